@@ -1,0 +1,252 @@
+"""The command line: each command parses its options, calls the library, and formats.
+
+Heavy modules (textual, sqlite_utils, rich) are imported inside the commands that need them, so
+`dipterm search` starts fast.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from typing import Any
+
+import click
+
+from dipterm import __version__
+from dipterm.errors import DiptermError, ExitCode
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 found / done; 1 nothing matched, or some inputs were skipped; "
+    "2 error (usage, query, library); 130 interrupted."
+)
+
+
+def _error(message: str, code: ExitCode) -> None:
+    click.echo(f"dipterm: {message}", err=True)
+    sys.exit(int(code))
+
+
+class DiptermGroup(click.Group):
+    """Maps dipterm's errors to one line on stderr and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DiptermError as exc:
+            _error(str(exc), exc.exit_code)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                _error(
+                    "the library is busy (another dipterm is writing); try again", ExitCode.ERROR
+                )
+            raise
+        except KeyboardInterrupt:
+            _error("interrupted", ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (| head): not an error
+            sys.exit(int(ExitCode.OK))
+
+
+def _announce(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _open(ctx: click.Context, *, must_exist: bool = True):
+    from dipterm.workspace import open_library
+
+    return open_library(ctx.obj["db"], must_exist=must_exist, announce=_announce)
+
+
+@click.group(cls=DiptermGroup, invoke_without_command=True, epilog=EXIT_CODES_HELP)
+@click.option(
+    "--db",
+    metavar="PATH",
+    help="Library file. Default: $DIPTERM_DB, else library.db in your data folder "
+    "(built from the bundled corpus the first time).",
+)
+@click.version_option(__version__, prog_name="dipterm")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """dipterm: a research library for DPRK state media (KCNA, Rodong Sinmun, Pyongyang Times, ...).
+
+    With no command, opens the interactive interface.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(tui)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> None:
+    """Import articles from files and folders (recursively); - reads standard input.
+
+    Re-importing an article changes nothing. Prints a summary of what was imported, unchanged
+    and skipped (with the reason for each skipped input); exits 1 if any input was skipped.
+    """
+    from dipterm.ingest.pipeline import import_paths
+
+    library = _open(ctx, must_exist=False)
+    with library, _progress(quiet) as progress:
+        summary = import_paths(library, paths, progress=progress)
+    click.echo(summary.line)
+    for skipped in summary.skipped:
+        click.echo(f"  skipped {skipped.origin}: {skipped.reason}", err=True)
+    if summary.skipped:
+        sys.exit(int(ExitCode.NO_MATCH))
+
+
+class _progress:
+    """A progress line on stderr while an import runs, when stderr is a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.bar: Any = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.completed} articles"),
+            TimeElapsedColumn(),
+            TextColumn("[dim]{task.description}"),
+            transient=True,
+            console=__import__("dipterm.display", fromlist=["console"]).console(stderr=True),
+        )
+        self.bar.start()
+        task = self.bar.add_task("", total=None)
+
+        def update(done: int, origin: str) -> None:
+            self.bar.update(task, completed=done, description=origin[-60:])
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="A JSON list: id, title, source, published, score, snippet.",
+)
+@click.option("--ids", is_flag=True, help="Only the ids, one a line.")
+@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 100_000))
+@click.option(
+    "--sort",
+    type=click.Choice(["rank", "date", "oldest"]),
+    default="rank",
+    show_default=True,
+    help="Best match first, newest first, or oldest first.",
+)
+@click.option("--exact", is_flag=True, help="No typo correction: search the words as written.")
+@click.pass_context
+def search(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    as_json: bool,
+    ids: bool,
+    limit: int,
+    sort: str,
+    exact: bool,
+) -> None:
+    """Search the library. QUERY is words (all must match), "a phrase", a OR b, -excluded,
+    prefix*, and filters: title:WORD source:NAME since:YYYY[-MM[-DD]] until:... lang:en.
+
+    A word the library does not hold is replaced by the nearest one it does, and the change is
+    shown on stderr ("lavrow -> lavrov"); --exact turns this off.
+    """
+    from dipterm import display
+
+    library = _open(ctx)
+    with library:
+        result = library.search(
+            " ".join(query),
+            limit=limit,
+            sort={"oldest": "-date"}.get(sort, sort),
+            exact=exact,
+            snippets=not ids,
+        )
+    for correction in result.corrections:
+        click.echo(f"searched for {correction}", err=True)
+    if as_json:
+        display.print_json([display.hit_record(h) for h in result.hits])
+    elif ids:
+        click.echo("\n".join(str(h.id) for h in result.hits))
+    elif result.hits:
+        display.print_hits(result.hits, has_more=result.has_more, limit=limit)
+    if not result.hits:
+        if not as_json:
+            click.echo("no match", err=True)
+        sys.exit(int(ExitCode.NO_MATCH))
+
+
+@cli.command()
+@click.argument("article_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="A JSON object with every field.")
+@click.pass_context
+def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
+    """Print one article with its fields. ID is its number, or a prefix of its hash."""
+    from dipterm import display
+
+    with _open(ctx) as library:
+        article = library.article(article_id)
+    if as_json:
+        display.print_json(display.article_record(article))
+    else:
+        display.print_article(article)
+
+
+@cli.command()
+@click.option(
+    "--json", "as_json", is_flag=True, help="A JSON object: articles, sources, first, last, ..."
+)
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Count the articles, their sources and the span of their dates."""
+    with _open(ctx) as library:
+        s = library.stats()
+    if as_json:
+        from dipterm import display
+
+        display.print_json(
+            {
+                "path": s.path,
+                "articles": s.articles,
+                "sources": dict(s.sources),
+                "first": s.first,
+                "last": s.last,
+                "schema_version": s.schema_version,
+                "size_bytes": s.size_bytes,
+            }
+        )
+        return
+    click.echo(f"library   {s.path} ({s.size_bytes / 1e6:.1f} MB, schema {s.schema_version})")
+    click.echo(f"articles  {s.articles}")
+    click.echo(f"dates     {s.first or '-'} .. {s.last or '-'}")
+    click.echo("sources")
+    for name, n in s.sources:
+        click.echo(f"  {n:>8}  {name}")
+
+
+@cli.command()
+@click.pass_context
+def tui(ctx: click.Context) -> None:
+    """Open the interactive interface (also what `dipterm` alone does)."""
+    library = _open(ctx, must_exist=False)
+    library.close()
+    raise DiptermError("the interactive interface is not built yet; use dipterm search")
+
+
+def main() -> None:
+    cli(prog_name="dipterm")

@@ -1,0 +1,123 @@
+"""How the CLI shows things: rich tables on a terminal, plain lines in a pipe, JSON for scripts.
+
+Every string from the library passes strip_terminal_controls before it is printed, so nothing an
+article holds can drive the terminal; rich gets Text objects, never markup made from article text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from dipterm.ingest.clean import strip_terminal_controls
+from dipterm.models import Article, Hit
+
+MARK_START, MARK_END = "\x02", "\x03"
+
+
+def safe(text: str | None) -> str:
+    return strip_terminal_controls(text or "")
+
+
+def plain_snippet(snippet: str) -> str:
+    return safe(snippet.replace(MARK_START, "").replace(MARK_END, ""))
+
+
+def highlighted(snippet: str, style: str = "bold yellow"):
+    """A rich Text of a snippet with its matched terms styled."""
+    from rich.text import Text
+
+    text = Text()
+    rest = snippet
+    while MARK_START in rest:
+        before, _, tail = rest.partition(MARK_START)
+        match, _, rest = tail.partition(MARK_END)
+        text.append(safe(before))
+        text.append(safe(match), style=style)
+    text.append(safe(rest.replace(MARK_END, "")))
+    return text
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def hit_record(hit: Hit) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "source": hit.source,
+        "published": hit.published,
+        "score": round(hit.score, 4),
+        "snippet": plain_snippet(hit.snippet),
+    }
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    record = asdict(article)
+    record["origins"] = list(article.origins)
+    record["urls"] = list(article.urls)
+    return record
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def print_hits(hits: Iterable[Hit], *, has_more: bool, limit: int) -> None:
+    hits = list(hits)
+    if not sys.stdout.isatty():
+        for hit in hits:
+            sys.stdout.write(
+                "\t".join([str(hit.id), hit.published or "", safe(hit.source), safe(hit.title)])
+                + "\n"
+            )
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
+    table.add_column("id", justify="right", style="dim", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", style="cyan", no_wrap=True, max_width=16)
+    table.add_column("title / snippet", ratio=1)
+    for hit in hits:
+        cell = Text(safe(hit.title), style="bold")
+        if hit.snippet:
+            cell.append("\n")
+            cell.append_text(highlighted(hit.snippet))
+        table.add_row(str(hit.id), hit.published or "", safe(hit.source), cell)
+    out = console()
+    out.print(table)
+    more = f" (more with --limit {limit * 2})" if has_more else ""
+    out.print(Text(f"{len(hits)} shown{more}", style="dim"))
+
+
+def print_article(article: Article) -> None:
+    from rich.text import Text
+
+    out = console()
+    out.print(Text(safe(article.title), style="bold"))
+    fields = [
+        ("source", article.source),
+        ("published", article.published),
+        ("byline", article.byline),
+        ("url", article.url),
+        ("id", f"{article.id}  (hash {article.content_hash[:12]})"),
+        ("from", ", ".join(article.origins)),
+    ]
+    for name, value in fields:
+        if value:
+            line = Text(f"{name:>10}  ", style="dim")
+            line.append(safe(str(value)))
+            out.print(line)
+    out.print()
+    for paragraph in article.body.split("\n\n"):
+        out.print(Text(safe(paragraph)))
+        out.print()

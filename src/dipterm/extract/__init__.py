@@ -1,0 +1,1 @@
+"""Extraction: fields, dates, entities, events and quotes from a cleaned article. No database here."""

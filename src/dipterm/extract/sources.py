@@ -1,0 +1,27 @@
+"""Outlets: which DPRK medium published an article, from its byline, citation or dateline."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from dipterm.extract.gazetteer import entries_of_kind, name_key
+
+
+@cache
+def _outlet_keys() -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for entry in entries_of_kind("outlet"):
+        for spelling in entry.spellings:
+            keys[name_key(spelling)] = entry.name
+    return keys
+
+
+def canonical_outlet(text: str | None) -> str | None:
+    """The canonical outlet named by the text as a whole ("The Pyongyang Times" -> "Pyongyang Times")."""
+    if not text:
+        return None
+    return _outlet_keys().get(name_key(text))
+
+
+def known_outlets() -> list[str]:
+    return sorted({name for name in _outlet_keys().values()})

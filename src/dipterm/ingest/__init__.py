@@ -1,0 +1,1 @@
+"""Import: read files and records, clean them, and turn them into article drafts."""

@@ -1,0 +1,81 @@
+"""Cleaning text as scraped: odd spaces, control characters, terminal escapes, run-on punctuation."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), and two-byte escapes.
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b[@-Z\\-_]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
+# C0 and C1 controls except tab and newline; DEL.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# NBSP, the typographic spaces, the ideographic space: all become a plain space.
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
+# Zero-width characters and BOMs carry nothing a reader sees.
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Bidirectional controls can reorder what a terminal shows.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_RUNS_OF_SPACES = re.compile(r" {2,}")
+# "peninsula,Kim": a comma glued to the next word by the scraper (digits as in 1,000 are left alone).
+_GLUED_COMMA = re.compile(r"(?<=[a-z]),(?=[A-Z][a-z])")
+
+_QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                             "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2032": "'",
+                             "\u2013": "-", "\u2014": "-"})  # fmt: skip
+
+
+def strip_terminal_controls(text: str) -> str:
+    """Remove escape sequences, control and bidi characters, so nothing can drive a terminal."""
+    text = _ANSI.sub("", text)
+    text = _CONTROLS.sub("", text)
+    return _BIDI.sub("", text)
+
+
+def clean_line(line: str) -> str:
+    line = _ODD_SPACES.sub(" ", line)
+    line = _ZERO_WIDTH.sub("", line)
+    line = _GLUED_COMMA.sub(", ", line)
+    return _RUNS_OF_SPACES.sub(" ", line).strip()
+
+
+def clean_text(text: str) -> str:
+    """Normalise a whole text: NFC, one kind of newline, no controls or odd spaces, trimmed lines.
+
+    Curly quotes and apostrophes stay as written; search folds them (see fold_quotes).
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n")
+    )
+    text = strip_terminal_controls(text)
+    return "\n".join(clean_line(line) for line in text.split("\n")).strip("\n")
+
+
+def fold_quotes(text: str) -> str:
+    """Curly quotes and dashes to their ASCII forms (for comparison, never for storage)."""
+    return text.translate(_QUOTE_FOLD)
+
+
+def content_hash(title: str, body: str) -> str:
+    """The identity of an article: its normalised body (the title when there is no body).
+
+    Case, quote style and whitespace do not change it, so the same story from a page and from a
+    JSON record is one article.
+    """
+    basis = body if body.strip() else title
+    normal = " ".join(fold_quotes(unicodedata.normalize("NFKC", basis)).casefold().split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[^\W_]+(?:['\u2019][^\W_]+)*", text))

@@ -1,0 +1,131 @@
+"""Seed-style text articles: a title line, header lines (date, byline), the body, footer debris.
+
+The fields come from what the text says, never from guesses: a date line, "By <outlet>", a trailing
+citation "(Pyongyang Times- May 21, 2019)", a KCNA dateline "Pyongyang, July 19 (KCNA) --".
+"""
+
+from __future__ import annotations
+
+import re
+
+from dipterm.errors import InputError
+from dipterm.extract.dates import MONTH_RE, parse_date
+from dipterm.extract.sources import canonical_outlet
+from dipterm.ingest.clean import clean_text
+from dipterm.models import ArticleDraft, PartialDate
+
+_BYLINE = re.compile(r"^by\s+(?P<who>[^\W\d_][\w .'’&-]{1,80})$", re.I)
+# "(Pyongyang Times- May 21, 2019)", "(Rodong Sinmun, June 3, 2020)", "(KCNA — 2024-01-02)"
+_CITATION = re.compile(r"^\((?P<inner>[^()]{6,90})\)$")
+_CITATION_SPLIT = re.compile(r"[\s,:;–—-]+")
+# "Russian FM Received - Image", "... - Photo": caption placeholders a scraper leaves.
+_CAPTION = re.compile(r"^.{1,300}\s[-–—]\s(?:image|photo|picture|video)s?$", re.I)
+_NAVIGATION = re.compile(
+    r"^(?:(?:previous|next|prev|older|newer)\s+(?:post|article|page|story|news)\s*[|/»«<>]*\s*)+$"
+    r"|^(?:share(?:\s+this)?|print|back\s+to\s+top|top|home|more|read more|email)$",
+    re.I,
+)
+_END_MARK = re.compile(r"\s*-0-\s*$")
+# "Pyongyang, July 19 (KCNA) --" at the start of a KCNA item.
+DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}?),\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})\s+"
+    r"\((?P<src>[A-Za-z][\w ]{1,40})\)\s*(?:--|[-–—])\s*"
+)
+_HEADER_MAX_WORDS = 12
+
+
+def _is_debris(line: str, title: str) -> bool:
+    if _NAVIGATION.match(line):
+        return True
+    return bool(
+        _CAPTION.match(line)
+        and (line.lower().startswith(title.lower()[:40]) or len(line.split()) <= 15)
+    )
+
+
+def _citation(line: str) -> tuple[str | None, PartialDate | None]:
+    m = _CITATION.match(line)
+    if not m:
+        return None, None
+    inner = m.group("inner")
+    # The outlet and the date are split at some separator: the leftmost split whose right side is
+    # a date gives the fullest date ("May 21, 2019" rather than "2019").
+    for sep in _CITATION_SPLIT.finditer(inner):
+        source, rest = inner[: sep.start()].strip(), inner[sep.end() :]
+        date = parse_date(rest)
+        if source and date is not None and source[0].isalpha():
+            return source, date
+    return None, None
+
+
+def parse_text(raw: str, origin: str) -> ArticleDraft:
+    """Read one seed-style article. Raises InputError when there is no article in the text."""
+    text = clean_text(raw)
+    lines = [line for line in text.split("\n") if line]
+    if not lines:
+        raise InputError("empty file: no text to import")
+    title, rest = lines[0], lines[1:]
+    debris: list[str] = []
+    published: PartialDate | None = None
+    source: str | None = None
+    byline: str | None = None
+
+    # Header: short lines right after the title that are a date, a byline, or debris.
+    while rest and len(rest[0].split()) <= _HEADER_MAX_WORDS:
+        line = rest[0]
+        date = parse_date(line)
+        by = _BYLINE.match(line)
+        if date is not None and published is None:
+            published = date
+        elif by:
+            byline = by.group("who").strip()
+            source = source or canonical_outlet(byline)
+        elif canonical_outlet(line) and source is None:
+            source = canonical_outlet(line)
+        elif not _is_debris(line, title):
+            break
+        debris.append(line)
+        rest.pop(0)
+
+    # Footer: citation and navigation lines at the end.
+    while rest:
+        line = rest[-1]
+        cited_source, cited_date = _citation(line)
+        if cited_date is not None:
+            source = source or canonical_outlet(cited_source) or cited_source
+            published = published or cited_date
+        elif not _is_debris(line, title) and not _END_MARK.fullmatch(line):
+            break
+        debris.append(line)
+        rest.pop()
+
+    # Caption placeholders and navigation anywhere else are debris too.
+    body_lines = []
+    for line in rest:
+        if _is_debris(line, title):
+            debris.append(line)
+        else:
+            body_lines.append(line)
+    if body_lines and _END_MARK.search(body_lines[-1]):
+        body_lines[-1] = _END_MARK.sub("", body_lines[-1])
+        debris.append("-0-")
+        if not body_lines[-1]:
+            body_lines.pop()
+
+    if body_lines:
+        m = DATELINE.match(body_lines[0])
+        if m and source is None:
+            source = canonical_outlet(m.group("src"))
+
+    body = "\n\n".join(body_lines)
+    if not body and not title:
+        raise InputError("no article text found")
+    return ArticleDraft(
+        title=title,
+        body=body,
+        origin=origin,
+        published=published,
+        source=source,
+        byline=byline,
+        debris=debris,
+    )

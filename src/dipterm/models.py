@@ -1,0 +1,109 @@
+"""The records that cross module boundaries: dates with a precision, drafts, stored articles, hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, the month or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def from_iso(cls, text: str) -> PartialDate:
+        parts = [int(p) for p in text.split("-")]
+        return cls(*parts)  # type: ignore[arg-type]
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+@dataclass
+class ArticleDraft:
+    """An article as an importer read it, before it is stored."""
+
+    title: str
+    body: str
+    origin: str
+    published: PartialDate | None = None
+    source: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    urls: list[str] = field(default_factory=list)  # further urls of the same story
+    debris: list[str] = field(default_factory=list)  # lines removed as scraping debris
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as the library holds it."""
+
+    id: int
+    content_hash: str
+    title: str
+    source: str | None
+    published: str | None
+    published_precision: str | None
+    byline: str | None
+    url: str | None
+    origin: str | None
+    body: str
+    word_count: int
+    lang: str | None
+    imported_at: str
+    origins: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result."""
+
+    id: int
+    title: str
+    source: str | None
+    published: str | None
+    score: float
+    snippet: str  # matched terms between \x02 and \x03
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A query word replaced by the nearest word of the library's vocabulary."""
+
+    original: str
+    replacement: str
+    score: float
+
+    def __str__(self) -> str:
+        return f"{self.original} -> {self.replacement}"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[Hit]
+    corrections: list[Correction]
+    has_more: bool

@@ -1,0 +1,1 @@
+"""The library: the only place that speaks SQL."""

@@ -1,0 +1,400 @@
+"""The article library: a SQLite file with an FTS5 index. The only module that writes SQL for articles.
+
+with Library.open(path) as library:
+    library.add(drafts)
+    result = library.search('person:lavrov since:2018')
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from dipterm.errors import LibraryError, NotFoundError
+from dipterm.ingest.clean import content_hash, word_count
+from dipterm.models import Article, ArticleDraft, Correction, Hit, SearchResult
+from dipterm.store import fuzzy
+from dipterm.store.query import (
+    Query,
+    Term,
+    parse,
+    render_filters,
+    render_match,
+    replace_term,
+    tokens,
+)
+from dipterm.store.schema import SCHEMA_VERSION, check_version, migrate, user_version
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 30_000
+SNIPPET_TOKENS = 24
+Sort = Literal["rank", "date", "-date"]
+AddStatus = Literal["imported", "unchanged", "merged"]
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    origin: str
+    status: AddStatus  # merged: the story was there already; this origin was added to it
+    article_id: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Stats:
+    path: str
+    articles: int
+    sources: list[tuple[str, int]]
+    first: str | None
+    last: str | None
+    schema_version: int
+    size_bytes: int
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Library:
+    """An open library file. Use Library.open(path); close it, or use it as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, writable: bool) -> None:
+        self.conn = conn
+        self.path = path
+        self.writable = writable
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Library:
+        """Open (and create or upgrade, if it may write) the library at path."""
+        path = Path(path)
+        if path.is_dir():
+            raise LibraryError(f"{path} is a directory, not a library file")
+        if path.exists():
+            _check_is_sqlite(path)
+            writable = not readonly and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        else:
+            if readonly:
+                raise LibraryError(f"no library at {path}")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LibraryError(f"cannot create the library at {path}: {exc.strerror}") from exc
+            writable = True
+        conn = _connect(path, writable)
+        library = cls(conn, path, writable)
+        try:
+            library._prepare()
+        except BaseException:
+            conn.close()
+            raise
+        return library
+
+    def _prepare(self) -> None:
+        try:
+            version = check_version(self.conn)
+            if version == 0 and self._has_foreign_tables():
+                raise LibraryError(f"{self.path} is an SQLite file but not a dipterm library")
+            if version < SCHEMA_VERSION:
+                if not self.writable:
+                    raise LibraryError(
+                        f"{self.path} needs an upgrade (schema {version} -> {SCHEMA_VERSION}) "
+                        "but is read-only"
+                    )
+                migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"cannot open the library {self.path}: {exc}") from exc
+
+    def _has_foreign_tables(self) -> bool:
+        return bool(self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone())
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        if not self.writable:
+            raise LibraryError(f"the library {self.path} is read-only")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # ------------------------------------------------------------ writing
+
+    def add(self, drafts: Sequence[ArticleDraft]) -> list[AddOutcome]:
+        """Store drafts in one transaction. An article already held (same normalised body) is not
+        stored again; its new origins are recorded."""
+        outcomes: list[AddOutcome] = []
+        new_words: Counter[str] = Counter()
+        now = _now()
+        with self._write():
+            for draft in drafts:
+                digest = content_hash(draft.title, draft.body)
+                row = self.conn.execute(
+                    "SELECT id FROM articles WHERE content_hash = ?", (digest,)
+                ).fetchone()
+                if row:
+                    article_id, status = row[0], "unchanged"
+                else:
+                    article_id = self._insert(draft, digest, now)
+                    status = "imported"
+                    new_words.update(set(tokens(draft.title + " " + draft.body)))
+                urls = [u for u in (draft.url, *draft.urls) if u] or [""]
+                added = 0
+                for url in dict.fromkeys(urls):
+                    added += self.conn.execute(
+                        "INSERT OR IGNORE INTO origins (article_id, origin, url, added_at) "
+                        "VALUES (?, ?, ?, ?)",
+                        (article_id, draft.origin, url, now),
+                    ).rowcount
+                if status == "unchanged" and added:
+                    status = "merged"
+                outcomes.append(AddOutcome(draft.origin, status, article_id, draft.title))
+            if new_words:
+                self.conn.executemany(
+                    "INSERT INTO vocab (term, docs, len) VALUES (?, ?, ?) "
+                    "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs",
+                    ((term, n, len(term)) for term, n in new_words.items()),
+                )
+        return outcomes
+
+    def _insert(self, draft: ArticleDraft, digest: str, now: str) -> int:
+        published = draft.published
+        cursor = self.conn.execute(
+            "INSERT INTO articles (content_hash, title, source, published, published_precision, "
+            "byline, url, origin, body, word_count, lang, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                digest,
+                draft.title,
+                draft.source,
+                published.iso if published else None,
+                published.precision if published else None,
+                draft.byline,
+                draft.url or (draft.urls[0] if draft.urls else None),
+                draft.origin,
+                draft.body,
+                word_count(draft.body),
+                draft.lang,
+                now,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    # ------------------------------------------------------------ reading
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def is_empty(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+
+    def article(self, ref: int | str) -> Article:
+        """An article by its id, or by a prefix (6+ hex digits) of its content hash."""
+        text = str(ref).strip()
+        if text.isdigit():
+            row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (int(text),)).fetchone()
+        elif len(text) >= 6 and all(c in "0123456789abcdef" for c in text.lower()):
+            rows = self.conn.execute(
+                "SELECT * FROM articles WHERE content_hash >= ? AND content_hash < ? LIMIT 2",
+                (text.lower(), text.lower() + "g"),
+            ).fetchall()
+            if len(rows) > 1:
+                raise NotFoundError(f"{text} names more than one article: give more of the hash")
+            row = rows[0] if rows else None
+        else:
+            raise NotFoundError(f"{text!r} is not an article id (a number, or a hash prefix)")
+        if row is None:
+            raise NotFoundError(f"no article {text} in the library")
+        return self._article_from_row(row)
+
+    def _article_from_row(self, row: sqlite3.Row) -> Article:
+        origins = self.conn.execute(
+            "SELECT origin, url FROM origins WHERE article_id = ? ORDER BY rowid", (row["id"],)
+        ).fetchall()
+        return Article(
+            **{k: row[k] for k in row.keys()},  # noqa: SIM118 (sqlite3.Row iterates values)
+            origins=tuple(dict.fromkeys(o["origin"] for o in origins)),
+            urls=tuple(dict.fromkeys(o["url"] for o in origins if o["url"])),
+        )
+
+    def stats(self) -> Stats:
+        total, first, last = self.conn.execute(
+            "SELECT count(*), min(published), max(published) FROM articles"
+        ).fetchone()
+        sources = self.conn.execute(
+            "SELECT coalesce(source, '(unknown)'), count(*) AS n FROM articles "
+            "GROUP BY 1 ORDER BY n DESC, 1"
+        ).fetchall()
+        return Stats(
+            path=str(self.path),
+            articles=total,
+            sources=[(s, n) for s, n in sources],
+            first=first,
+            last=last,
+            schema_version=user_version(self.conn),
+            size_bytes=self.path.stat().st_size if self.path.exists() else 0,
+        )
+
+    # ------------------------------------------------------------ searching
+
+    def search(
+        self,
+        query: str | Query,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: Sort = "rank",
+        exact: bool = False,
+        snippets: bool = True,
+    ) -> SearchResult:
+        """Articles matching the query, best first (or by date). Raises QueryError."""
+        parsed = parse(query) if isinstance(query, str) else query
+        corrections: list[Correction] = []
+        if not exact:
+            parsed, corrections = self.correct(parsed)
+        positive, negative = render_match(parsed)
+        filters = render_filters(parsed)
+        conditions: list[str] = []
+        params: list[object] = []
+        if positive:
+            source = "articles_fts f JOIN articles a ON a.id = f.rowid"
+            conditions.append("articles_fts MATCH ?")
+            params.append(positive)
+            score = "f.rank"
+        else:
+            source, score = "articles a", "0.0"
+        if negative:
+            conditions.append(
+                "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            )
+            params.append(negative)
+        if filters.sql:
+            conditions.append(filters.sql)
+            params.extend(filters.params)
+        order = {
+            "rank": f"{score}, a.published DESC" if positive else "a.published DESC, a.id DESC",
+            "date": "a.published DESC, a.id DESC",
+            "-date": "a.published ASC, a.id ASC",
+        }[sort]
+        sql = (
+            f"SELECT a.id, a.title, a.source, a.published, {score} AS score FROM {source} "
+            f"WHERE {' AND '.join(conditions) or '1'} ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        rows = self._read(sql, (*params, limit + 1, offset))
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        texts = self._snippets([r[0] for r in rows], positive) if snippets else {}
+        hits = [Hit(r[0], r[1], r[2], r[3], float(r[4]), texts.get(r[0], "")) for r in rows]
+        return SearchResult(hits, corrections, has_more)
+
+    def _read(self, sql: str, params: Sequence[object]) -> list[tuple]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise LibraryError(f"search failed: {exc}") from exc
+
+    def _snippets(self, ids: list[int], match: str | None) -> dict[int, str]:
+        """Snippets for the page of hits only: computing them before the LIMIT costs far more."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        if match:
+            sql = (
+                f"SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) "
+                f"FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})"
+            )
+            found = dict(self._read(sql, (match, *ids)))
+        else:
+            found = {}
+        missing = [i for i in ids if not found.get(i)]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            for article_id, body in self._read(
+                f"SELECT id, substr(body, 1, 400) FROM articles WHERE id IN ({marks})", missing
+            ):
+                words = body.split()
+                found[article_id] = " ".join(words[:SNIPPET_TOKENS]) + (
+                    "…" if len(words) > SNIPPET_TOKENS else ""
+                )
+        return found
+
+    def correct(self, query: Query) -> tuple[Query, list[Correction]]:
+        """Replace each word the library does not hold by the nearest word it does."""
+        corrections: list[Correction] = []
+        terms = [t for g in query.required for t in g.terms] + list(query.excluded)
+        for term in terms:
+            if term.kind != "word" or len(term.tokens) != 1:
+                continue
+            word = term.tokens[0]
+            if len(word) < fuzzy.MIN_LENGTH or self._known(word):
+                continue
+            low, high = fuzzy.length_band(word)
+            candidates = self.conn.execute(
+                "SELECT term, docs FROM vocab WHERE len BETWEEN ? AND ?", (low, high)
+            ).fetchall()
+            found = fuzzy.nearest(word, candidates)
+            if found:
+                replacement, score = found
+                query = replace_term(query, term, Term(replacement, term.kind, term.column))
+                corrections.append(Correction(word, replacement, score))
+        return query, corrections
+
+    def _known(self, word: str) -> bool:
+        if self.conn.execute("SELECT 1 FROM vocab WHERE term = ?", (word,)).fetchone():
+            return True
+        # An inflection the porter stemmer maps onto an indexed word ("meetings") is known too.
+        hit = self.conn.execute(
+            "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (f'"{word}"',)
+        ).fetchone()
+        return hit is not None
+
+
+def _check_is_sqlite(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError as exc:
+        raise LibraryError(f"cannot read the library {path}: {exc.strerror}") from exc
+    if head and head != SQLITE_MAGIC:
+        raise LibraryError(f"{path} is not a dipterm library (not an SQLite file)")
+
+
+def _connect(path: Path, writable: bool) -> sqlite3.Connection:
+    try:
+        if writable:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if writable:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"cannot open the library {path}: {exc}") from exc

@@ -1,0 +1,115 @@
+"""The library's schema: one migration a version, run in order; PRAGMA user_version says where a file is."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from dipterm.errors import LibraryError
+
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
+
+
+def _v1_articles(db) -> None:  # db: sqlite_utils.Database
+    db["articles"].create(
+        {
+            "id": int,
+            "content_hash": str,
+            "title": str,
+            "source": str,
+            "published": str,  # ISO 8601 at its precision: 2019, 2019-05 or 2019-05-21
+            "published_precision": str,  # year, month, day
+            "byline": str,
+            "url": str,
+            "origin": str,  # the first file or record it came from
+            "body": str,
+            "word_count": int,
+            "lang": str,
+            "imported_at": str,
+        },
+        pk="id",
+        not_null={"content_hash", "title", "body", "imported_at"},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["published"])
+    db["articles"].create_index(["source", "published"])
+    # Every file, record and url an article came from: one story, many origins.
+    db["origins"].create(
+        {"article_id": int, "origin": str, "url": str, "added_at": str},
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "origin", "url"},
+    )
+    db["origins"].create_index(["article_id", "origin", "url"], unique=True)
+    # The words of the library, unstemmed, for typo correction (kept at import, not read from fts5vocab).
+    db["vocab"].create({"term": str, "docs": int, "len": int}, pk="term")
+    db["vocab"].create_index(["len"])
+    _create_fts(db.conn)
+
+
+# The same index and triggers as sqlite-utils' enable_fts(create_triggers=True), written out because
+# enable_fts runs executescript, which commits: a migration must be one transaction.
+FTS_DDL = (
+    f"""CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=articles, content_rowid=id,
+        tokenize='{TOKENIZE}')""",
+    """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END""",
+    """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END""",
+    """CREATE TRIGGER articles_au AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END""",
+)
+
+
+def _create_fts(conn: sqlite3.Connection) -> None:
+    for statement in FTS_DDL:
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', ?)",
+        [f"bm25({TITLE_WEIGHT}, {BODY_WEIGHT})"],
+    )
+
+
+MIGRATIONS: list[Callable] = [_v1_articles]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def check_version(conn: sqlite3.Connection) -> int:
+    version = user_version(conn)
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"this library was written by a newer dipterm (schema {version}; this dipterm knows "
+            f"up to {SCHEMA_VERSION}): upgrade dipterm to open it"
+        )
+    return version
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the library up to SCHEMA_VERSION, one version a transaction. Returns the old version."""
+    old = check_version(conn)
+    if old == SCHEMA_VERSION:
+        return old
+    import sqlite_utils  # only writers pay for it
+
+    db = sqlite_utils.Database(conn)
+    for version in range(old, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if user_version(conn) == version:  # another process may have migrated meanwhile
+                MIGRATIONS[version](db)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return old

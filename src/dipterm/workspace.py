@@ -1,0 +1,43 @@
+"""Opening the user's library: which file, and building the default one from the bundle on first use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dipterm import config
+from dipterm.errors import LibraryError
+from dipterm.store.library import Library
+
+Announce = Callable[[str], None]
+
+
+def bundled_inputs() -> list[str]:
+    """What a new default library is built from: seeds/ and the corpora data/ ships."""
+    inputs = [config.seeds_dir()]
+    return [str(p) for p in inputs if p.exists()]
+
+
+def open_library(
+    explicit: str | None,
+    *,
+    must_exist: bool = False,
+    announce: Announce | None = None,
+    progress: Callable[[int, str], None] | None = None,
+) -> Library:
+    """The library named by --db, else $DIPTERM_DB, else the default one (built when new and empty)."""
+    path, is_default = config.library_path(explicit)
+    if not is_default and must_exist and not path.exists():
+        raise LibraryError(
+            f"no library at {path} (make one with: dipterm --db {path} ingest FILES)"
+        )
+    library = Library.open(path)
+    if is_default and library.writable and library.is_empty():
+        from dipterm.ingest.pipeline import import_paths
+
+        summary = import_paths(library, bundled_inputs(), progress=progress)
+        if announce:
+            announce(
+                f"Built your library at {path} from the bundled corpus "
+                f"({summary.imported} articles)."
+            )
+    return library

@@ -1,0 +1,61 @@
+"""Shared fixtures: every test gets its own data folder, so none touches a real library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "eval" / "gold-seeds.jsonl"
+
+
+@pytest.fixture(autouse=True)
+def isolated_data(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.delenv("DIPTERM_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "library.db"
+
+
+@pytest.fixture
+def seeded(db_path):
+    """A library holding the two seeds."""
+    from dipterm.ingest.pipeline import import_paths
+    from dipterm.store.library import Library
+
+    with Library.open(db_path) as library:
+        import_paths(library, [str(SEEDS)])
+    return db_path
+
+
+@pytest.fixture
+def run(db_path):
+    """Run the CLI in process on the test's library: run('search', 'lavrov')."""
+    from dipterm.cli import cli
+
+    def invoke(*args: str, input: str | bytes | None = None, db: Path | None = db_path):
+        runner = CliRunner()
+        prefix = ["--db", str(db)] if db is not None else []
+        return runner.invoke(cli, [*prefix, *args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, dict]:
+    return {json.loads(line)["file"]: json.loads(line) for line in GOLD.read_text().splitlines()}
+
+
+def write_article(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,142 @@
+import json
+import subprocess
+import sys
+
+from conftest import SEEDS, write_article
+
+
+def test_ingest_then_reingest_reports_unchanged(run):
+    first = run("ingest", str(SEEDS))
+    assert first.exit_code == 0
+    assert first.stdout.strip() == "2 imported, 0 unchanged, 0 skipped"
+    again = run("ingest", str(SEEDS))
+    assert again.stdout.strip() == "0 imported, 2 unchanged, 0 skipped"
+
+
+def test_ingest_names_each_skipped_input_and_exits_1(run, tmp_path):
+    empty = write_article(tmp_path, "empty.txt", "  \n")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
+    result = run("ingest", str(SEEDS), str(empty), str(binary), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 1
+    assert result.stdout.strip() == "2 imported, 0 unchanged, 3 skipped"
+    assert "empty.txt: empty file" in result.stderr
+    assert "photo.txt: binary file" in result.stderr
+    assert "missing.txt: no such file or folder" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_ingest_from_standard_input(run):
+    text = (
+        "Talks Held\n\nMarch 3, 2021\n\nThe talks between the two delegations were held on Tuesday."
+    )
+    result = run("ingest", "-", input=text)
+    assert result.exit_code == 0
+    shown = json.loads(run("show", "1", "--json").stdout)
+    assert shown["origin"] == "<stdin>" and shown["published"] == "2021-03-03"
+
+
+def test_search_json_shape_and_exit_codes(run):
+    run("ingest", str(SEEDS))
+    result = run("search", "--json", "Paekhwawon")
+    assert result.exit_code == 0
+    [hit] = json.loads(result.stdout)
+    assert set(hit) >= {"id", "title", "source", "published", "score", "snippet"}
+    assert hit["title"] == "Russian FM Received"
+    assert "\x02" not in hit["snippet"]
+    nothing = run("search", "--json", "zebra")
+    assert nothing.exit_code == 1 and json.loads(nothing.stdout) == []
+
+
+def test_search_reports_the_correction_on_stderr(run):
+    run("ingest", str(SEEDS))
+    result = run("search", "--ids", "lavrow")
+    assert result.stdout.split() == ["1"]
+    assert "lavrow -> lavrov" in result.stderr
+    assert run("search", "--exact", "lavrow").exit_code == 1
+
+
+def test_search_sorted_by_date_and_limited(run):
+    run("ingest", str(SEEDS))
+    newest = run("search", "--ids", "--sort", "date", "putin").stdout.split()
+    oldest = run("search", "--ids", "--sort", "oldest", "putin").stdout.split()
+    assert newest == ["2", "1"] and oldest == ["1", "2"]
+    assert len(run("search", "--ids", "--limit", "1", "putin").stdout.split()) == 1
+
+
+def test_malformed_query_is_one_line_and_exit_2(run):
+    run("ingest", str(SEEDS))
+    for query in ['"kim jong', "bogus:x", "since:soon"]:
+        result = run("search", query)
+        assert result.exit_code == 2
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("dipterm: ")
+
+
+def test_show_and_stats_json(run):
+    run("ingest", str(SEEDS))
+    article = json.loads(run("show", "2", "--json").stdout)
+    assert {"id", "title", "source", "published", "byline", "url", "body"} <= set(article)
+    assert article["source"] == "Pyongyang Times" and article["published"] == "2019-05-21"
+    stats = json.loads(run("stats", "--json").stdout)
+    assert stats["articles"] == 2
+    assert stats["sources"] == {"Pyongyang Times": 1, "(unknown)": 1}
+    assert (stats["first"], stats["last"]) == ("2018-06-01", "2019-05-21")
+    missing = run("show", "42")
+    assert missing.exit_code == 2 and "no article 42" in missing.stderr
+
+
+def test_missing_library_for_search_is_a_clear_error(run, tmp_path):
+    result = run("search", "kim", db=tmp_path / "nope.db")
+    assert result.exit_code == 2 and "no library at" in result.stderr
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_default_library_is_built_from_the_bundle_on_first_use(run, isolated_data):
+    result = run("stats", "--json", db=None)
+    assert "Built your library at" in result.stderr
+    stats = json.loads(result.stdout)
+    assert stats["path"].startswith(str(isolated_data))
+    assert stats["articles"] >= 2
+    again = run("stats", "--json", db=None)
+    assert "Built" not in again.stderr
+
+
+def test_dipterm_db_environment_variable(run, tmp_path, monkeypatch):
+    target = tmp_path / "env.db"
+    monkeypatch.setenv("DIPTERM_DB", str(target))
+    run("ingest", str(SEEDS), db=None)
+    assert target.exists()
+
+
+def test_hostile_text_never_reaches_the_terminal(run, tmp_path):
+    write_article(
+        tmp_path,
+        "evil.txt",
+        "Evil\x1b]0;owned\x07 title\n\nBody with \x1b[2J escape and "
+        "\x07 bell, [bold]markup[/bold] too.",
+    )
+    run("ingest", str(tmp_path))
+    for args in (["search", "escape"], ["search", "--json", "escape"], ["show", "1"]):
+        out = run(*args).stdout
+        assert "\x1b" not in out and "\x07" not in out
+    assert "[bold]markup[/bold]" in run("show", "1").stdout
+
+
+def test_search_imports_neither_textual_nor_sqlite_utils(seeded):
+    code = (
+        "import sys\n"
+        "from dipterm.cli import cli\n"
+        f"try:\n    cli(['--db', {str(seeded)!r}, 'search', '--json', 'lavrov'], prog_name='dipterm')\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('textual', 'sqlite_utils') if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout)[0]["title"] == "Russian FM Received"
+    assert done.stderr.strip().endswith("[]")
+
+
+def test_help_lists_the_commands_and_exit_codes(run):
+    out = run("--help").stdout
+    for command in ("ingest", "search", "show", "stats"):
+        assert command in out
+    assert "Exit codes" in out

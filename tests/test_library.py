@@ -1,0 +1,151 @@
+import sqlite3
+
+import pytest
+from conftest import SEEDS
+
+from dipterm.errors import LibraryError, NotFoundError
+from dipterm.ingest.pipeline import import_paths
+from dipterm.models import ArticleDraft, PartialDate
+from dipterm.store.library import Library
+from dipterm.store.schema import SCHEMA_VERSION
+
+
+def draft(title, body, **kw):
+    return ArticleDraft(title=title, body=body, origin=kw.pop("origin", title), **kw)
+
+
+def test_reimport_changes_nothing(db_path):
+    with Library.open(db_path) as lib:
+        first = import_paths(lib, [str(SEEDS)])
+        second = import_paths(lib, [str(SEEDS)])
+        assert (first.imported, second.imported, second.unchanged) == (2, 0, 2)
+        assert lib.count() == 2
+
+
+def test_same_story_from_two_origins_is_stored_once_with_both(db_path):
+    with Library.open(db_path) as lib:
+        lib.add([draft("A", "Kim Jong Un met Lavrov.", origin="a.txt", url="http://x/1")])
+        [outcome] = lib.add(
+            [draft("A", "kim jong un  met LAVROV.", origin="b.json", url="http://y/2")]
+        )
+        assert outcome.status == "merged"
+        article = lib.article(outcome.article_id)
+        assert article.origins == ("a.txt", "b.json")
+        assert article.urls == ("http://x/1", "http://y/2")
+        assert lib.count() == 1
+
+
+def test_schema_wal_and_fts_in_sync(seeded):
+    with Library.open(seeded) as lib:
+        assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        lib.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        n = lib.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+        assert n == lib.count() == 2
+
+
+def test_title_outranks_body(db_path):
+    with Library.open(db_path) as lib:
+        for i in range(5):
+            lib.add([draft(f"Filler {i}", f"Unrelated text number {i} about cooperation.")])
+        lib.add([draft("Notes", "The summit was mentioned once in this long body of text.")])
+        lib.add([draft("Summit Held", "Leaders met in the capital.")])
+        hits = lib.search("summit").hits
+        assert [h.title for h in hits] == ["Summit Held", "Notes"]
+
+
+def test_date_filters_respect_precision(db_path):
+    with Library.open(db_path) as lib:
+        lib.add(
+            [
+                draft("Day", "talks one", published=PartialDate(2019, 5, 21)),
+                draft("Month", "talks two", published=PartialDate(2019, 5)),
+                draft("Year", "talks three", published=PartialDate(2018)),
+                draft("None", "talks four"),
+            ]
+        )
+        titles = lambda q: sorted(h.title for h in lib.search(q).hits)  # noqa: E731
+        assert titles("talks since:2019-05-10") == ["Day", "Month"]
+        assert titles("talks since:2019-05-22") == ["Month"]
+        assert titles("talks until:2018") == ["Year"]
+        assert titles("talks until:2019-05-01") == ["Month", "Year"]
+        assert titles("since:2019") == ["Day", "Month"]
+
+
+def test_source_filter_by_variant_name(seeded):
+    with Library.open(seeded) as lib:
+        assert len(lib.search('source:"The Pyongyang Times"').hits) == 1
+        assert len(lib.search("source:pyongyang").hits) == 1
+
+
+def test_negation_alone_and_with_terms(seeded):
+    with Library.open(seeded) as lib:
+        assert [h.title for h in lib.search("-lavrov").hits] == [
+            "Visit opens a new chapter of DPRK-Russia ties"
+        ]
+        assert lib.search("putin -vladivostok").hits[0].title == "Russian FM Received"
+
+
+def test_typo_correction_and_exact(seeded):
+    with Library.open(seeded) as lib:
+        result = lib.search("lavrow")
+        assert [str(c) for c in result.corrections] == ["lavrow -> lavrov"]
+        assert len(result.hits) == 1
+        assert lib.search("lavrow", exact=True).hits == []
+        # Inflections the stemmer handles are not "corrected".
+        assert lib.search("meetings").corrections == []
+
+
+def test_snippets_mark_the_matched_words(seeded):
+    with Library.open(seeded) as lib:
+        [hit] = lib.search("Paekhwawon").hits
+        assert "\x02Paekhwawon\x03" in hit.snippet
+
+
+def test_curly_and_straight_apostrophes_match_alike(seeded):
+    with Library.open(seeded) as lib:
+        assert len(lib.search('"Workers\' Party of Korea"').hits) == 1
+        assert len(lib.search('"Korea\u2019s liberation"').hits) == 1
+
+
+def test_article_by_id_and_hash_prefix(seeded):
+    with Library.open(seeded) as lib:
+        a = lib.article(1)
+        assert lib.article(a.content_hash[:8]).id == 1
+        with pytest.raises(NotFoundError):
+            lib.article(99)
+        with pytest.raises(NotFoundError):
+            lib.article("zz")
+
+
+def test_not_sqlite_file(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("hello, this is not a database")
+    with pytest.raises(LibraryError, match="not an SQLite file"):
+        Library.open(bad)
+
+
+def test_foreign_sqlite_file(tmp_path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE x (y)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(LibraryError, match="not a dipterm library"):
+        Library.open(other)
+
+
+def test_newer_schema_is_refused(seeded):
+    conn = sqlite3.connect(seeded)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(LibraryError, match="newer dipterm"):
+        Library.open(seeded)
+
+
+def test_vocab_counts_documents(seeded):
+    with Library.open(seeded) as lib:
+        docs = dict(
+            lib.conn.execute("SELECT term, docs FROM vocab WHERE term IN ('putin', 'lavrov')")
+        )
+        assert docs == {"putin": 2, "lavrov": 1}

@@ -1,0 +1,117 @@
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dipterm.errors import QueryError
+from dipterm.store.query import Filter, parse, render_filters, render_match
+from dipterm.store.schema import TOKENIZE
+
+
+def match(text):
+    return render_match(parse(text))
+
+
+def test_words_are_all_required_and_quoted():
+    assert match("lavrov putin") == ('"lavrov" AND "putin"', None)
+
+
+def test_phrase_hyphen_and_apostrophe():
+    assert match('"Workers\u2019 Party"') == ('"workers party"', None)
+    assert match("Workers' Party") == ('"workers" AND "party"', None)
+    assert match("DPRK-Russia") == ('"dprk russia"', None)
+
+
+def test_or_prefix_and_exclusion():
+    assert match("talks OR summit kim*") == ('("talks" OR "summit") AND "kim"*', None)
+    assert match("putin -lavrov") == ('"putin" NOT "lavrov"', None)
+    assert match("-lavrov") == (None, '"lavrov"')
+
+
+def test_title_field_and_filters():
+    q = parse('title:summit source:"Pyongyang Times" since:2019-05 until:2020')
+    assert render_match(q) == ('title : "summit"', None)
+    assert Filter("source", "Pyongyang Times") in q.filters
+    rendered = render_filters(q)
+    assert rendered.params == ("Pyongyang Times", "2019-05", "2020-99-99")
+
+
+def test_fts_operators_typed_by_the_user_are_words_or_ignored():
+    assert match("NEAR(kim putin)") == ('"near kim" AND "putin"', None)
+    assert match("( ^ * foo") == ('"foo"', None)
+    assert match("kim AND putin") == ('"kim" AND "putin"', None)
+
+
+@pytest.mark.parametrize(
+    "text, hint",
+    [
+        ('"kim jong', "unbalanced quote"),
+        ("OR kim", "OR needs"),
+        ("kim OR", "OR needs"),
+        ("bogus:x", "unknown filter"),
+        ("since:yesterday", "not a date"),
+        ("* ( )", "nothing to search"),
+        ("kim OR -putin", "negated"),
+        ("x" * 3000, "too long"),
+    ],
+)
+def test_malformed_queries_raise_query_error_with_a_hint(text, hint):
+    with pytest.raises(QueryError, match=hint):
+        parse(text)
+
+
+@pytest.fixture(scope="module")
+def fts():
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='{TOKENIZE}')")
+    conn.execute("INSERT INTO t VALUES ('Kim Jong Un met Lavrov', 'Talks in Pyongyang')")
+    return conn
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=80))
+def test_any_string_either_renders_valid_fts5_or_raises_query_error(fts, text):
+    try:
+        query = parse(text)
+    except QueryError:
+        return
+    positive, negative = render_match(query)
+    for expression in (positive, negative):
+        if expression:
+            fts.execute("SELECT count(*) FROM t WHERE t MATCH ?", (expression,)).fetchone()
+    filters = render_filters(query)
+    assert filters.sql.count("?") == len(filters.params)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                '"',
+                "-",
+                "*",
+                "OR",
+                "AND",
+                "NOT",
+                "(",
+                ")",
+                ":",
+                "title:",
+                "since:2019",
+                "kim",
+                "jong-un",
+                "^",
+                "NEAR",
+                "'",
+                "\u2019",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_operator_soup_never_crashes(fts, parts):
+    test_any_string_either_renders_valid_fts5_or_raises_query_error.hypothesis.inner_test(
+        fts, " ".join(parts)
+    )

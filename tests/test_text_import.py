@@ -1,0 +1,98 @@
+"""The seed-style text importer, on the seeds (checked against their hand annotations) and on
+articles written here in the same style."""
+
+import re
+
+import pytest
+from conftest import SEEDS
+
+from dipterm.errors import InputError
+from dipterm.ingest.clean import clean_text
+from dipterm.ingest.text import parse_text
+from dipterm.models import PartialDate
+
+
+def _seed(name):
+    path = SEEDS / name
+    return parse_text(path.read_text(encoding="utf-8"), str(path))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.iterdir()))
+def test_seed_fields_match_the_annotations(name, gold):
+    draft = _seed(name)
+    expected = gold[name]
+    assert draft.title == expected["title"]
+    assert draft.published.iso == expected["published"]
+    assert draft.source == expected["source"]
+    assert draft.byline == expected["byline"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.iterdir()))
+def test_debris_is_removed_from_the_body(name, gold):
+    draft = _seed(name)
+    for line in gold[name]["boilerplate"]:
+        assert line not in draft.body
+        assert line in draft.debris
+
+
+def _sentences(text):
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 3]
+
+
+def _squash(text):
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.iterdir()))
+def test_no_sentence_of_a_seed_is_lost(name, gold):
+    raw = (SEEDS / name).read_text(encoding="utf-8")
+    debris = set(gold[name]["boilerplate"]) | {gold[name]["title"]}
+    body = _squash(_seed(name).body)
+    lines = [ln for ln in clean_text(raw).split("\n") if ln and ln not in debris]
+    lines = [ln for ln in lines if not re.fullmatch(r"[A-Z][a-z]{2} \d{1,2}, \d{4}", ln)]
+    checked = 0
+    for line in lines:
+        for sentence in _sentences(line):
+            assert _squash(sentence) in body, sentence
+            checked += 1
+    assert checked > 10
+
+
+def test_nbsp_does_not_reach_the_body():
+    assert "\u00a0" not in _seed("000_565e87e98638243f.txt").body
+
+
+def test_header_date_forms_and_byline_of_a_person():
+    draft = parse_text(
+        "Talks Held\n\n3 March 2021\n\nBy Kim Chol\n\nThe talks were held in a friendly "
+        "atmosphere between the two delegations.",
+        "x",
+    )
+    assert draft.published == PartialDate(2021, 3, 3)
+    assert draft.byline == "Kim Chol"
+    assert draft.source is None
+
+
+def test_kcna_dateline_and_end_mark():
+    text = (
+        "Kim Jong Un Meets Delegation\n"
+        "Pyongyang, July 19 (KCNA) -- Kim Jong Un met a delegation on Friday.\n"
+        "The talk proceeded in a friendly atmosphere. -0-"
+    )
+    draft = parse_text(text, "x")
+    assert draft.source == "KCNA"
+    assert draft.body.endswith("friendly atmosphere.")
+    assert "-0-" not in draft.body
+    assert draft.body.startswith("Pyongyang, July 19 (KCNA) --")
+
+
+def test_citation_with_a_comma_and_a_variant_outlet_name():
+    text = "Editorial\n\nThe line of the Party is just and must be carried out to the end.\n\n(Nodong Sinmun, 2020-06-03)"
+    draft = parse_text(text, "x")
+    assert draft.source == "Rodong Sinmun"
+    assert draft.published == PartialDate(2020, 6, 3)
+
+
+def test_empty_text_is_an_input_error():
+    with pytest.raises(InputError):
+        parse_text(" \n\u00a0\n", "x")
