@@ -67,7 +67,9 @@ def article_record(article: Article) -> dict[str, Any]:
 def console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    stream = sys.stderr if stderr else sys.stdout
+    # On a terminal rich wraps to its width; in a pipe each line stays whole.
+    return Console(stderr=stderr, highlight=False, soft_wrap=not stream.isatty())
 
 
 def print_hits(hits: Iterable[Hit], *, has_more: bool, limit: int) -> None:
@@ -99,7 +101,7 @@ def print_hits(hits: Iterable[Hit], *, has_more: bool, limit: int) -> None:
     out.print(Text(f"{len(hits)} shown{more}", style="dim"))
 
 
-def print_article(article: Article) -> None:
+def print_article(article: Article, extracted: dict | None = None) -> None:
     from rich.text import Text
 
     out = console()
@@ -112,12 +114,69 @@ def print_article(article: Article) -> None:
         ("id", f"{article.id}  (hash {article.content_hash[:12]})"),
         ("from", ", ".join(article.origins)),
     ]
+    extracted = extracted or {}
+    people = [
+        p["name"] + (f" ({'; '.join(p['roles'])})" if p["roles"] else "")
+        for p in extracted.get("people", [])
+    ]
+    fields += [
+        ("people", "\n".join(people)),
+        ("places", ", ".join(p["name"] for p in extracted.get("places", []))),
+        ("countries", ", ".join(p["name"] for p in extracted.get("countries", []))),
+        ("events", "\n".join(_event_line(e) for e in extracted.get("events", []))),
+    ]
     for name, value in fields:
         if value:
-            line = Text(f"{name:>10}  ", style="dim")
-            line.append(safe(str(value)))
-            out.print(line)
+            for i, part in enumerate(str(value).split("\n")):
+                line = Text(f"{name if i == 0 else '':>10}  ", style="dim")
+                line.append(safe(part))
+                out.print(line)
     out.print()
     for paragraph in article.body.split("\n\n"):
         out.print(Text(safe(paragraph)))
         out.print()
+
+
+def _event_line(event: dict) -> str:
+    where = f" at {event['place']}" if event.get("place") else ""
+    when = event.get("date") or "undated"
+    return f"{when} {event['type']}{where}: {', '.join(event['participants'])}"
+
+
+def print_dossier(dossier) -> None:
+    from rich.text import Text
+
+    out = console()
+    out.print(Text(f"{safe(dossier.name)}  ({dossier.kind})", style="bold"))
+    others = [v for v in dossier.variants if v != dossier.name]
+    if others:
+        out.print(Text("also written  " + safe(", ".join(others)), style="dim"))
+    out.print(
+        f"seen {dossier.first_seen or '?'} .. {dossier.last_seen or '?'} "
+        f"in {len(dossier.articles)} articles"
+    )
+    if dossier.roles:
+        out.print(Text("\nroles", style="bold"))
+        for role in dossier.roles:
+            span = (
+                role["first"]
+                if role["first"] == role["last"]
+                else f"{role['first']} .. {role['last']}"
+            )
+            out.print(Text(f"  {span or '?':<24} {safe(role['role'])} ({role['articles']})"))
+    if dossier.met_most:
+        out.print(Text("\nmet most often", style="bold"))
+        for other in dossier.met_most:
+            out.print(Text(f"  {other['events']:>4}  {safe(other['name'])}"))
+    if dossier.quotes:
+        out.print(Text("\nquoted", style="bold"))
+        for quote in dossier.quotes[:5]:
+            out.print(Text(f"  [{quote['article_id']}] \u201c{safe(quote['text'])}\u201d"))
+    out.print(Text("\narticles", style="bold"))
+    for article in dossier.articles:
+        out.print(
+            Text(
+                f"  {article['id']:>6}  {article['published'] or '':<10}  "
+                f"{safe(article['source']):<16} {safe(article['title'])}"
+            )
+        )

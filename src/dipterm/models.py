@@ -74,6 +74,9 @@ class Article:
     word_count: int
     lang: str | None
     imported_at: str
+    dateline_place: str | None = None
+    dateline_date: str | None = None
+    extracted_with: int | None = None
     origins: tuple[str, ...] = ()
     urls: tuple[str, ...] = ()
 
@@ -107,3 +110,60 @@ class SearchResult:
     hits: list[Hit]
     corrections: list[Correction]
     has_more: bool
+
+
+# ------------------------------------------------------------------ extraction
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity named in an article: its canonical name, the roles given to it there, the spellings
+    the article used, and how often it was named."""
+
+    name: str
+    kind: str  # person, org, place, country
+    roles: tuple[str, ...] = ()
+    spellings: tuple[str, ...] = ()
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str  # meeting, summit, talks, visit, letter, message, banquet, wreath-laying, ...
+    date: PartialDate | None
+    date_basis: (
+        str | None
+    )  # how the date was found: 'text "on May 31", resolved against 2018-06-01'
+    place: str | None
+    participants: tuple[str, ...]
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str | None
+    text: str
+    marked: bool  # True when the text had quotation marks
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    month: int
+    day: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    people: tuple[Mention, ...] = ()
+    organizations: tuple[Mention, ...] = ()
+    places: tuple[Mention, ...] = ()
+    countries: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    dateline: Dateline | None = None
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        return self.people + self.organizations + self.places + self.countries

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
+from dipterm.extract.analyse import EXTRACTION_VERSION, analyse
 from dipterm.ingest.files import Skipped, Source, find_sources, read_drafts
 from dipterm.models import ArticleDraft
 from dipterm.store.library import AddOutcome, Library
@@ -53,6 +54,7 @@ def import_paths(
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
     keep_outcomes: bool = False,
+    extract: bool = True,
 ) -> ImportSummary:
     """Import every article found in paths. Each batch is one transaction: a batch committed stays
     committed whatever happens after it, and running the same import again finishes the rest."""
@@ -60,7 +62,8 @@ def import_paths(
     drafts = _drafts(find_sources(paths), summary.skipped)
     done = 0
     while batch := list(islice(drafts, batch_size)):
-        for outcome in library.add(batch):
+        extractions = [analyse(d.title, d.body, d.published) for d in batch] if extract else None
+        for outcome in library.add(batch, extractions, extracted_with=EXTRACTION_VERSION):
             summary.count(outcome)
             if keep_outcomes:
                 summary.outcomes.append(outcome)
@@ -68,3 +71,19 @@ def import_paths(
         if progress:
             progress(done, batch[-1].origin)
     return summary
+
+
+def reextract(
+    library: Library, *, everything: bool = False, progress: Progress | None = None
+) -> int:
+    """Run the current extraction rules again over articles extracted by older ones (or all)."""
+    done = 0
+    pending = library.iter_drafts(outdated_than=None if everything else EXTRACTION_VERSION)
+    while batch := list(islice(pending, BATCH_SIZE)):
+        library.replace_extraction(
+            [(i, d, analyse(d.title, d.body, d.published)) for i, d in batch], EXTRACTION_VERSION
+        )
+        done += len(batch)
+        if progress:
+            progress(done, batch[-1][1].title)
+    return done

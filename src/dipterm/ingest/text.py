@@ -10,6 +10,7 @@ import re
 
 from dipterm.errors import InputError
 from dipterm.extract.dates import MONTH_RE, parse_date
+from dipterm.extract.gazetteer import repair_glued_names
 from dipterm.extract.sources import canonical_outlet
 from dipterm.ingest.clean import clean_text
 from dipterm.models import ArticleDraft, PartialDate
@@ -60,7 +61,7 @@ def _citation(line: str) -> tuple[str | None, PartialDate | None]:
 
 def parse_text(raw: str, origin: str) -> ArticleDraft:
     """Read one seed-style article. Raises InputError when there is no article in the text."""
-    text = clean_text(raw)
+    text = repair_glued_names(clean_text(raw))
     lines = [line for line in text.split("\n") if line]
     if not lines:
         raise InputError("empty file: no text to import")

@@ -19,9 +19,19 @@ from typing import Literal
 
 from dipterm.errors import LibraryError, NotFoundError
 from dipterm.ingest.clean import content_hash, word_count
-from dipterm.models import Article, ArticleDraft, Correction, Hit, SearchResult
-from dipterm.store import fuzzy
+from dipterm.models import (
+    Article,
+    ArticleDraft,
+    Correction,
+    Extraction,
+    Hit,
+    PartialDate,
+    SearchResult,
+)
+from dipterm.store import entities, fuzzy
 from dipterm.store.query import (
+    ENTITY_FILTERS,
+    Filter,
     Query,
     Term,
     parse,
@@ -139,14 +149,21 @@ class Library:
 
     # ------------------------------------------------------------ writing
 
-    def add(self, drafts: Sequence[ArticleDraft]) -> list[AddOutcome]:
-        """Store drafts in one transaction. An article already held (same normalised body) is not
-        stored again; its new origins are recorded."""
+    def add(
+        self,
+        drafts: Sequence[ArticleDraft],
+        extractions: Sequence[Extraction | None] | None = None,
+        *,
+        extracted_with: int | None = None,
+    ) -> list[AddOutcome]:
+        """Store drafts (and what was extracted from each) in one transaction. An article already
+        held (same normalised body) is not stored again; its new origins are recorded."""
         outcomes: list[AddOutcome] = []
         new_words: Counter[str] = Counter()
         now = _now()
+        extractions = extractions or [None] * len(drafts)
         with self._write():
-            for draft in drafts:
+            for draft, extraction in zip(drafts, extractions, strict=True):
                 digest = content_hash(draft.title, draft.body)
                 row = self.conn.execute(
                     "SELECT id FROM articles WHERE content_hash = ?", (digest,)
@@ -156,6 +173,8 @@ class Library:
                 else:
                     article_id = self._insert(draft, digest, now)
                     status = "imported"
+                    if extraction is not None:
+                        self._save_extraction(article_id, draft, extraction, extracted_with)
                     new_words.update(set(tokens(draft.title + " " + draft.body)))
                 urls = [u for u in (draft.url, *draft.urls) if u] or [""]
                 added = 0
@@ -175,6 +194,60 @@ class Library:
                     ((term, n, len(term)) for term, n in new_words.items()),
                 )
         return outcomes
+
+    def _save_extraction(
+        self, article_id: int, draft: ArticleDraft, extraction: Extraction, version: int | None
+    ) -> None:
+        entities.save_extraction(self.conn, article_id, extraction)
+        dateline = extraction.dateline
+        dateline_date = None
+        if dateline and draft.published:
+            from dipterm.extract.timeref import resolve_month_day
+
+            found = resolve_month_day(draft.published, dateline.month, dateline.day)
+            dateline_date = found.iso if found else None
+        self.conn.execute(
+            "UPDATE articles SET dateline_place = ?, dateline_date = ?, extracted_with = ? WHERE id = ?",
+            (dateline.place if dateline else None, dateline_date, version, article_id),
+        )
+
+    def replace_extraction(
+        self, items: Sequence[tuple[int, ArticleDraft, Extraction]], version: int
+    ) -> None:
+        """Store a new extraction for articles already held (after the rules improved)."""
+        with self._write():
+            for article_id, draft, extraction in items:
+                entities.clear_extraction(self.conn, article_id)
+                self._save_extraction(article_id, draft, extraction, version)
+            self.conn.execute(
+                "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions) "
+                "AND id NOT IN (SELECT entity_id FROM event_participants)"
+            )
+
+    def iter_drafts(
+        self, *, outdated_than: int | None = None
+    ) -> Iterator[tuple[int, ArticleDraft]]:
+        """Every article as a draft (for re-extraction), optionally only those extracted before."""
+        where = "WHERE (extracted_with IS NULL OR extracted_with < ?)" if outdated_than else ""
+        params = (outdated_than,) if outdated_than else ()
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                f"SELECT id, title, body, published, origin FROM articles {where} "
+                f"{'AND' if where else 'WHERE'} id > ? ORDER BY id LIMIT 500",
+                (*params, last),
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                published = PartialDate.from_iso(row["published"]) if row["published"] else None
+                yield (
+                    row["id"],
+                    ArticleDraft(
+                        row["title"], row["body"], row["origin"] or "", published=published
+                    ),
+                )
+            last = rows[-1]["id"]
 
     def _insert(self, draft: ArticleDraft, digest: str, now: str) -> int:
         published = draft.published
@@ -271,8 +344,9 @@ class Library:
         corrections: list[Correction] = []
         if not exact:
             parsed, corrections = self.correct(parsed)
+        resolved = self._resolve_filters(parsed, corrections)
         positive, negative = render_match(parsed)
-        filters = render_filters(parsed)
+        filters = render_filters(parsed, resolved)
         conditions: list[str] = []
         params: list[object] = []
         if positive:
@@ -305,6 +379,54 @@ class Library:
         texts = self._snippets([r[0] for r in rows], positive) if snippets else {}
         hits = [Hit(r[0], r[1], r[2], r[3], float(r[4]), texts.get(r[0], "")) for r in rows]
         return SearchResult(hits, corrections, has_more)
+
+    def _resolve_filters(self, query: Query, corrections: list[Correction]) -> dict[Filter, list]:
+        resolved: dict[Filter, list] = {}
+        for f in query.filters:
+            if f.name not in ENTITY_FILTERS:
+                continue
+            if f.name == "event":
+                resolved[f] = self.event_types(f.value)
+                continue
+            ids, guess = entities.resolve(self.conn, f.name, f.value)
+            resolved[f] = ids
+            if guess:
+                corrections.append(Correction(f"{f.name}:{f.value}", guess, 0.0))
+        return resolved
+
+    def event_types(self, text: str) -> list[str]:
+        """The stored event types a user's word names: exact, or those it begins."""
+        known = [r[0] for r in self.conn.execute("SELECT DISTINCT type FROM events")]
+        word = text.strip().lower()
+        return [t for t in known if t == word] or [t for t in known if t.startswith(word)]
+
+    # ------------------------------------------------------------ entities
+
+    def entities(self, kind: str | None = None, limit: int = 100) -> list[entities.EntityRow]:
+        return entities.list_entities(self.conn, kind, limit)
+
+    def dossier(self, name: str, kind: str | None = None) -> entities.Dossier:
+        """The dossier of the entity a name means; the one named in most articles if several."""
+        candidates: list[int] = []
+        for k in [kind] if kind else ["person", "org", "place", "country"]:
+            ids, guessed = entities.resolve(self.conn, k, name)
+            if ids and not guessed:
+                candidates = ids  # an exact name of this kind wins over a guess of another
+                break
+            if ids and not candidates:
+                candidates = ids
+        if not candidates:
+            raise NotFoundError(f"no person, organisation, place or country named {name!r}")
+        marks = ",".join("?" * len(candidates))
+        best = self.conn.execute(
+            f"SELECT entity_id FROM mentions WHERE entity_id IN ({marks}) GROUP BY entity_id "
+            "ORDER BY count(DISTINCT article_id) DESC LIMIT 1",
+            candidates,
+        ).fetchone()
+        return entities.dossier(self.conn, best[0] if best else candidates[0])
+
+    def extraction(self, article_id: int) -> dict:
+        return entities.article_extraction(self.conn, article_id)
 
     def _read(self, sql: str, params: Sequence[object]) -> list[tuple]:
         try:

@@ -10,6 +10,8 @@
     since:2019-05   published in or after (YYYY, YYYY-MM or YYYY-MM-DD)
     until:2019      published in or before
     lang:en         language of the article
+    person:NAME org:NAME place:NAME country:NAME   entities, in any romanisation
+    event:TYPE      meeting, summit, talks, visit, letter, banquet, wreath-laying, ...
 
 User text never reaches FTS5 raw: every word is reduced to the tokens the index holds and each token
 is double-quoted; SQL values travel as parameters.
@@ -35,7 +37,14 @@ FILTERS: dict[str, str] = {
     "until": "published in or before YYYY[-MM[-DD]]",
     "lang": "the article's language, e.g. lang:en",
 }
-ENTITY_FILTERS: dict[str, str] = {}  # person:, org:, ... are added by the entity store
+# Filters on what extraction found; a name is resolved through its variants and typos.
+ENTITY_FILTERS: dict[str, str] = {
+    "person": 'a person named, e.g. person:Lavrov or person:"Kim Jong-un"',
+    "org": "an organisation, e.g. org:WPK",
+    "place": "a place, e.g. place:Vladivostok",
+    "country": "a country, e.g. country:Russia",
+    "event": "an event type: meeting, summit, talks, visit, letter, message, banquet, wreath-laying",
+}
 MAX_QUERY_LENGTH = 2000
 _DATE_VALUE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -250,11 +259,26 @@ class RenderedFilters:
     params: tuple[object, ...]
 
 
-def render_filters(query: Query) -> RenderedFilters:
-    """SQL conditions and parameters for the filters."""
+def render_filters(query: Query, resolved: dict[Filter, list] | None = None) -> RenderedFilters:
+    """SQL conditions and parameters for the filters. resolved holds, for each entity filter, the
+    entity ids (or, for event:, the event types) its value names."""
     clauses: list[str] = []
     params: list[object] = []
     for f in query.filters:
+        if f.name in ENTITY_FILTERS:
+            values = (resolved or {}).get(f, [])
+            if not values:
+                clauses.append("0")  # names nothing in this library
+                continue
+            marks = ",".join("?" * len(values))
+            if f.name == "event":
+                clauses.append(f"a.id IN (SELECT article_id FROM events WHERE type IN ({marks}))")
+            else:
+                clauses.append(
+                    f"a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ({marks}))"
+                )
+            params.extend(values)
+            continue
         if f.name == "source":
             canonical = canonical_outlet(f.value)
             if canonical:

@@ -76,7 +76,58 @@ def _create_fts(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable] = [_v1_articles]
+def _v2_extraction(db) -> None:
+    """Who, what, where, when: entities with their variants, mentions with roles, events, quotes."""
+    articles = db["articles"]
+    articles.add_column("dateline_place", str)
+    articles.add_column("dateline_date", str)
+    articles.add_column("extracted_with", int)
+    db["entities"].create(
+        {"id": int, "name": str, "kind": str, "key": str}, pk="id", not_null={"name", "kind", "key"}
+    )
+    db["entities"].create_index(["kind", "key"], unique=True)
+    db["entity_variants"].create(
+        {"entity_id": int, "variant": str, "key": str},
+        foreign_keys=[("entity_id", "entities", "id")],
+        not_null={"entity_id", "variant", "key"},
+    )
+    db["entity_variants"].create_index(["entity_id", "variant"], unique=True)
+    db["entity_variants"].create_index(["key"])
+    db["mentions"].create(
+        {"article_id": int, "entity_id": int, "role": str, "count": int},
+        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+        not_null={"article_id", "entity_id", "role", "count"},
+    )
+    db["mentions"].create_index(["article_id", "entity_id", "role"], unique=True)
+    db["mentions"].create_index(["entity_id"])
+    db["events"].create(
+        {"id": int, "article_id": int, "seq": int, "type": str, "date": str,
+         "date_precision": str, "date_basis": str, "place": str, "sentence": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "seq", "type"},
+    )  # fmt: skip
+    db["events"].create_index(["article_id"])
+    db["events"].create_index(["type", "date"])
+    db["event_participants"].create(
+        {"event_id": int, "entity_id": int},
+        foreign_keys=[("event_id", "events", "id"), ("entity_id", "entities", "id")],
+        not_null={"event_id", "entity_id"},
+    )
+    db["event_participants"].create_index(["event_id", "entity_id"], unique=True)
+    db["event_participants"].create_index(["entity_id"])
+    db["quotes"].create(
+        {"id": int, "article_id": int, "seq": int, "speaker_id": int, "speaker": str,
+         "text": str, "marked": int},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "entities", "id")],
+        not_null={"article_id", "seq", "text"},
+    )  # fmt: skip
+    db["quotes"].create_index(["article_id"])
+    db["quotes"].create_index(["speaker_id"])
+
+
+MIGRATIONS: list[Callable] = [_v1_articles, _v2_extraction]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,41 @@
+"""An article as events and quotes read it: its sentences, the mentions in each, and who "he" is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dipterm.extract.entities import Found, Span
+from dipterm.extract.sentences import Sentence, split_sentences
+
+PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+@dataclass
+class Context:
+    text: str
+    found: Found
+    sentences: list[Sentence]
+    skip_until: int = 0  # a dateline is the report's, not an event's
+
+    @classmethod
+    def of(cls, text: str, found: Found, skip_until: int = 0) -> Context:
+        return cls(text, found, split_sentences(text), skip_until)
+
+    def people_in(self, start: int, end: int) -> list[Span]:
+        return self.found.within(max(start, self.skip_until), end, "person")
+
+    def subject_before(self, index: int) -> str | None:
+        """The person a sentence-initial "he" or "she" in sentence index refers to: the first person
+        named in the nearest earlier sentence that names one."""
+        for i in range(index - 1, -1, -1):
+            people = self.people_in(self.sentences[i].start, self.sentences[i].end)
+            if people:
+                return people[0].name
+        return None
+
+    def pronoun_person(self, index: int, start: int, end: int) -> str | None:
+        """The person a he/she between start and end stands for, if one is there."""
+        if PRONOUN.search(self.text[start:end]):
+            return self.subject_before(index)
+        return None

@@ -1,0 +1,371 @@
+"""People (with their roles), organisations, places and countries named in an article body.
+
+Found by the gazetteer and by rules on the texts' own patterns: a title before a name, "Name, role"
+appositives and lists, head nouns of organisations ("... Ministry") and places ("... Guesthouse"),
+the shape of Korean names. Each mention keeps its offsets, for events and quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from dipterm.extract import names, roles
+from dipterm.extract.gazetteer import demonyms, entries_of_kind, matcher, name_key
+from dipterm.extract.sentences import split_sentences
+from dipterm.models import Mention
+
+ORG_HEADS = {
+    "Party", "Commission", "Committee", "Ministry", "Department", "Assembly", "Bureau", "Army",
+    "Navy", "Fleet", "Forces", "Force", "Council", "Agency", "Association", "Union", "League",
+    "Front", "Federation", "Organization", "Organisation", "Office", "Institute", "Academy",
+    "Corporation", "Company", "Group", "Society", "Cabinet", "Secretariat", "Presidium",
+    "Embassy", "Consulate", "Command", "Guard", "Government", "Court", "Bank", "Service",
+    "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "University", "College",
+    "Duma", "Parliament", "Congress", "Politburo", "Directorate", "Corps", "Division",
+}  # fmt: skip
+PLACE_HEADS = {
+    "Guesthouse", "Hotel", "Palace", "Hall", "Square", "Monument", "Tower", "Stadium", "Airport",
+    "Station", "Port", "Harbour", "Harbor", "Street", "Park", "Cemetery", "Museum", "Theatre",
+    "Theater", "Restaurant", "Factory", "Complex", "Farm", "Mine", "Cosmodrome", "Arch",
+    "Bridge", "Island", "River", "Mountain", "Memorial", "House", "Centre", "Center", "Plant",
+    "Works", "Zone", "Base", "Province", "County", "City", "District", "Village", "Region",
+    "Sea", "Bay", "Strait", "Lake", "Gate", "Exhibition", "Garden", "Gardens", "Hospital",
+    "School", "Kindergarten", "Library", "Pavilion", "Shrine", "Mausoleum", "Site", "Gallery",
+    "Ground", "Range", "Shipyard", "Dockyard", "Peak", "Pass", "Valley", "Beach", "Resort",
+}  # fmt: skip
+# Capitalised words that open sentences or clauses but never names.
+STOP_WORDS = {
+    "The", "A", "An", "At", "In", "On", "Both", "This", "That", "These", "Those", "Its", "His",
+    "Her", "Their", "Our", "Also", "And", "But", "For", "From", "To", "With", "By", "As",
+    "Meanwhile", "Present", "Then", "When", "After", "Before", "During", "Amid", "Amidst", "He",
+    "She", "They", "It", "We", "I", "You", "There", "Here", "Such", "All", "Each", "Every",
+    "Some", "Many", "Other", "Another", "If", "While", "Quoting", "Noting", "Saying", "Upon",
+    "Under", "Over", "Through", "Against", "Among", "Between", "Without", "Within", "Of", "Now",
+    "Today", "Yesterday", "Recently", "Later", "Earlier", "However", "Thus", "So", "Yet", "Not",
+    "No", "Yes", "Why", "What", "Who", "How", "Where", "Which", "Whose", "Whom", "Despite",
+    "Since", "Until", "Following", "According", "Accompanying", "Comrade", "Respected", "Dear",
+    "Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Juche", "Songun", "Korean", "Korea", "Party",
+}  # fmt: skip
+MONTHS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
+}  # fmt: skip
+_CAPWORD = r"(?:[A-Z][\w'\u2019.-]*[\w]|[A-Z]|\d+)"
+_RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+{_CAPWORD})*")
+_ARMED = re.compile(
+    r"\b(?P<adj>[A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(?:armed forces|army|navy|air force)\b"
+)
+_PREPOSITION_PLACE = re.compile(
+    r"\b(?:in|at|to|from|near|for|toward|towards)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?=[\s,.;:)]|$)(?![\s]+[A-Z])"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    name: str
+    text: str
+    reference: bool = False  # "the Russian President": the person, but not a spelling of the name
+
+
+@dataclass
+class Found:
+    """All mentions in one text, in order, and the roles each person was given."""
+
+    spans: list[Span] = field(default_factory=list)
+    roles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def of_kind(self, kind: str) -> list[Span]:
+        return [s for s in self.spans if s.kind == kind]
+
+    def within(self, start: int, end: int, kind: str | None = None) -> list[Span]:
+        return [
+            s
+            for s in self.spans
+            if s.start >= start and s.end <= end and (kind is None or s.kind == kind)
+        ]
+
+    def mentions(self, kind: str) -> list[Mention]:
+        counts: dict[str, int] = defaultdict(int)
+        spellings: dict[str, list[str]] = defaultdict(list)
+        for span in self.of_kind(kind):
+            counts[span.name] += 1
+            if not span.reference and span.text not in spellings[span.name]:
+                spellings[span.name].append(span.text)
+        return [
+            Mention(
+                name,
+                kind,
+                tuple(self.roles.get(name, ())) if kind == "person" else (),
+                tuple(spellings[name]),
+                counts[name],
+            )
+            for name in counts
+        ]
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def _strip_leading(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    while words and (words[0].group() in STOP_WORDS or words[0].group() in MONTHS):
+        words = words[1:]
+    return words
+
+
+def _extend(text: str, end: int, pattern: re.Pattern[str]) -> int:
+    m = pattern.match(text, end)
+    return m.end() if m else end
+
+
+_ORG_OF = re.compile(rf"\s+of\s+(?!the\b){_CAPWORD}(?:\s+{_CAPWORD})*")
+_PLACE_OF = re.compile(rf"(?:\s+(?:of|to)(?:\s+the)?\s+{_CAPWORD}(?:\s+{_CAPWORD})*)+")
+
+
+def _institutions(text: str, taken: list[tuple[int, int]], country_keys: set[str]) -> list[Span]:
+    """Organisations and places by their head noun: "External Policy Planning Department",
+    "Monument to Military Glory of the Pacific Fleet", "Ministry of Foreign Affairs"."""
+    found: list[Span] = []
+    for run in _RUN.finditer(text):
+        words = _strip_leading(list(re.finditer(r"\S+", run.group())))
+        if not words:
+            continue
+        last = words[-1].group()
+        kind = "org" if last in ORG_HEADS else "place" if last in PLACE_HEADS else None
+        if kind is None:
+            continue
+        start = run.start() + words[0].start()
+        # A lone head noun ("Hall", "Tower") names nothing in particular, unless "of ..." follows.
+        if len(words) == 1 and kind == "place" and not _PLACE_OF.match(text, run.end()):
+            continue
+        end = _extend(text, run.end(), _ORG_OF if kind == "org" else _PLACE_OF)
+        name = text[start:end]
+        if name_key(name) in country_keys or _overlaps((start, end), taken):
+            continue
+        found.append(Span(start, end, kind, name.replace("\u2019", "'"), name))
+    for m in _ARMED.finditer(text):
+        if m.group("adj") in demonyms() and not _overlaps((m.start(), m.end()), taken):
+            found.append(Span(m.start(), m.end(), "org", m.group(), m.group()))
+    return found
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The title of office written right before a name ("Russian Foreign Minister")."""
+    window = text[max(0, start - 160) : start]
+    m = re.search(r"((?:[A-Za-z][\w'\u2019.-]*\s+(?:of\s+(?:the\s+)?)?){1,10})$", window)
+    if not m:
+        return None
+    words = m.group(1).split()
+    title: list[str] = []
+    for word in reversed(words):
+        if word in {"of", "the"} and title:
+            title.insert(0, word)
+            continue
+        if roles.is_honorific(word) or not (word[0].isupper() or word.startswith("vice-")):
+            break
+        if word.endswith(".") and word not in demonyms():
+            break  # the end of the sentence before
+        if not roles.is_title_word(word):
+            break
+        title.insert(0, word)
+    while title and title[0] in {"of", "the"}:
+        title.pop(0)
+    if not title or not any(roles.is_title_head(w) for w in title):
+        return None
+    return roles.normalise_role(" ".join(title))
+
+
+def _name_words_ok(words: list[str]) -> bool:
+    return all(
+        w[0].isupper()
+        and w not in STOP_WORDS
+        and w not in MONTHS
+        and not roles.is_title_word(w)
+        and w not in ORG_HEADS
+        and w not in PLACE_HEADS
+        and not w.isupper()
+        for w in words
+    )
+
+
+def _people_by_context(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Names no gazetteer or name shape found, known by a title before or a role after them."""
+    found: list[tuple[int, int, str]] = []
+    for run in _RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group()))
+        # Title then name inside one run: "Russian Foreign Minister Sergei Lavrov".
+        last_title = max(
+            (i for i, w in enumerate(words) if roles.is_title_word(w.group())), default=-1
+        )
+        candidates: list[list[re.Match[str]]] = []
+        if 0 <= last_title < len(words) - 1:
+            candidates.append(words[last_title + 1 :])
+        elif last_title == -1:
+            candidates.append(words)
+        for name_words in candidates:
+            if not 2 <= len(name_words) <= 3 or not _name_words_ok([w.group() for w in name_words]):
+                continue
+            start = run.start() + name_words[0].start()
+            end = run.start() + name_words[-1].end()
+            if _overlaps((start, end), taken):
+                continue
+            after = text[end : end + 400]
+            titled = last_title >= 0 or _title_before(text, start) is not None
+            appositive = after.startswith(",") and roles.starts_role(after[1:])
+            led = re.search(
+                r"\b(?:led|headed|accompanied)\s+by\s+$", text[max(0, start - 30) : start]
+            )
+            if titled or appositive or led:
+                found.append((start, end, text[start:end]))
+    return found
+
+
+def find_entities(text: str) -> Found:
+    """Every mention of a person, organisation, place or country in text."""
+    found = Found()
+    countries = matcher(("country",)).find(text)
+    for m in countries:
+        found.spans.append(Span(m.start, m.end, "country", m.entry.name, m.text))
+    country_keys = {name_key(s) for e in entries_of_kind("country") for s in e.spellings}
+
+    taken: list[tuple[int, int]] = []
+    for m in matcher(("org", "place")).find(text):
+        found.spans.append(Span(m.start, m.end, m.entry.kind, m.entry.name, m.text))
+        taken.append((m.start, m.end))
+    for span in _institutions(text, taken, country_keys):
+        found.spans.append(span)
+        taken.append((span.start, span.end))
+
+    # People: the gazetteer, then the shape of Korean names, then names known by their context.
+    people: list[tuple[int, int, str]] = []
+    for m in matcher(("person",)).find(text):
+        if not _overlaps((m.start, m.end), taken):
+            people.append((m.start, m.end, m.text))
+            taken.append((m.start, m.end))
+    for m in names.KOREAN_NAME.finditer(text):
+        if not _overlaps((m.start(), m.end()), taken):
+            people.append((m.start(), m.end(), m.group()))
+            taken.append((m.start(), m.end()))
+    for start, end, written in _people_by_context(text, taken):
+        people.append((start, end, written))
+        taken.append((start, end))
+    for start, end, written in sorted(people):
+        found.spans.append(Span(start, end, "person", names.canonical_person(written), written))
+
+    _places_after_prepositions(text, found, taken, country_keys)
+    _resolve_short_references(text, found, taken)
+    _assign_roles(text, found)
+    _resolve_role_references(text, found, taken)
+    found.spans.sort(key=lambda s: (s.start, s.end))
+    return found
+
+
+def _places_after_prepositions(
+    text: str, found: Found, taken: list[tuple[int, int]], country_keys: set[str]
+) -> None:
+    """A lone capitalised word after "in", "at", "to", "from": a town the gazetteer lacks."""
+    for m in _PREPOSITION_PLACE.finditer(text):
+        word = m.group("name")
+        span = (m.start("name"), m.end("name"))
+        if (
+            word in STOP_WORDS
+            or word in MONTHS
+            or roles.is_title_word(word)
+            or name_key(word) in country_keys
+            or word in demonyms()
+            or _overlaps(span, taken)
+            or word in ORG_HEADS
+            or word in PLACE_HEADS
+            or word.isupper()
+        ):
+            continue
+        if any(s.kind == "person" and names.surname(s.name) == word for s in found.spans):
+            continue
+        found.spans.append(Span(span[0], span[1], "place", word, word))
+        taken.append(span)
+
+
+def _resolve_short_references(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+    """A later bare surname ("Lavrov") is the person named in full earlier in the article."""
+    by_surname: dict[str, str] = {}
+    for span in found.of_kind("person"):
+        if " " in span.name and not names.is_korean(span.name):
+            by_surname.setdefault(names.surname(span.name), span.name)
+    if not by_surname:
+        return
+    pattern = re.compile(r"\b(" + "|".join(re.escape(s) for s in by_surname) + r")\b(?!\s+[A-Z])")
+    for m in pattern.finditer(text):
+        if not _overlaps((m.start(), m.end()), taken):
+            found.spans.append(Span(m.start(), m.end(), "person", by_surname[m.group()], m.group()))
+            taken.append((m.start(), m.end()))
+
+
+def _assign_roles(text: str, found: Found) -> None:
+    people = sorted(found.of_kind("person"), key=lambda s: s.start)
+    ends = [s.end for s in split_sentences(text)]
+    for span in people:
+        before = _title_before(text, span.start)
+        if before:
+            _add_role(found, span.name, before)
+        if text[span.end : span.end + 1] == ",":
+            sentence_end = next((e for e in ends if e >= span.end), len(text))
+            after, _ = roles.roles_after(text[span.end + 1 : sentence_end])
+            for role in after:
+                _add_role(found, span.name, role)
+    _share_plural_roles(text, people, found)
+    for name, held in found.roles.items():
+        found.roles[name] = _drop_contained(held)
+
+
+def _add_role(found: Found, name: str, role: str) -> None:
+    if role and role not in found.roles[name]:
+        found.roles[name].append(role)
+
+
+def _drop_contained(held: list[str]) -> list[str]:
+    """ "President" says nothing "Russian President" or "president of X" does not: keep the fuller."""
+    kept = []
+    for role in held:
+        lower = re.escape(role.lower())
+        if any(o != role and re.search(rf"\b{lower}$|^{lower}\s+of\b", o.lower()) for o in held):
+            continue
+        kept.append(role)
+    return kept
+
+
+def _share_plural_roles(text: str, people: list[Span], found: Found) -> None:
+    """ "Kim Jae Ryong, Jon Hyon Chol, Pak Thae Song, secretaries of ...": each is a secretary."""
+    group: list[Span] = []
+    for span in people:
+        if group and re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", text[group[-1].end : span.start]):
+            group.append(span)
+        else:
+            group = [span]
+        plural = [r for r in found.roles.get(span.name, []) if roles.is_plural_role(r)]
+        if plural and len(group) > 1:
+            for member in group:
+                _add_role(found, member.name, roles.singular(plural[0]))
+        for role in plural:
+            found.roles[span.name].remove(role)
+            _add_role(found, span.name, roles.singular(role))
+
+
+def _resolve_role_references(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+    """ "the Russian President" is the person given that title in the article."""
+    for name, held in list(found.roles.items()):
+        for role in held:
+            if len(role.split()) < 2 or len(role) > 60:
+                continue
+            pattern = re.compile(rf"\b[Tt]he\s+((?i:{re.escape(role)}))\b(?!\s+[A-Z])")
+            for m in pattern.finditer(text.replace("\u2019", "'")):
+                span = (m.start(1), m.end(1))
+                if not _overlaps(span, taken):
+                    found.spans.append(Span(span[0], span[1], "person", name, m.group(1), True))
+                    taken.append(span)

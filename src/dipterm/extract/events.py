@@ -1,0 +1,121 @@
+"""What happened: meetings, summits, talks, visits, letters and messages, banquets, wreaths laid.
+
+Each event has a type, a date (resolved against the publication date, with where it came from), a
+place and participants. A sentence without its own date or place continues the one before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dipterm.extract.context import Context
+from dipterm.extract.roles import is_leader_role
+from dipterm.extract.timeref import find_time_refs
+from dipterm.models import Event, PartialDate
+
+_OBJECT_NOT_PERSON = r"(?!\s+(?:\w+\s+){0,3}?(?:message|letter|gift|greeting|card|report|congratulat|invitation|telegram|reply|answer|floral|basket|wreath|order|title|prize|medal))"
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("wreath-laying", re.compile(
+        r"\b(?:laid|lay|lays|laying|placed|presented)\s+(?:a\s+|their\s+|his\s+|her\s+)?"
+        r"(?:wreaths?|floral\s+baskets?|flower\s+baskets?|bouquets?)\b|\bwreath-laying\b", re.I)),
+    ("letter", re.compile(
+        r"\b(?:conveyed|sent|sending|delivered|handed|received|forwarded|addressed|wrote)\b"
+        r"[^.]{0,80}?\bletters?\b|\bletters?\b[^.]{0,40}?\b(?:was|were)\s+(?:conveyed|sent|delivered|handed)", re.I)),
+    ("message", re.compile(
+        r"\b(?:conveyed|sent|sending|delivered|received|forwarded|addressed)\b[^.]{0,80}?\bmessages?\b", re.I)),
+    ("banquet", re.compile(r"(?<!will\s)\b(?:banquets?|dinner|luncheon|reception)\b(?!\s+room)", re.I)),
+    ("talks", re.compile(
+        r"\b(?:had|held)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}talks?\b|\btalks?\s+(?:was|were)\s+held\b", re.I)),
+    ("summit", re.compile(
+        r"\bsummit\s+(?:talks|meeting)s?\s+(?:was|were)\s+held\b|\bheld\s+(?:a\s+|the\s+)?summit\b", re.I)),
+    ("meeting", re.compile(rf"\b(?:met|meets|received|receives){_OBJECT_NOT_PERSON}\b|\bpaid\s+a\s+courtesy\s+call\b", re.I)),
+    ("visit", re.compile(
+        r"\b(?:visited|toured|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit)\b|\bon\s+an?\s+(?:\w+\s+){0,2}visit\s+to\b", re.I)),
+    ("signing", re.compile(r"\bsigned\b", re.I)),
+    ("arrival", re.compile(r"\barrived\s+(?:in|at|here)\b", re.I)),
+    ("departure", re.compile(r"\bleft\s+(?:here|Pyongyang|for)\b", re.I)),
+]  # fmt: skip
+NO_PLACE = {"letter", "message"}
+FOLDED_INTO = {"talks": ("meeting", "summit")}  # talks held at a meeting are that meeting
+
+
+def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
+    events: list[Event] = []
+    narrative_date: tuple[PartialDate, str] | None = None
+    narrative_place: str | None = None
+    for index, sentence in enumerate(ctx.sentences):
+        start = max(sentence.start, ctx.skip_until)
+        if start >= sentence.end:
+            continue
+        text = ctx.text[start : sentence.end]
+        refs = find_time_refs(text, published)
+        if refs:
+            narrative_date = (refs[0].date, refs[0].basis)
+        found_types = [(kind, m) for kind, pattern in TRIGGERS if (m := pattern.search(text))]
+        if not found_types:
+            continue
+        people = [s.name for s in ctx.people_in(start, sentence.end)]
+        subject = ctx.pronoun_person(index, start, sentence.end)
+        if subject and subject not in people:
+            people.insert(0, subject)
+        people = list(dict.fromkeys(people))
+        places = ctx.found.within(start, sentence.end, "place")
+        for kind, m in found_types:
+            if not people and kind in (
+                "meeting",
+                "summit",
+                "talks",
+                "visit",
+                "wreath-laying",
+                "letter",
+            ):
+                continue
+            after = [p for p in places if p.start >= start + m.start()]
+            place = (after or places or [None])[0]
+            place_name = place.name if place else None
+            if kind in NO_PLACE:
+                place_name = None
+            elif place_name is None:
+                place_name = narrative_place
+            else:
+                narrative_place = place_name
+            if kind == "meeting" and _is_summit(ctx, people):
+                kind = "summit"
+            date, basis = narrative_date if narrative_date else (None, None)
+            events.append(
+                Event(kind, date, basis, place_name, tuple(people), sentence.text.strip())
+            )
+    return _merge(events)
+
+
+def _is_summit(ctx: Context, people: list[str]) -> bool:
+    leaders = [p for p in people if any(is_leader_role(r) for r in ctx.found.roles.get(p, ()))]
+    return len(leaders) >= 2
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event a (type, date, place); talks on the day of a meeting are part of it."""
+    merged: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.type, event.date, event.place)
+        if key in merged:
+            old = merged[key]
+            merged[key] = replace(
+                old, participants=tuple(dict.fromkeys(old.participants + event.participants))
+            )
+        else:
+            merged[key] = event
+    result = list(merged.values())
+    for event in list(result):
+        hosts = [
+            e for e in result if e.type in FOLDED_INTO.get(event.type, ()) and e.date == event.date
+        ]
+        if hosts:
+            result.remove(event)
+            i = result.index(hosts[0])
+            result[i] = replace(
+                hosts[0],
+                participants=tuple(dict.fromkeys(hosts[0].participants + event.participants)),
+            )
+    return result

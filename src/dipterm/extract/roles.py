@@ -1,0 +1,180 @@
+"""Titles of office as DPRK media write them: before a name ("Russian Foreign Minister Sergei Lavrov")
+or after it ("Igor Morgulov, vice-minister of Foreign Affairs"), alone or in chains joined by "and"."""
+
+from __future__ import annotations
+
+import re
+
+from dipterm.extract.gazetteer import demonyms
+
+# The word a title ends on or is built around (lower case; "vice-" and "deputy" forms included).
+TITLE_HEADS = {
+    "president", "premier", "minister", "secretary", "chairman", "chairwoman", "chairperson",
+    "leader", "director", "ambassador", "envoy", "counsellor", "counselor", "consul", "attache",
+    "chief", "head", "commander", "marshal", "general", "admiral", "officer", "representative",
+    "spokesman", "spokesperson", "spokeswoman", "governor", "mayor", "king", "queen", "prince",
+    "emperor", "sultan", "emir", "chancellor", "speaker", "member", "delegate", "adviser",
+    "advisor", "aide", "editor", "correspondent", "professor", "academician", "councillor",
+    "councilor", "manager", "president-elect", "chargé", "charge", "ministers", "secretaries",
+    "members", "directors", "ambassadors", "vice-premiers", "premiers", "commanders", "officials",
+    "official", "colonel", "lieutenant", "captain", "dean", "rector", "curator", "founder",
+    "mother", "father",
+}  # fmt: skip
+# Words that may stand in a title before its head ("First Vice", "Supreme", "Foreign").
+TITLE_MODIFIERS = {
+    "first", "vice", "deputy", "acting", "supreme", "general", "foreign", "prime", "executive",
+    "senior", "special", "roving", "permanent", "chief", "state", "defence", "defense",
+    "national", "political", "military", "trade", "honorary", "former", "top", "grand",
+    "eternal", "standing", "extraordinary", "plenipotentiary", "assistant", "party", "army",
+    "navy", "air", "force", "security", "federal", "people's", "people’s", "second", "third",
+    "department", "division", "international", "external", "internal", "economic", "cultural",
+}  # fmt: skip
+# Honorifics that are not offices.
+HONORIFICS = {
+    "comrade",
+    "respected",
+    "dear",
+    "beloved",
+    "great",
+    "esteemed",
+    "mr",
+    "mrs",
+    "ms",
+    "h.e.",
+}
+LEADER_WORDS = {
+    "president",
+    "chairman",
+    "leader",
+    "secretary",
+    "king",
+    "premier",
+    "emperor",
+    "sultan",
+}
+_PLURALS = {"secretaries": "secretary", "ministers": "minister", "members": "member",
+            "directors": "director", "ambassadors": "ambassador", "vice-premiers": "vice-premier",
+            "premiers": "premier", "commanders": "commander", "officials": "official"}  # fmt: skip
+
+
+def _base(word: str) -> str:
+    word = word.lower().strip(",.;:")
+    for prefix in ("vice-", "deputy-", "first-", "ex-"):
+        if word.startswith(prefix):
+            word = word[len(prefix) :]
+    return word
+
+
+def is_title_word(word: str) -> bool:
+    """A head of a title ("Minister", "vice-minister"), a modifier, or an adjective of nationality."""
+    base = _base(word)
+    return base in TITLE_HEADS or base in TITLE_MODIFIERS or word.strip(",.") in demonyms()
+
+
+def is_title_head(word: str) -> bool:
+    return _base(word) in TITLE_HEADS
+
+
+def is_honorific(word: str) -> bool:
+    return word.lower().strip(",.") in HONORIFICS
+
+
+def is_leader_role(role: str) -> bool:
+    """A head of state or party: "Russian President", "Chairman of the ...", "Supreme Leader"."""
+    words = role.lower().replace("-", " ").split()
+    if not words or words[0] in {"vice", "deputy", "first"} or "vice" in words[:2]:
+        return False
+    head = words[0] if len(words) > 1 and words[1] == "of" else None
+    if head is None:
+        stop = words.index("of") if "of" in words else len(words)
+        head = words[stop - 1]
+    if head in {"secretary"} and words[:2] != ["general", "secretary"]:
+        return False
+    return head in LEADER_WORDS
+
+
+def singular(role: str) -> str:
+    """The role of one person of a plural one: "secretaries of the C.C., WPK" -> "secretary of ..."."""
+    first, _, rest = role.partition(" ")
+    replacement = _PLURALS.get(first.lower())
+    if replacement is None:
+        return role
+    return (replacement + (" " + rest if rest else "")).strip()
+
+
+def is_plural_role(role: str) -> bool:
+    return role.split(" ", 1)[0].lower() in _PLURALS
+
+
+# ------------------------------------------------------------ roles after a name
+
+_CUT = re.compile(
+    r"\s+(?:who|which|that|was|were|is|are|has|have|had|met|received|visited|arrived|left|said|"
+    r"on|at\s+the\s+invitation|in\s+(?:charge\s+)?(?=[a-z]))\b.*$"
+)
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,6}$|^(?:[A-Z]\.){1,4}[A-Z]?$")
+
+
+def starts_role(text: str) -> bool:
+    """Whether a phrase opens a title of office: "vice-minister of ...", "Russian ambassador to ..."."""
+    words = text.strip().split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    for word in words[:4]:
+        clean = word.strip(",.;:")
+        if is_title_head(clean):
+            return True
+        if not is_title_word(clean):
+            return False
+    return False
+
+
+def normalise_role(role: str) -> str:
+    role = role.strip(" ,;:").replace("\u2019", "'")
+    last = role.rsplit(" ", 1)[-1]
+    if role.endswith(".") and "." not in last[:-1]:
+        role = role[:-1]  # the sentence's full stop, not an abbreviation's
+    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+    return re.sub(r"\s+", " ", role)
+
+
+def roles_after(text: str) -> tuple[list[str], int]:
+    """Roles in an appositive: text begins right after "Name," and runs to the end of the sentence.
+
+    Returns the roles and how many characters they took (0 when the text does not open a role).
+    """
+    if not starts_role(text):
+        return [], 0
+    roles: list[str] = []
+    consumed = 0
+    chunks = re.split(r"(,\s*)", text)
+    pos = 0
+    for i in range(0, len(chunks), 2):
+        chunk = chunks[i]
+        sep = chunks[i + 1] if i + 1 < len(chunks) else ""
+        stripped = chunk.strip()
+        if i > 0:
+            first, _, rest = stripped.partition(" ")
+            if roles and _ABBREVIATION.match(first.rstrip(".;:")):
+                roles[-1] = roles[-1] + ", " + first.rstrip(";:")
+                consumed = pos + chunk.find(first) + len(first)
+                if not rest:
+                    pos += len(chunk) + len(sep)
+                    continue
+                stripped = rest
+            body = re.sub(r"^and\s+", "", stripped)
+            if not starts_role(body):
+                break
+            stripped = body
+        cut = _CUT.search(stripped)
+        piece = stripped[: cut.start()] if cut else stripped
+        for part in re.split(r"\s+and\s+", piece):
+            if roles and not starts_role(part):
+                roles[-1] = roles[-1] + " and " + part
+            else:
+                roles.append(part)
+        consumed = pos + len(chunk) if not cut else pos + chunk.find(stripped) + cut.start()
+        pos += len(chunk) + len(sep)
+        if cut or stripped.endswith(";"):
+            break
+    return [normalise_role(r) for r in roles if r.strip()], consumed

@@ -1,0 +1,43 @@
+"""Splitting a body into sentences that keep their offsets, without breaking at "Sept.", "U.S." or "V. V."."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])|\n+")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "no", "nos", "gen", "lt", "col", "maj", "capt", "prof", "sr",
+    "jr", "vol", "art", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "govt",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(before: str) -> bool:
+    word = re.search(r"(\S+)\.[\"\u201d\u2019)]*$", before)
+    if not word:
+        return False
+    token = word.group(1)
+    return len(token) == 1 or "." in token or token.lower() in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    result: list[Sentence] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if "\n" not in m.group() and _is_abbreviation(text[start : m.start()]):
+            continue
+        piece = text[start : m.start()]
+        if piece.strip():
+            result.append(Sentence(start, m.start(), piece))
+        start = m.end()
+    if text[start:].strip():
+        result.append(Sentence(start, len(text), text[start:]))
+    return result

@@ -1,0 +1,100 @@
+"""Dates written relative to the report: "on May 31", "in April", "on Tuesday", "last June".
+
+Each is resolved against the publication date: "on May 31" in an article of Jun 1, 2018 is
+2018-05-31; "on Tuesday" in one of Wednesday, Aug 28, 2024 is 2024-08-27.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dipterm.extract.dates import MONTH_RE, make_date, month_number
+from dipterm.models import PartialDate
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_EXPRESSIONS = re.compile(
+    rf"""
+    (?P<mdy>(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?)(?![\d:])
+  | (?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE})(?:,?\s+(?P<y2>\d{{4}}))?)
+  | (?P<month>\b(?P<rel>in|last|this|early|late|mid-?)\s+(?P<m3>{MONTH_RE})(?:,?\s+(?P<y3>\d{{4}}))?)
+  | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
+  | (?P<relday>\b(?P<rd>yesterday|today)\b)
+    """,
+    re.X,
+)
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    date: PartialDate
+    text: str
+    start: int
+    relative: bool  # resolved against the publication date
+
+    @property
+    def basis(self) -> str:
+        return f'text "{self.text}"' + (
+            ", resolved against the publication date" if self.relative else ""
+        )
+
+
+def resolve_month_day(published: PartialDate, month: int, day: int | None) -> PartialDate | None:
+    """The latest (month, day) on or before the publication date: a dateline's or "on May 31"."""
+    return _before_or_on(published, month, day)
+
+
+def _before_or_on(published: PartialDate, month: int, day: int | None) -> PartialDate | None:
+    """The latest (month, day) on or before the publication date."""
+    year = published.year
+    if published.month is not None and (
+        month > published.month
+        or (
+            month == published.month
+            and day is not None
+            and published.day is not None
+            and day > published.day
+        )
+    ):
+        year -= 1
+    return make_date(year, month, day)
+
+
+def find_time_refs(text: str, published: PartialDate | None) -> list[TimeRef]:
+    """Every date expression in text that can be resolved (those needing a year need published)."""
+    refs: list[TimeRef] = []
+    for m in _EXPRESSIONS.finditer(text):
+        resolved: PartialDate | None = None
+        relative = False
+        if m.group("mdy") or m.group("dmy"):
+            month = month_number(m.group("m1") or m.group("m2"))
+            day = int(m.group("d1") or m.group("d2"))
+            year = m.group("y1") or m.group("y2")
+            if month is None:
+                continue
+            if year:
+                resolved = make_date(int(year), month, day)
+            elif published is not None:
+                resolved, relative = _before_or_on(published, month, day), True
+        elif m.group("month"):
+            month = month_number(m.group("m3"))
+            if month is None:
+                continue
+            if m.group("y3"):
+                resolved = make_date(int(m.group("y3")), month)
+            elif published is not None:
+                resolved, relative = _before_or_on(published, month, None), True
+        elif m.group("weekday") and published is not None and published.day is not None:
+            target = _WEEKDAYS.index(m.group("wd").lower())
+            pub = date(published.year, published.month or 1, published.day)
+            back = (pub.weekday() - target) % 7
+            found = pub - timedelta(days=back)
+            resolved, relative = PartialDate(found.year, found.month, found.day), True
+        elif m.group("relday") and published is not None and published.day is not None:
+            pub = date(published.year, published.month or 1, published.day)
+            found = pub - timedelta(days=1 if m.group("rd").lower() == "yesterday" else 0)
+            resolved, relative = PartialDate(found.year, found.month, found.day), True
+        if resolved is not None:
+            refs.append(TimeRef(resolved, m.group().strip(), m.start(), relative))
+    return refs

@@ -1,0 +1,269 @@
+"""Entities, mentions, events and quotes in the library: saving an article's extraction, resolving a
+name as a user types it (any romanisation, a typo), listing entities, and an entity's dossier."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+
+from dipterm.extract.gazetteer import name_key
+from dipterm.models import Extraction
+
+ENTITY_KINDS = {"person": "person", "org": "org", "place": "place", "country": "country"}
+FUZZY_CUTOFF = 80.0
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: int
+    name: str
+    kind: str
+    articles: int
+
+
+@dataclass
+class Dossier:
+    id: int
+    name: str
+    kind: str
+    variants: list[str]
+    first_seen: str | None
+    last_seen: str | None
+    roles: list[dict]  # role, first, last, articles
+    met_most: list[dict]  # name, events
+    articles: list[dict]  # id, published, source, title
+    events: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+
+
+def entity_id(
+    conn: sqlite3.Connection, name: str, kind: str, spellings: tuple[str, ...] = ()
+) -> int:
+    key = name_key(name)
+    row = conn.execute("SELECT id FROM entities WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+    if row:
+        found = row[0]
+    else:
+        found = conn.execute(
+            "INSERT INTO entities (name, kind, key) VALUES (?, ?, ?)", (name, kind, key)
+        ).lastrowid
+    for spelling in dict.fromkeys((name, *spellings)):
+        conn.execute(
+            "INSERT OR IGNORE INTO entity_variants (entity_id, variant, key) VALUES (?, ?, ?)",
+            (found, spelling, name_key(spelling)),
+        )
+    return int(found)
+
+
+def clear_extraction(conn: sqlite3.Connection, article_id: int) -> None:
+    conn.execute(
+        "DELETE FROM event_participants WHERE event_id IN (SELECT id FROM events WHERE article_id = ?)",
+        (article_id,),
+    )
+    for table in ("events", "quotes", "mentions"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+
+
+def save_extraction(conn: sqlite3.Connection, article_id: int, extraction: Extraction) -> None:
+    """Store an article's extraction (inside the caller's transaction)."""
+    ids: dict[tuple[str, str], int] = {}
+    for mention in extraction.mentions:
+        eid = entity_id(conn, mention.name, mention.kind, mention.spellings)
+        ids[(mention.kind, mention.name)] = eid
+        for role in mention.roles or ("",):
+            conn.execute(
+                "INSERT OR REPLACE INTO mentions (article_id, entity_id, role, count) VALUES (?, ?, ?, ?)",
+                (article_id, eid, role, mention.count),
+            )
+    for seq, event in enumerate(extraction.events):
+        event_id = conn.execute(
+            "INSERT INTO events (article_id, seq, type, date, date_precision, date_basis, place, sentence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                seq,
+                event.type,
+                event.date.iso if event.date else None,
+                event.date.precision if event.date else None,
+                event.date_basis,
+                event.place,
+                event.sentence,
+            ),
+        ).lastrowid
+        for name in event.participants:
+            eid = ids.get(("person", name)) or entity_id(conn, name, "person")
+            conn.execute(
+                "INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?, ?)",
+                (event_id, eid),
+            )
+    for seq, quote in enumerate(extraction.quotes):
+        speaker_id = ids.get(("person", quote.speaker)) if quote.speaker else None
+        conn.execute(
+            "INSERT INTO quotes (article_id, seq, speaker_id, speaker, text, marked) VALUES (?, ?, ?, ?, ?, ?)",
+            (article_id, seq, speaker_id, quote.speaker, quote.text, int(quote.marked)),
+        )
+
+
+def resolve(conn: sqlite3.Connection, kind: str, text: str) -> tuple[list[int], str | None]:
+    """The entities of a kind a user's name means: (ids, the name used instead if it was a guess).
+
+    Any romanisation that shares the key (Kim Jong-un, Kim Jongun), any known variant, a single word
+    of the name ("Lavrov"), then the nearest name within a typo ("lavrow").
+    """
+    key = name_key(text)
+    if not key:
+        return [], None
+    rows = conn.execute(
+        "SELECT DISTINCT e.id FROM entities e LEFT JOIN entity_variants v ON v.entity_id = e.id "
+        "WHERE e.kind = ? AND (e.key = ? OR v.key = ?)",
+        (kind, key, key),
+    ).fetchall()
+    if rows:
+        return [r[0] for r in rows], None
+    names = conn.execute(
+        "SELECT e.id, e.name, group_concat(v.variant, '|') FROM entities e "
+        "LEFT JOIN entity_variants v ON v.entity_id = e.id WHERE e.kind = ? GROUP BY e.id",
+        (kind,),
+    ).fetchall()
+    words: dict[str, set[int]] = {}
+    for eid, name, variants in names:
+        for spelling in {name, *(variants or "").split("|")}:
+            for word in spelling.split():
+                if len(name_key(word)) >= 3:
+                    words.setdefault(name_key(word), set()).add(eid)
+    if key in words:
+        return sorted(words[key]), None
+    from rapidfuzz import fuzz, process
+
+    choices = {name_key(name): (eid, name) for eid, name, _ in names}
+    best = process.extractOne(key, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    word_best = process.extractOne(key, list(words), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    if word_best and (not best or word_best[1] > best[1]):
+        ids = sorted(words[word_best[0]])
+        label = ", ".join(n for eid, n, _ in names if eid in ids)
+        return ids, label
+    if best:
+        eid, name = choices[best[0]]
+        return [eid], name
+    return [], None
+
+
+def list_entities(conn: sqlite3.Connection, kind: str | None, limit: int) -> list[EntityRow]:
+    where, params = ("WHERE e.kind = ?", [kind]) if kind else ("", [])
+    rows = conn.execute(
+        f"SELECT e.id, e.name, e.kind, count(DISTINCT m.article_id) AS n FROM entities e "
+        f"JOIN mentions m ON m.entity_id = e.id {where} GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    return [EntityRow(*row) for row in rows]
+
+
+def dossier(conn: sqlite3.Connection, eid: int, *, article_limit: int = 200) -> Dossier:
+    name, kind = conn.execute("SELECT name, kind FROM entities WHERE id = ?", (eid,)).fetchone()
+    variants = [
+        r[0]
+        for r in conn.execute(
+            "SELECT variant FROM entity_variants WHERE entity_id = ? ORDER BY variant", (eid,)
+        )
+    ]
+    first, last = conn.execute(
+        "SELECT min(a.published), max(a.published) FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE m.entity_id = ?",
+        (eid,),
+    ).fetchone()
+    roles = [
+        {"role": role, "first": f, "last": la, "articles": n}
+        for role, f, la, n in conn.execute(
+            "SELECT m.role, min(a.published), max(a.published), count(DISTINCT a.id) FROM mentions m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND m.role != '' "
+            "GROUP BY m.role ORDER BY min(a.published), m.role",
+            (eid,),
+        )
+    ]
+    met: Counter[str] = Counter()
+    for (other,) in conn.execute(
+        "SELECT e.name FROM event_participants p JOIN event_participants q ON q.event_id = p.event_id "
+        "JOIN entities e ON e.id = q.entity_id WHERE p.entity_id = ? AND q.entity_id != ?",
+        (eid, eid),
+    ):
+        met[other] += 1
+    articles = [
+        {"id": i, "published": p, "source": s, "title": t}
+        for i, p, s, t in conn.execute(
+            "SELECT DISTINCT a.id, a.published, a.source, a.title FROM mentions m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? "
+            "ORDER BY a.published, a.id LIMIT ?",
+            (eid, article_limit),
+        )
+    ]
+    events = [
+        {"article_id": a, "type": t, "date": d, "place": pl}
+        for a, t, d, pl in conn.execute(
+            "SELECT e.article_id, e.type, e.date, e.place FROM event_participants p "
+            "JOIN events e ON e.id = p.event_id WHERE p.entity_id = ? ORDER BY e.date, e.id",
+            (eid,),
+        )
+    ]
+    quotes = [
+        {"article_id": a, "text": t}
+        for a, t in conn.execute(
+            "SELECT article_id, text FROM quotes WHERE speaker_id = ? ORDER BY article_id, seq",
+            (eid,),
+        )
+    ]
+    return Dossier(
+        eid, name, kind, variants, first, last, roles,
+        [{"name": n, "events": c} for n, c in met.most_common(10)], articles, events, quotes,
+    )  # fmt: skip
+
+
+def article_extraction(conn: sqlite3.Connection, article_id: int) -> dict:
+    """An article's extracted fields, in the shape `dipterm show --json` gives them."""
+    by_kind: dict[str, dict[str, list[str]]] = {k: {} for k in ENTITY_KINDS}
+    for name, kind, role in conn.execute(
+        "SELECT e.name, e.kind, m.role FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        "WHERE m.article_id = ? ORDER BY m.rowid",
+        (article_id,),
+    ):
+        held = by_kind[kind].setdefault(name, [])
+        if role:
+            held.append(role)
+    events = []
+    for eid, etype, date, precision, basis, place in conn.execute(
+        "SELECT id, type, date, date_precision, date_basis, place FROM events WHERE article_id = ? "
+        "ORDER BY seq",
+        (article_id,),
+    ):
+        participants = [
+            r[0]
+            for r in conn.execute(
+                "SELECT e.name FROM event_participants p JOIN entities e ON e.id = p.entity_id "
+                "WHERE p.event_id = ? ORDER BY p.rowid",
+                (eid,),
+            )
+        ]
+        events.append(
+            {
+                "type": etype,
+                "date": date,
+                "date_precision": precision,
+                "date_basis": basis,
+                "place": place,
+                "participants": participants,
+            }
+        )
+    quotes = [
+        {"speaker": s, "text": t}
+        for s, t in conn.execute(
+            "SELECT speaker, text FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,)
+        )
+    ]
+    return {
+        "people": [{"name": n, "roles": r} for n, r in by_kind["person"].items()],
+        "organizations": [{"name": n} for n in by_kind["org"]],
+        "places": [{"name": n} for n in by_kind["place"]],
+        "countries": [{"name": n} for n in by_kind["country"]],
+        "events": events,
+        "quotes": quotes,
+    }  # fmt: skip

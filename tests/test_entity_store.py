@@ -1,0 +1,74 @@
+import json
+import sqlite3
+
+from conftest import SEEDS
+
+from dipterm.ingest.pipeline import import_paths
+from dipterm.store.library import Library
+from dipterm.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def test_person_filter_across_romanisations_and_typos(run):
+    run("ingest", str(SEEDS))
+    assert sorted(run("search", "--ids", 'person:"Kim Jong-un"').stdout.split()) == ["1", "2"]
+    lavrow = run("search", "--ids", "person:lavrow")
+    assert lavrow.stdout.split() == ["1"]
+    assert "person:lavrow -> Sergei Lavrov" in lavrow.stderr
+    assert run("search", "--ids", "person:Kimjongun").exit_code == 0
+    assert run("search", "--ids", "place:Baekhwawon").stdout.split() == ["1"]
+    assert run("search", "--ids", "country:Russia event:wreath").stdout.split() == ["2"]
+    assert run("search", "--ids", "person:Zzyzx").exit_code == 1
+
+
+def test_show_json_carries_the_extracted_fields(run):
+    run("ingest", str(SEEDS))
+    article = json.loads(run("show", "1", "--json").stdout)
+    assert {"name": "Sergei Lavrov", "roles": ["Russian Foreign Minister"]} in article["people"]
+    assert {"name": "Paekhwawon State Guesthouse"} in article["places"]
+    assert {"name": "Workers' Party of Korea"} in article["organizations"]
+    assert {"name": "South Korea"} in article["countries"]
+    [meeting] = [e for e in article["events"] if e["type"] == "meeting"]
+    assert meeting["date"] == "2018-05-31" and meeting["date_precision"] == "day"
+    assert set(meeting["participants"]) == {"Kim Jong Un", "Sergei Lavrov"}
+    assert article["quotes"][0]["speaker"] == "Kim Jong Un"
+
+
+def test_entities_and_dossier(run):
+    run("ingest", str(SEEDS))
+    listed = json.loads(run("entities", "--kind", "person", "--json").stdout)
+    assert listed[0] == {"name": "Kim Jong Un", "kind": "person", "articles": 2}
+    dossier = json.loads(run("entity", "Kim", "Jong-un", "--json").stdout)
+    assert (dossier["first_seen"], dossier["last_seen"]) == ("2018-06-01", "2019-05-21")
+    assert dossier["met_most"][0]["name"] == "Vladimir Putin"
+    assert [a["id"] for a in dossier["articles"]] == [1, 2]
+    assert any(r["role"] == "Supreme Leader" and r["articles"] == 2 for r in dossier["roles"])
+    missing = run("entity", "Nobody Known")
+    assert missing.exit_code == 2 and "no person" in missing.stderr
+
+
+def test_a_version_1_library_is_upgraded_in_place(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    import sqlite_utils
+
+    MIGRATIONS[0](sqlite_utils.Database(conn))
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO articles (content_hash, title, body, imported_at) VALUES ('h', 'Old', "
+        "'An old article about Lavrov.', 'now')"
+    )
+    conn.close()
+    with Library.open(path) as lib:
+        assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [h.title for h in lib.search("lavrov").hits] == ["Old"]
+        assert lib.article(1).extracted_with is None
+
+
+def test_reextract_fills_what_older_rules_left(db_path, run):
+    with Library.open(db_path) as lib:
+        import_paths(lib, [str(SEEDS)], extract=False)
+        assert lib.entities() == []
+    result = run("extract")
+    assert result.stdout.strip() == "2 articles extracted again"
+    assert run("search", "--ids", "person:Lavrov").stdout.split() == ["1"]
+    assert run("extract").stdout.strip() == "0 articles extracted again"

@@ -1,0 +1,189 @@
+"""Extraction rules, on sentences written here in the style of DPRK media (not copied from the seeds)."""
+
+from pathlib import Path
+
+import pytest
+from conftest import GOLD, SEEDS
+
+from dipterm.extract.analyse import analyse
+from dipterm.extract.entities import find_entities
+from dipterm.extract.evaluate import evaluate
+from dipterm.extract.gazetteer import repair_glued_names
+from dipterm.extract.names import KOREAN_NAME, canonical_person
+from dipterm.extract.roles import roles_after
+from dipterm.extract.timeref import find_time_refs
+from dipterm.models import PartialDate
+
+
+def people(text):
+    return {m.name: list(m.roles) for m in find_entities(text).mentions("person")}
+
+
+def test_seed_scores_meet_the_bar():
+    report = evaluate(GOLD, SEEDS)
+    for field in ("people", "places", "organizations", "countries"):
+        assert report.scores[field].f1 >= 0.9, field
+    for field in ("events", "quotes"):
+        assert report.scores[field].f1 > 0.8, field
+
+
+def test_romanisations_are_one_person():
+    assert canonical_person("Kim Jong-un") == "Kim Jong Un"
+    assert canonical_person("Kim Jongun") == "Kim Jong Un"
+    assert canonical_person("Choe Son-hui") == "Choe Son Hui"
+    assert canonical_person("Pak Myong-chol") == "Pak Myong Chol"  # not in the gazetteer
+    assert canonical_person("Vladimir Vladimirovich Putin") == "Vladimir Putin"
+    assert canonical_person("Sergey Lavrov") == "Sergei Lavrov"
+    assert canonical_person("Maria Ivanovna Petrova") == "Maria Petrova"
+
+
+def test_korean_name_shape():
+    found = [
+        m.group()
+        for m in KOREAN_NAME.finditer(
+            "Ri Thae Song and Han Chol Won met. Pak Myong-chol spoke. No Korean Delegation came."
+        )
+    ]
+    assert found == ["Ri Thae Song", "Han Chol Won", "Pak Myong-chol"]
+
+
+def test_glued_names_are_repaired():
+    assert repair_glued_names("sent byKim Jong Unto the ComradeKim Il Sungand") == (
+        "sent by Kim Jong Un to the Comrade Kim Il Sung and"
+    )
+
+
+def test_role_chain_after_a_name():
+    roles, _ = roles_after(
+        " member of the Presidium of the Political Bureau of the C.C., WPK and premier of the "
+        "Cabinet, inspected the factory."
+    )
+    assert roles == [
+        "member of the Presidium of the Political Bureau of the C.C., WPK",
+        "premier of the Cabinet",
+    ]
+
+
+def test_title_before_and_appositive_for_unknown_names():
+    found = people(
+        "Pak Myong Chol, minister of External Economic Relations, met Cuban Foreign Minister "
+        "Rodrigo Alvarez and Elena Kovaleva, deputy head of the Protocol Department."
+    )
+    assert found["Pak Myong Chol"] == ["minister of External Economic Relations"]
+    assert found["Rodrigo Alvarez"] == ["Cuban Foreign Minister"]
+    assert found["Elena Kovaleva"] == ["deputy head of the Protocol Department"]
+
+
+def test_plural_role_after_a_list_goes_to_each():
+    found = people(
+        "Present there were Ri Hak Chol, Jon Song Il and Kang Yong Su, "
+        "vice-premiers of the Cabinet."
+    )
+    for name in ("Ri Hak Chol", "Jon Song Il", "Kang Yong Su"):
+        assert found[name] == ["vice-premier of the Cabinet"]
+
+
+def test_later_surname_and_title_reference_are_the_same_person():
+    text = (
+        "Italian Ambassador Marco Bellini arrived. Bellini laid flowers. "
+        "The Italian Ambassador said he was moved."
+    )
+    mentions = {m.name: m for m in find_entities(text).mentions("person")}
+    assert list(mentions) == ["Marco Bellini"]
+    assert mentions["Marco Bellini"].count == 3
+
+
+def test_organisations_places_and_countries():
+    x = find_entities(
+        "The delegation of the Ministry of Culture visited the Grand People's Study House and "
+        "the Monument to the Victory of the People in Hamhung, then left for the Russian Federation "
+        "and south Korea."
+    )
+    orgs = {m.name for m in x.mentions("org")}
+    places = {m.name for m in x.mentions("place")}
+    countries = {m.name for m in x.mentions("country")}
+    assert "Ministry of Culture" in orgs
+    assert {
+        "Grand People's Study House",
+        "Monument to the Victory of the People",
+        "Hamhung",
+    } <= places
+    assert countries == {"Russia", "South Korea"}
+
+
+def test_us_pronoun_is_not_the_united_states():
+    countries = {m.name for m in find_entities("Let us see what the US does.").mentions("country")}
+    assert countries == {"United States"}
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("on May 31", PartialDate(2018, 6, 1), "2018-05-31"),
+        ("in April", PartialDate(2019, 5, 21), "2019-04"),
+        ("on Tuesday", PartialDate(2024, 8, 28), "2024-08-27"),
+        ("on Sept. 17", PartialDate(2024, 9, 18), "2024-09-17"),
+        ("on Dec. 30", PartialDate(2025, 1, 2), "2024-12-30"),
+        ("on December 18, 2023", PartialDate(2024, 1, 12), "2023-12-18"),
+    ],
+)
+def test_relative_dates_resolve_against_publication(text, published, expected):
+    [ref] = find_time_refs(text, published)
+    assert ref.date.iso == expected
+
+
+ARTICLE = (
+    "Pyongyang, March 5 (KCNA) -- Choe Son Hui, minister of Foreign Affairs of the DPRK, met "
+    "Chinese Foreign Minister Wang Yi at the Diaoyutai State Guesthouse in Beijing on Tuesday.\n\n"
+    "They had talks on bilateral relations.\n\n"
+    "She laid a wreath at the Friendship Monument on Wednesday.\n\n"
+    "Wang Yi conveyed a letter from Xi Jinping to Kim Jong Un.\n\n"
+    "\u201cThe friendship between our two countries will last forever,\u201d Choe Son Hui said.\n\n"
+    "Both sides praised the \u201cnew era\u201d of ties.\n\n"
+    "Our cooperation will grow stronger year after year, Wang Yi stressed."
+)
+
+
+def test_events_of_an_article():
+    x = analyse("Talks", ARTICLE, PartialDate(2024, 3, 7))
+    events = {(e.type, e.date.iso if e.date else None): e for e in x.events}
+    meeting = events[("meeting", "2024-03-05")]
+    assert meeting.place == "Diaoyutai State Guesthouse"
+    assert set(meeting.participants) == {"Choe Son Hui", "Wang Yi"}
+    assert ("talks", "2024-03-05") not in events  # the talks were part of the meeting
+    letter = events[("letter", "2024-03-06")]  # undated: it continues the sentence before
+    assert letter.place is None and set(letter.participants) == {
+        "Wang Yi",
+        "Xi Jinping",
+        "Kim Jong Un",
+    }
+    wreath = events[("wreath-laying", "2024-03-06")]
+    assert wreath.participants == ("Choe Son Hui",) and wreath.place == "Friendship Monument"
+    assert x.dateline.place == "Pyongyang" and x.dateline.source == "KCNA"
+
+
+def test_quotes_marked_and_unmarked_and_scare_quotes_skipped():
+    x = analyse("Talks", ARTICLE, PartialDate(2024, 3, 7))
+    quotes = {(q.speaker, q.text) for q in x.quotes}
+    assert quotes == {
+        ("Choe Son Hui", "The friendship between our two countries will last forever"),
+        ("Wang Yi", "Our cooperation will grow stronger year after year"),
+    }
+
+
+def test_summit_between_two_heads_of_state():
+    x = analyse(
+        "Summit",
+        "Kim Jong Un, general secretary of the WPK, met Vietnamese President "
+        "To Lam in Hanoi on Monday.",
+        PartialDate(2024, 6, 20),
+    )
+    [event] = x.events
+    assert event.type == "summit" and event.place == "Hanoi" and event.date.iso == "2024-06-17"
+
+
+def test_eval_cli_reports_each_field(run, tmp_path):
+    result = run("eval", str(GOLD), "--articles", str(SEEDS), "--json", db=None)
+    scores = __import__("json").loads(result.stdout)["fields"]
+    assert set(scores) >= {"people", "organizations", "places", "countries", "events", "quotes"}
+    assert Path(GOLD).exists()
