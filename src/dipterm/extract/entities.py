@@ -21,9 +21,8 @@ ORG_HEADS = {
     "Navy", "Fleet", "Forces", "Force", "Council", "Agency", "Association", "Union", "League",
     "Front", "Federation", "Organization", "Organisation", "Office", "Institute", "Academy",
     "Corporation", "Company", "Group", "Society", "Cabinet", "Secretariat", "Presidium",
-    "Embassy", "Consulate", "Command", "Guard", "Government", "Court", "Bank", "Service",
-    "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "University", "College",
-    "Duma", "Parliament", "Congress", "Politburo", "Directorate", "Corps", "Division",
+    "Consulate", "Command", "Guard", "Government", "Court", "Bank", "Service",
+    "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "Duma", "Parliament", "Congress", "Politburo", "Directorate", "Corps", "Division",
 }  # fmt: skip
 PLACE_HEADS = {
     "Guesthouse", "Hotel", "Palace", "Hall", "Square", "Monument", "Tower", "Stadium", "Airport",
@@ -34,6 +33,14 @@ PLACE_HEADS = {
     "Sea", "Bay", "Strait", "Lake", "Gate", "Exhibition", "Garden", "Gardens", "Hospital",
     "School", "Kindergarten", "Library", "Pavilion", "Shrine", "Mausoleum", "Site", "Gallery",
     "Ground", "Range", "Shipyard", "Dockyard", "Peak", "Pass", "Valley", "Beach", "Resort",
+    "University", "College", "Club", "Tomb", "Embassy",
+}  # fmt: skip
+# Words of state and institution names, never of a person's name ("Syrian Arab Republic").
+NOT_NAME_WORDS = {
+    "Republic", "Kingdom", "Federation", "Democratic", "People's", "People\u2019s", "Socialist",
+    "Islamic", "Arab", "United", "Union", "States", "Emirates", "Commonwealth", "Sultanate",
+    "Principality", "Confederation", "Grand", "Duchy", "Autonomous", "Special", "Provincial",
+    "Party",
 }  # fmt: skip
 # Capitalised words that open sentences or clauses but never names.
 STOP_WORDS = {
@@ -46,7 +53,7 @@ STOP_WORDS = {
     "Today", "Yesterday", "Recently", "Later", "Earlier", "However", "Thus", "So", "Yet", "Not",
     "No", "Yes", "Why", "What", "Who", "How", "Where", "Which", "Whose", "Whom", "Despite",
     "Since", "Until", "Following", "According", "Accompanying", "Comrade", "Respected", "Dear",
-    "Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Juche", "Songun", "Korean", "Korea", "Party",
+    "Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Juche", "Songun", "Korean", "Korea",
 }  # fmt: skip
 MONTHS = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -125,7 +132,7 @@ def _extend(text: str, end: int, pattern: re.Pattern[str]) -> int:
     return m.end() if m else end
 
 
-_ORG_OF = re.compile(rf"\s+of\s+(?!the\b){_CAPWORD}(?:\s+{_CAPWORD})*")
+_ORG_OF = re.compile(rf"\s+(?:of|for)\s+(?!the\b){_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD})*")
 _PLACE_OF = re.compile(rf"(?:\s+(?:of|to)(?:\s+the)?\s+{_CAPWORD}(?:\s+{_CAPWORD})*)+")
 
 
@@ -146,6 +153,8 @@ def _institutions(text: str, taken: list[tuple[int, int]], country_keys: set[str
         if len(words) == 1 and kind == "place" and not _PLACE_OF.match(text, run.end()):
             continue
         end = _extend(text, run.end(), _ORG_OF if kind == "org" else _PLACE_OF)
+        if kind == "place" and end > run.end() and _names_a_country_or_place(text[run.end() : end]):
+            end = run.end()  # "Liaoning Province of China": the province, then the country
         name = text[start:end]
         if name_key(name) in country_keys or _overlaps((start, end), taken):
             continue
@@ -154,6 +163,17 @@ def _institutions(text: str, taken: list[tuple[int, int]], country_keys: set[str
         if m.group("adj") in demonyms() and not _overlaps((m.start(), m.end()), taken):
             found.append(Span(m.start(), m.end(), "org", m.group(), m.group()))
     return found
+
+
+def _names_a_country_or_place(extension: str) -> bool:
+    """Whether "of the X" names a country or a gazetteer place on its own."""
+    rest = re.sub(r"^\s*(?:of|to)(?:\s+the)?\s+", "", extension)
+    return bool(
+        matcher(("country", "place")).find(rest)
+        and any(
+            m.start == 0 and m.end == len(rest) for m in matcher(("country", "place")).find(rest)
+        )
+    )
 
 
 def _title_before(text: str, start: int) -> str | None:
@@ -191,6 +211,7 @@ def _name_words_ok(words: list[str]) -> bool:
         and w not in ORG_HEADS
         and w not in PLACE_HEADS
         and not w.isupper()
+        and w not in NOT_NAME_WORDS
         for w in words
     )
 
@@ -239,6 +260,12 @@ def find_entities(text: str) -> Found:
     for m in matcher(("org", "place")).find(text):
         found.spans.append(Span(m.start, m.end, m.entry.kind, m.entry.name, m.text))
         taken.append((m.start, m.end))
+        for inner in matcher(("org",)).find(m.text[1:]):  # the WPK inside "WPK Central Committee"
+            if inner.entry != m.entry:
+                start = m.start + 1 + inner.start
+                found.spans.append(
+                    Span(start, start + len(inner.text), "org", inner.entry.name, inner.text)
+                )
     for span in _institutions(text, taken, country_keys):
         found.spans.append(span)
         taken.append((span.start, span.end))

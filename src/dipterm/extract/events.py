@@ -17,7 +17,7 @@ from dipterm.models import Event, PartialDate
 _OBJECT_NOT_PERSON = r"(?!\s+(?:\w+\s+){0,3}?(?:message|letter|gift|greeting|card|report|congratulat|invitation|telegram|reply|answer|floral|basket|wreath|order|title|prize|medal))"
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("wreath-laying", re.compile(
-        r"\b(?:laid|lay|lays|laying|placed|presented)\s+(?:a\s+|their\s+|his\s+|her\s+)?"
+        r"\b(?:laid|lay|lays|laying|placed|presented)\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?"
         r"(?:wreaths?|floral\s+baskets?|flower\s+baskets?|bouquets?)\b|\bwreath-laying\b", re.I)),
     ("letter", re.compile(
         r"\b(?:conveyed|sent|sending|delivered|handed|received|forwarded|addressed|wrote)\b"
@@ -26,17 +26,31 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:conveyed|sent|sending|delivered|received|forwarded|addressed)\b[^.]{0,80}?\bmessages?\b", re.I)),
     ("banquet", re.compile(r"(?<!will\s)\b(?:banquets?|dinner|luncheon|reception)\b(?!\s+room)", re.I)),
     ("talks", re.compile(
-        r"\b(?:had|held)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}talks?\b|\btalks?\s+(?:was|were)\s+held\b", re.I)),
+        r"\b(?:had|held)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}talks?\b|\btalks?\s+(?:was|were)\s+held\b"
+        r"|\bthere\s+(?:was|were)\s+(?:\w+\s+)?talks?\b|^talks?\s+between\b[^.]*?\btook\s+place\b", re.I)),
     ("summit", re.compile(
         r"\bsummit\s+(?:talks|meeting)s?\s+(?:was|were)\s+held\b|\bheld\s+(?:a\s+|the\s+)?summit\b", re.I)),
-    ("meeting", re.compile(rf"\b(?:met|meets|received|receives){_OBJECT_NOT_PERSON}\b|\bpaid\s+a\s+courtesy\s+call\b", re.I)),
+    ("meeting", re.compile(
+        rf"\b(?:met|meets|received|receives){_OBJECT_NOT_PERSON}\b|\bpaid\s+a\s+(?:\w+\s+)?call\s+on\b"
+        r"|\bpresented\s+(?:his|her|their)\s+credentials\b|\breceived\s+(?:the\s+)?credentials\b", re.I)),
     ("visit", re.compile(
-        r"\b(?:visited|toured|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit)\b|\bon\s+an?\s+(?:\w+\s+){0,2}visit\s+to\b", re.I)),
+        r"\b(?:visited|toured|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit)\b", re.I)),
     ("signing", re.compile(r"\bsigned\b", re.I)),
     ("arrival", re.compile(r"\barrived\s+(?:in|at|here)\b", re.I)),
     ("departure", re.compile(r"\bleft\s+(?:here|Pyongyang|for)\b", re.I)),
 ]  # fmt: skip
 NO_PLACE = {"letter", "message"}
+# A sentence that only says who else took part belongs to the event before it. An entourage
+# ("was accompanied by ...") does not take part, as the seeds' annotations have it.
+FOLLOW_ON = re.compile(
+    r"^(?:present\s+(?:there\s+)?(?:on\s+invitation\s+)?were|on\s+hand\s+were)\b"
+    r"|\b(?:was|were)\s+(?:warmly\s+)?(?:greeted|seen\s+off|sent\s+off|welcomed|received)\b",
+    re.I,
+)
+# A trigger inside such a clause reports an earlier past, not this article's event.
+REPORTED_PAST = re.compile(
+    r"\b(?:fact|recall\w*|remember\w*|saying|noting|recollect\w*)\s+that\b", re.I
+)
 FOLDED_INTO = {"talks": ("meeting", "summit")}  # talks held at a meeting are that meeting
 
 
@@ -52,25 +66,23 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
         refs = find_time_refs(text, published)
         if refs:
             narrative_date = (refs[0].date, refs[0].basis)
-        found_types = [(kind, m) for kind, pattern in TRIGGERS if (m := pattern.search(text))]
-        if not found_types:
-            continue
+        reported = REPORTED_PAST.search(text)
+        found_types = [
+            (kind, m)
+            for kind, pattern in TRIGGERS
+            if (m := pattern.search(text)) and not (reported and m.start() > reported.start())
+        ]
         people = [s.name for s in ctx.people_in(start, sentence.end)]
         subject = ctx.pronoun_person(index, start, sentence.end)
         if subject and subject not in people:
             people.insert(0, subject)
         people = list(dict.fromkeys(people))
         places = ctx.found.within(start, sentence.end, "place")
+        if not found_types:
+            if events and people and (FOLLOW_ON.search(text) or not events[-1].participants):
+                events = _join_same_sentence([*events[:-1], _joined(events[-1], people, places)])
+            continue
         for kind, m in found_types:
-            if not people and kind in (
-                "meeting",
-                "summit",
-                "talks",
-                "visit",
-                "wreath-laying",
-                "letter",
-            ):
-                continue
             after = [p for p in places if p.start >= start + m.start()]
             place = (after or places or [None])[0]
             place_name = place.name if place else None
@@ -86,7 +98,31 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             events.append(
                 Event(kind, date, basis, place_name, tuple(people), sentence.text.strip())
             )
-    return _merge(events)
+    # An event nobody is named in is kept only where none is expected (a banquet, wreaths laid).
+    return _merge([e for e in events if e.participants or e.type in ("banquet", "wreath-laying")])
+
+
+def _joined(event: Event, people: list[str], places: list) -> Event:
+    """The event with the people (and, if it had none, the place) of a follow-on sentence."""
+    place = event.place
+    if place is None and places and event.type not in NO_PLACE:
+        place = places[0].name
+    return replace(
+        event, participants=tuple(dict.fromkeys(event.participants + tuple(people))), place=place
+    )
+
+
+def _join_same_sentence(events: list[Event]) -> list[Event]:
+    """Events of one sentence share what a follow-on sentence adds."""
+    if len(events) < 2:
+        return events
+    last = events[-1]
+    for i in range(len(events) - 2, -1, -1):
+        if events[i].sentence != last.sentence:
+            break
+        extra = tuple(p for p in last.participants if p not in events[i].participants)
+        events[i] = replace(events[i], participants=events[i].participants + extra)
+    return events
 
 
 def _is_summit(ctx: Context, people: list[str]) -> bool:

@@ -16,8 +16,7 @@ TITLE_HEADS = {
     "emperor", "sultan", "emir", "chancellor", "speaker", "member", "delegate", "adviser",
     "advisor", "aide", "editor", "correspondent", "professor", "academician", "councillor",
     "councilor", "manager", "president-elect", "chargé", "charge", "ministers", "secretaries",
-    "members", "directors", "ambassadors", "vice-premiers", "premiers", "commanders", "officials",
-    "official", "colonel", "lieutenant", "captain", "dean", "rector", "curator", "founder",
+    "members", "directors", "ambassadors", "vice-premiers", "premiers", "commanders", "colonel", "lieutenant", "captain", "dean", "rector", "curator", "founder",
     "mother", "father",
 }  # fmt: skip
 # Words that may stand in a title before its head ("First Vice", "Supreme", "Foreign").
@@ -54,7 +53,7 @@ LEADER_WORDS = {
 }
 _PLURALS = {"secretaries": "secretary", "ministers": "minister", "members": "member",
             "directors": "director", "ambassadors": "ambassador", "vice-premiers": "vice-premier",
-            "premiers": "premier", "commanders": "commander", "officials": "official"}  # fmt: skip
+            "premiers": "premier", "commanders": "commander"}  # fmt: skip
 
 
 def _base(word: str) -> str:
@@ -108,9 +107,11 @@ def is_plural_role(role: str) -> bool:
 
 # ------------------------------------------------------------ roles after a name
 
+# Where a role ends inside its chunk: a relative clause, a verb, "here", a date.
 _CUT = re.compile(
     r"\s+(?:who|which|that|was|were|is|are|has|have|had|met|received|visited|arrived|left|said|"
-    r"on|at\s+the\s+invitation|in\s+(?:charge\s+)?(?=[a-z]))\b.*$"
+    r"here|there|on|at\s+the\s+invitation|in\s+(?:charge\s+)?(?=[a-z])|"
+    r"(?!armed\b|united\b|allied\b|retired\b|accredited\b|authorized\b|concerned\b)[a-z]+ed)\b.*$"
 )
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,6}$|^(?:[A-Z]\.){1,4}[A-Z]?$")
 
@@ -163,8 +164,8 @@ def roles_after(text: str) -> tuple[list[str], int]:
                     continue
                 stripped = rest
             body = re.sub(r"^and\s+", "", stripped)
-            if not starts_role(body):
-                break
+            if not starts_role(body) or is_plural_role(body):
+                break  # "..., and members of the embassy": other people, not this one's role
             stripped = body
         cut = _CUT.search(stripped)
         piece = stripped[: cut.start()] if cut else stripped
