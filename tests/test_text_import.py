@@ -96,3 +96,17 @@ def test_citation_with_a_comma_and_a_variant_outlet_name():
 def test_empty_text_is_an_input_error():
     with pytest.raises(InputError):
         parse_text(" \n\u00a0\n", "x")
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=500))
+def test_text_importer_raises_only_its_own_error(text):
+    try:
+        draft = parse_text(text, "fuzz.txt")
+    except InputError:
+        return
+    assert "\x1b" not in draft.body and "\x00" not in draft.body

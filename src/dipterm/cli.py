@@ -54,7 +54,10 @@ def _announce(message: str) -> None:
 def _open(ctx: click.Context, *, must_exist: bool = True):
     from dipterm.workspace import open_library
 
-    return open_library(ctx.obj["db"], must_exist=must_exist, announce=_announce)
+    with _progress(False) as progress:  # shown only while a new default library is built
+        return open_library(
+            ctx.obj["db"], must_exist=must_exist, announce=_announce, progress=progress
+        )
 
 
 @click.group(cls=DiptermGroup, invoke_without_command=True, epilog=EXIT_CODES_HELP)
@@ -80,18 +83,34 @@ def cli(ctx: click.Context, db: str | None) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
+@click.option(
+    "--map",
+    "mapping",
+    metavar="FIELD=KEY,...",
+    help="Which record keys or CSV columns hold the fields, e.g. --map body=content,date=pub "
+    "(fields: title, date, body, source, url, lang, byline).",
+)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool, mapping: str | None) -> None:
     """Import articles from files and folders (recursively); - reads standard input.
 
-    Re-importing an article changes nothing. Prints a summary of what was imported, unchanged
-    and skipped (with the reason for each skipped input); exits 1 if any input was skipped.
+    Text files (.txt), saved web pages (.html), and corpora of records: a JSON list (.json), JSON
+    Lines (.jsonl), CSV (.csv). Record keys such as title/headline, date/published, body/text/content,
+    source/publisher and url/link are recognised; --map names others. Encodings are detected.
+
+    An article already held (the same text) is not stored twice: re-importing says "unchanged",
+    the same story from another file or url is recorded as another origin. Prints a summary of
+    what was imported, unchanged and skipped (with the reason for each skipped input or record);
+    exits 1 if anything was skipped. Each batch is committed: an interrupted import keeps what it
+    committed and finishes when run again.
     """
     from dipterm.ingest.pipeline import import_paths
+    from dipterm.ingest.records import parse_mapping
 
+    fields = parse_mapping(mapping)
     library = _open(ctx, must_exist=False)
     with library, _progress(quiet) as progress:
-        summary = import_paths(library, paths, progress=progress)
+        summary = import_paths(library, paths, progress=progress, mapping=fields)
     click.echo(summary.line)
     for skipped in summary.skipped:
         click.echo(f"  skipped {skipped.origin}: {skipped.reason}", err=True)

@@ -12,9 +12,12 @@ Announce = Callable[[str], None]
 
 
 def bundled_inputs() -> list[str]:
-    """What a new default library is built from: seeds/ and the corpora data/ ships."""
-    inputs = [config.seeds_dir()]
-    return [str(p) for p in inputs if p.exists()]
+    """What a new default library is built from: seeds/ and the corpora data/corpus/ ships."""
+    inputs = [config.seeds_dir()] if config.seeds_dir().exists() else []
+    corpus = config.data_dir() / "corpus"
+    if corpus.is_dir():
+        inputs += sorted(p for p in corpus.rglob("*") if p.suffix in (".json", ".jsonl", ".csv"))
+    return [str(p) for p in inputs]
 
 
 def open_library(
@@ -36,8 +39,11 @@ def open_library(
 
         summary = import_paths(library, bundled_inputs(), progress=progress)
         if announce:
+            skipped = (
+                f"; {len(summary.skipped)} items without text left out" if summary.skipped else ""
+            )
             announce(
-                f"Built your library at {path} from the bundled corpus "
-                f"({summary.imported} articles)."
+                f"Built your library at {path} from the bundled corpus: "
+                f"{summary.imported} articles{skipped}."
             )
     return library

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dipterm.extract import names, roles
 from dipterm.extract.gazetteer import demonyms, entries_of_kind, matcher, name_key
@@ -61,6 +62,8 @@ MONTHS = {
     "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday",
 }  # fmt: skip
+_WORD = re.compile(r"\S+")
+_LED_BY = re.compile(r"\b(?:led|headed|accompanied)\s+by\s+$")
 _CAPWORD = r"(?:[A-Z][\w'\u2019.-]*[\w]|[A-Z]|\d+)"
 _RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+{_CAPWORD})*")
 _ARMED = re.compile(
@@ -141,7 +144,7 @@ def _institutions(text: str, taken: list[tuple[int, int]], country_keys: set[str
     "Monument to Military Glory of the Pacific Fleet", "Ministry of Foreign Affairs"."""
     found: list[Span] = []
     for run in _RUN.finditer(text):
-        words = _strip_leading(list(re.finditer(r"\S+", run.group())))
+        words = _strip_leading(list(_WORD.finditer(run.group())))
         if not words:
             continue
         last = words[-1].group()
@@ -149,8 +152,10 @@ def _institutions(text: str, taken: list[tuple[int, int]], country_keys: set[str
         if kind is None:
             continue
         start = run.start() + words[0].start()
-        # A lone head noun ("Hall", "Tower") names nothing in particular, unless "of ..." follows.
-        if len(words) == 1 and kind == "place" and not _PLACE_OF.match(text, run.end()):
+        # A lone head noun ("Party", "Hall") names nothing in particular, unless "of ..." follows.
+        if len(words) == 1 and not (_PLACE_OF if kind == "place" else _ORG_OF).match(
+            text, run.end()
+        ):
             continue
         end = _extend(text, run.end(), _ORG_OF if kind == "org" else _PLACE_OF)
         if kind == "place" and end > run.end() and _names_a_country_or_place(text[run.end() : end]):
@@ -178,24 +183,20 @@ def _names_a_country_or_place(extension: str) -> bool:
 
 def _title_before(text: str, start: int) -> str | None:
     """The title of office written right before a name ("Russian Foreign Minister")."""
-    window = text[max(0, start - 160) : start]
-    m = re.search(r"((?:[A-Za-z][\w'\u2019.-]*\s+(?:of\s+(?:the\s+)?)?){1,10})$", window)
-    if not m:
-        return None
-    words = m.group(1).split()
+    words = text[max(0, start - 160) : start].split()
     title: list[str] = []
-    for word in reversed(words):
-        if word in {"of", "the"} and title:
+    for word in reversed(words[-12:]):
+        if word in ("of", "the") and title:
             title.insert(0, word)
             continue
         if roles.is_honorific(word) or not (word[0].isupper() or word.startswith("vice-")):
             break
         if word.endswith(".") and word not in demonyms():
             break  # the end of the sentence before
-        if not roles.is_title_word(word):
+        if word.endswith((",", ";", ":")) or not roles.is_title_word(word):
             break
         title.insert(0, word)
-    while title and title[0] in {"of", "the"}:
+    while title and title[0] in ("of", "the"):
         title.pop(0)
     if not title or not any(roles.is_title_head(w) for w in title):
         return None
@@ -220,7 +221,7 @@ def _people_by_context(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
     """Names no gazetteer or name shape found, known by a title before or a role after them."""
     found: list[tuple[int, int, str]] = []
     for run in _RUN.finditer(text):
-        words = list(re.finditer(r"\S+", run.group()))
+        words = list(_WORD.finditer(run.group()))
         # Title then name inside one run: "Russian Foreign Minister Sergei Lavrov".
         last_title = max(
             (i for i, w in enumerate(words) if roles.is_title_word(w.group())), default=-1
@@ -358,10 +359,13 @@ def _add_role(found: Found, name: str, role: str) -> None:
 
 def _drop_contained(held: list[str]) -> list[str]:
     """ "President" says nothing "Russian President" or "president of X" does not: keep the fuller."""
+    lowered = [r.lower() for r in held]
     kept = []
-    for role in held:
-        lower = re.escape(role.lower())
-        if any(o != role and re.search(rf"\b{lower}$|^{lower}\s+of\b", o.lower()) for o in held):
+    for role, lower in zip(held, lowered, strict=True):
+        if any(
+            other != lower and (other.endswith(" " + lower) or other.startswith(lower + " of "))
+            for other in lowered
+        ):
             continue
         kept.append(role)
     return kept
@@ -390,9 +394,16 @@ def _resolve_role_references(text: str, found: Found, taken: list[tuple[int, int
         for role in held:
             if len(role.split()) < 2 or len(role) > 60:
                 continue
-            pattern = re.compile(rf"\b[Tt]he\s+((?i:{re.escape(role)}))\b(?!\s+[A-Z])")
+            if role.lower() not in text.lower():
+                continue
+            pattern = _role_reference(role)
             for m in pattern.finditer(text.replace("\u2019", "'")):
                 span = (m.start(1), m.end(1))
                 if not _overlaps(span, taken):
                     found.spans.append(Span(span[0], span[1], "person", name, m.group(1), True))
                     taken.append(span)
+
+
+@lru_cache(maxsize=4096)
+def _role_reference(role: str) -> re.Pattern[str]:
+    return re.compile(rf"\b[Tt]he\s+((?i:{re.escape(role)}))\b(?!\s+[A-Z])")

@@ -40,6 +40,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("departure", re.compile(r"\bleft\s+(?:here|Pyongyang|for)\b", re.I)),
 ]  # fmt: skip
 NO_PLACE = {"letter", "message"}
+# Words one of the triggers needs: most sentences have none, and one search rules them all out.
+_MAY_TRIGGER = re.compile(
+    r"wreath|basket|bouquet|letter|message|banquet|dinner|luncheon|reception|talk|summit|met\b|"
+    r"meets|receive|call\s+on|credentials|visit|toured|signed|arrived|left\b",
+    re.I,
+)
 # A sentence that only says who else took part belongs to the event before it. An entourage
 # ("was accompanied by ...") does not take part, as the seeds' annotations have it.
 FOLLOW_ON = re.compile(
@@ -67,9 +73,10 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
         if refs:
             narrative_date = (refs[0].date, refs[0].basis)
         reported = REPORTED_PAST.search(text)
+        candidates = TRIGGERS if _MAY_TRIGGER.search(text) else []
         found_types = [
             (kind, m)
-            for kind, pattern in TRIGGERS
+            for kind, pattern in candidates
             if (m := pattern.search(text)) and not (reported and m.start() > reported.start())
         ]
         people = [s.name for s in ctx.people_in(start, sentence.end)]

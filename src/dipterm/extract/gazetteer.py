@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from dipterm import config
@@ -31,14 +31,20 @@ class GazetteerEntry:
         return (self.name, *self.variants)
 
 
+_NOT_KEY = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A spelling-insensitive key: case, diacritics, quotes, hyphens and spaces do not count.
 
     Kim Jong Un, Kim Jong-un and KIM JONGUN share one key.
     """
+    if name.isascii():
+        return _NOT_KEY.sub("", name).lower()
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", bare.casefold())
+    return _NOT_KEY.sub("", bare.casefold())
 
 
 def load_gazetteer(path: Path) -> list[GazetteerEntry]:
@@ -114,18 +120,29 @@ def demonyms() -> dict[str, str]:
 # ---------------------------------------------------------------- finding names in text
 
 
-def _variant_pattern(variant: str) -> str:
-    """A regex for one spelling: acronyms exact, words case-insensitive, spaces/hyphens optional."""
-    words = re.split(r"[\s\-\u2010\u2011]+", variant.strip())
-    parts = []
-    for word in words:
-        letters = re.sub(r"[^A-Za-z]", "", word)
-        escaped = re.escape(word).replace("'", "['\u2019]").replace("\u2019", "['\u2019]")
-        if letters.isupper() and len(letters) <= 5 or len(letters) <= 2:
-            parts.append(escaped)  # US, DPRK, C.C., Xi: exact, so "us" is never the US
-        else:
-            parts.append(f"(?i:{escaped})")
-    return r"[\s\-\u2010\u2011]*".join(parts)
+_TOKEN = re.compile(r"[^\W_]+(?:[.'\u2019][^\W_]*)*\.?")
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Words with their offsets; hyphens and spaces separate, dots and apostrophes stay inside."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=16)
+def _tokenized(text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """Words and their keys, kept for the few texts at hand: every matcher reads the same ones."""
+    tokens = _tokens(text)
+    return tokens, [name_key(w) for _, _, w in tokens]
+
+
+def _exact_case(variant: str) -> bool:
+    """Acronyms and very short names must match as written, so "us" is never the US."""
+    letters = re.sub(r"[^A-Za-z]", "", variant)
+    return (letters.isupper() and len(letters) <= 5) or len(letters) <= 2
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\-\u2010\u2011,]+", "", text)
 
 
 @dataclass(frozen=True)
@@ -137,33 +154,59 @@ class Match:
 
 
 class Matcher:
-    """Finds the gazetteer's names of some kinds in a text, longest spelling first."""
+    """Finds the gazetteer's names of some kinds in a text, the longest spelling first.
+
+    Each run of words is looked up by its spelling-insensitive key, so Kim Jong Un, Kim Jong-un and
+    KIM JONGUN all match; acronyms and two-letter names must match their case.
+    """
 
     def __init__(self, entries: tuple[GazetteerEntry, ...]) -> None:
-        by_pattern: dict[str, GazetteerEntry] = {}
+        self._by_key: dict[str, list[tuple[GazetteerEntry, str | None]]] = {}
+        self._first_keys: set[str] = set()
+        self._max_words = 1
         for entry in entries:
             for spelling in entry.spellings:
-                by_pattern.setdefault(_variant_pattern(spelling), entry)
-        self._entries = list(by_pattern.values())
-        patterns = sorted(by_pattern, key=len, reverse=True)
-        self._regex = (
-            re.compile(
-                r"(?<![\w'\u2019])(?:"
-                + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(patterns))
-                + r")(?!\w)"
-            )
-            if patterns
-            else None
-        )
-        self._group_entry = {f"g{i}": by_pattern[p] for i, p in enumerate(patterns)}
+                words = [w for _, _, w in _tokens(spelling)]
+                if not words:
+                    continue
+                key = name_key(spelling)
+                exact = _squash(spelling) if _exact_case(spelling) else None
+                self._by_key.setdefault(key, []).append((entry, exact))
+                self._first_keys.add(name_key(words[0]))
+                self._max_words = max(self._max_words, len(words))
 
     def find(self, text: str) -> list[Match]:
-        if self._regex is None:
-            return []
-        return [
-            Match(m.start(), m.end(), m.group(), self._group_entry[m.lastgroup or ""])
-            for m in self._regex.finditer(text)
-        ]
+        tokens, keys = _tokenized(text)
+        found: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            if keys[i] not in self._first_keys:
+                i += 1
+                continue
+            hit = None
+            for n in range(min(self._max_words, len(tokens) - i), 0, -1):
+                candidates = self._by_key.get("".join(keys[i : i + n]))
+                if not candidates:
+                    continue
+                start, end = tokens[i][0], tokens[i + n - 1][1]
+                written = text[start:end].rstrip(".") if not candidates[0][1] else text[start:end]
+                for entry, exact in candidates:
+                    if (
+                        exact is None
+                        or _squash(written) == exact
+                        or _squash(written.rstrip(".")) == exact
+                    ):
+                        hit = Match(start, start + len(written), written, entry)
+                        break
+                if hit:
+                    break
+            if hit:
+                found.append(hit)
+                while i < len(tokens) and tokens[i][0] < hit.end:
+                    i += 1
+            else:
+                i += 1
+        return found
 
 
 @cache
@@ -172,14 +215,16 @@ def matcher(kinds: tuple[str, ...]) -> Matcher:
 
 
 @cache
-def _glue_regex() -> re.Pattern[str] | None:
-    names = sorted(
+def _glue_names() -> tuple[str, ...]:
+    return tuple(sorted(
         {s for e in entries_of_kind("person") for s in e.spellings if " " in s and s[-1].isalpha()},
         key=len,
         reverse=True,
-    )
-    if not names:
-        return None
+    ))  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _glue_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     alternation = "|".join(re.escape(n) for n in names)
     return re.compile(rf"(?P<pre>[a-z,.;:])?(?P<name>{alternation})(?P<post>[a-z]|[A-Z](?=[a-z]))?")
 
@@ -191,7 +236,7 @@ def _unglue(m: re.Match[str]) -> str:
 
 def repair_glued_names(text: str) -> str:
     """Put back the spaces a scraper lost around known names: "ComradeKim Jong Unexpressed"."""
-    regex = _glue_regex()
-    if regex is None:
+    present = tuple(n for n in _glue_names() if n in text)  # a plain substring test is cheap
+    if not present:
         return text
-    return regex.sub(_unglue, text)
+    return _glue_regex(present).sub(_unglue, text)

@@ -25,3 +25,18 @@ def canonical_outlet(text: str | None) -> str | None:
 
 def known_outlets() -> list[str]:
     return sorted({name for name in _outlet_keys().values()})
+
+
+def outlet_of_url(url: str | None) -> str | None:
+    """The outlet whose site a url is on (www.kcna.kp -> KCNA): the gazetteer lists outlets' domains."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        outlet = _outlet_keys().get(name_key(".".join(parts[i:])))
+        if outlet and "." in ".".join(parts[i:]):
+            return outlet
+    return None

@@ -45,12 +45,24 @@ def clean_line(line: str) -> str:
     return _RUNS_OF_SPACES.sub(" ", line).strip()
 
 
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac|\u00c3[\u00a0-\u00bf]")
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 read as Latin-1 or cp1252 ("Workersâ€™ Party"), put right where that is unambiguous."""
+    if not _MOJIBAKE.search(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text)
+
+
 def clean_text(text: str) -> str:
     """Normalise a whole text: NFC, one kind of newline, no controls or odd spaces, trimmed lines.
 
     Curly quotes and apostrophes stay as written; search folds them (see fold_quotes).
     """
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", repair_mojibake(text))
     text = (
         text.replace("\r\n", "\n")
         .replace("\r", "\n")

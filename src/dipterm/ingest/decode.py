@@ -63,3 +63,25 @@ def decode(data: bytes) -> str:
         return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise InputError(f"cannot decode the text as {best.encoding}") from exc
+
+
+def detect_encoding(sample: bytes) -> str:
+    """The encoding of a stream, from its first bytes (a BOM, UTF-8, else a detected one)."""
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    if b"\x00" in sample and _utf16_without_bom(sample[: len(sample) // 2 * 2]) is not None:
+        return "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 4:
+            return "utf-8"  # a character cut at the end of the sample
+    salvaged = sample.decode("utf-8", errors="replace")
+    if any(ord(c) > 127 and c != "\ufffd" for c in salvaged):
+        return "utf-8"  # damaged UTF-8: the bad record will say so
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    return best.encoding if best and best.encoding else "utf-8"

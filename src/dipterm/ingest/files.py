@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from dipterm.errors import InputError
+from dipterm.ingest import records
 from dipterm.ingest.decode import decode
 from dipterm.ingest.text import parse_text
 from dipterm.models import ArticleDraft
 
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
-MAX_TEXT_BYTES = 5 * 1024 * 1024  # one article; corpora of records may be larger
-TEXT_SUFFIXES = {"", ".txt", ".text"}
-SUFFIXES = TEXT_SUFFIXES
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # one article (a text file or a page); corpora may be larger
+FORMATS = {
+    "": "text", ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
+}  # fmt: skip
+SUFFIXES = set(FORMATS)
+_NOT_ARTICLES = re.compile(
+    r"^(?:LICEN[CS]E|COPYING|README|NOTICE|AUTHORS|CHANGELOG|Makefile)", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -35,10 +46,14 @@ class Source:
     origin: str
     path: Path | None  # None for standard input
 
-    def read_bytes(self) -> bytes:
+    def open(self) -> IO[bytes]:
         if self.path is None:
-            return sys.stdin.buffer.read()
-        return self.path.read_bytes()
+            return io.BufferedReader(io.BytesIO(sys.stdin.buffer.read()))
+        return self.path.open("rb")
+
+    @property
+    def format(self) -> str | None:
+        return FORMATS.get(self.path.suffix.lower()) if self.path else None
 
 
 def find_sources(paths: Sequence[str]) -> Iterator[Source | Skipped]:
@@ -73,25 +88,82 @@ def _walk(folder: Path) -> Iterator[Source | Skipped]:
             if name.startswith("."):
                 continue
             path = Path(root) / name
+            if not path.suffix and _NOT_ARTICLES.match(name):
+                continue  # a LICENSE or README beside the articles
             if path.suffix.lower() in SUFFIXES:
                 yield Source(str(path.resolve()), path)
             else:
                 yield Skipped(str(path), f"not an article file ({path.suffix or 'no suffix'})")
 
 
-def read_drafts(source: Source) -> Iterator[ArticleDraft | Skipped]:
+def _sniff(head: bytes) -> str:
+    """The format of standard input, from how it starts."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--", b"<div", b"<p")):
+        return "html"
+    if start.startswith(b"["):
+        return "json"
+    if start.startswith(b"{"):
+        lines = [line for line in head.splitlines() if line.strip()]
+        return (
+            "jsonl"
+            if len(lines) > 1 and all(x.strip().startswith(b"{") for x in lines[:2])
+            else "json"
+        )
+    return "text"
+
+
+def read_drafts(
+    source: Source, mapping: dict[str, str] | None = None
+) -> Iterator[ArticleDraft | Skipped]:
     """The articles in one input. A file that cannot be read at all gives one Skipped."""
+    mapping = mapping or {}
     try:
-        if source.path is not None and source.path.stat().st_size > MAX_TEXT_BYTES:
-            size = source.path.stat().st_size / 1024 / 1024
-            raise InputError(
-                f"too large for one article ({size:.0f} MB; at most {MAX_TEXT_BYTES >> 20} MB)"
-            )
-        data = source.read_bytes()
-        if not data.strip():
-            raise InputError("empty file")
-        yield parse_text(decode(data), source.origin)
+        with source.open() as handle:
+            head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
+            kind = source.format or _sniff(head)
+            if kind in ("text", "html"):
+                yield _single(source, handle, kind)
+                return
+            if not head.strip():
+                raise InputError("empty file")
+            if kind == "json":
+                rows = records.read_json(handle, source.origin)
+            elif kind == "jsonl":
+                rows = records.read_jsonl(handle, source.origin)
+            else:
+                rows = records.read_csv(handle, source.origin, mapping)
+            for origin, record, reason in rows:
+                if record is None:
+                    yield Skipped(origin, reason or "unusable record")
+                    continue
+                try:
+                    yield records.draft_from_record(record, origin, mapping)
+                except InputError as exc:
+                    yield Skipped(origin, str(exc))
     except InputError as exc:
         yield Skipped(source.origin, str(exc))
     except OSError as exc:
-        yield Skipped(source.origin, f"cannot read: {exc.strerror}")
+        yield Skipped(source.origin, f"cannot read: {exc.strerror or exc}")
+
+
+def _single(source: Source, handle: IO[bytes], kind: str) -> ArticleDraft | Skipped:
+    """A text file or a page: one article."""
+    data = handle.read(MAX_TEXT_BYTES + 1)
+    if len(data) > MAX_TEXT_BYTES:
+        return Skipped(source.origin, f"too large for one article (over {MAX_TEXT_BYTES >> 20} MB)")
+    if not data.strip():
+        return Skipped(source.origin, "empty file")
+    try:
+        text = decode(data)
+        if kind == "html":
+            from dipterm.ingest.html import parse_html
+
+            return parse_html(text, source.origin)
+        draft = parse_text(text, source.origin)
+        from dipterm.ingest.language import detect_language
+
+        draft.lang = detect_language(draft.body)
+        return draft
+    except InputError as exc:
+        return Skipped(source.origin, str(exc))

@@ -88,6 +88,21 @@ def parse_text(raw: str, origin: str) -> ArticleDraft:
         debris.append(line)
         rest.pop(0)
 
+    return _finish(title, rest, origin, published, source, byline, debris)
+
+
+def _finish(
+    title: str,
+    rest: list[str],
+    origin: str,
+    published: PartialDate | None,
+    source: str | None,
+    byline: str | None,
+    debris: list[str],
+    **fields: object,
+) -> ArticleDraft:
+    """The body from its cleaned lines: footer citation, debris and end mark out, dateline read."""
+    rest = list(rest)
     # Footer: citation and navigation lines at the end.
     while rest:
         line = rest[-1]
@@ -129,4 +144,30 @@ def parse_text(raw: str, origin: str) -> ArticleDraft:
         source=source,
         byline=byline,
         debris=debris,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def article_from_fields(
+    *,
+    title: str,
+    body: str,
+    origin: str,
+    published: PartialDate | None = None,
+    source: str | None = None,
+    byline: str | None = None,
+    url: str | None = None,
+    urls: list[str] | None = None,
+    lang: str | None = None,
+) -> ArticleDraft:
+    """An article whose fields a record or a page gave: its body cleaned as a text file's is."""
+    title = " ".join(repair_glued_names(clean_text(title)).split())
+    lines = [line for line in repair_glued_names(clean_text(body)).split("\n") if line]
+    if not lines:
+        raise InputError("no article text")
+    if not title:
+        title = lines[0][:120]
+    outlet = canonical_outlet(source) or (source.strip() if source else None)
+    return _finish(
+        title, lines, origin, published, outlet, byline, [], url=url, urls=urls or [], lang=lang
     )

@@ -93,6 +93,8 @@ class Query:
 
 def fold(text: str) -> str:
     """Lower case without diacritics, as unicode61 remove_diacritics folds it."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

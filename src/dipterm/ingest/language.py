@@ -1,0 +1,39 @@
+"""Which language an article is in: by script, then by the commonest small words. No model."""
+
+from __future__ import annotations
+
+import re
+
+_STOPWORDS = {
+    "en": {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was", "by", "as", "at", "his"},
+    "es": {"de", "la", "el", "los", "las", "y", "en", "que", "del", "por", "con", "para", "una", "se", "su", "al"},
+    "fr": {"le", "la", "les", "de", "des", "et", "en", "du", "un", "une", "que", "pour", "dans", "est", "au", "sur"},
+    "de": {"der", "die", "das", "und", "den", "von", "zu", "mit", "ist", "des", "nicht", "ein", "im", "auf", "dem"},
+}  # fmt: skip
+_SCRIPTS = [
+    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
+    ("ru", re.compile(r"[\u0400-\u04ff]")),
+    ("ja", re.compile(r"[\u3040-\u30ff]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+    ("ar", re.compile(r"[\u0600-\u06ff]")),
+]
+_WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when the text is too short to tell."""
+    sample = text[:2000]
+    letters = len(_LETTER.findall(sample))
+    if letters < 40:
+        return None
+    for code, script in _SCRIPTS:
+        if len(script.findall(sample)) > letters * 0.3:
+            return code
+    words = [w.lower() for w in _WORD.findall(sample)]
+    scores = {code: sum(w in stop for w in words) for code, stop in _STOPWORDS.items()}
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top >= 5 and top >= 1.5 * second:
+        return best
+    return None

@@ -1,0 +1,187 @@
+"""Corpora of records: a JSON list, JSON Lines, CSV. One article a record, with the field names
+common scrapers use, or those given by --map. Read as a stream: memory does not grow with the file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import IO, Any
+
+from dipterm.errors import InputError
+from dipterm.extract.dates import make_date, parse_date, search_date
+from dipterm.extract.sources import outlet_of_url
+from dipterm.ingest.decode import detect_encoding
+from dipterm.ingest.language import detect_language
+from dipterm.ingest.text import article_from_fields
+from dipterm.models import ArticleDraft, PartialDate
+
+# Field -> the record keys that may hold it, most specific first (matched ignoring case).
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "heading", "subject", "name"),
+    "date": ("date", "published", "pubdate", "pub_date", "publication_date", "date_published",
+             "published_at", "datetime", "date_str", "time", "timestamp"),
+    "body": ("body", "text", "content", "story_text", "article", "story", "full_text", "fulltext",
+             "article_text", "contents", "paragraphs"),
+    "source": ("source", "outlet", "publisher", "site_name", "site", "media", "newspaper"),
+    "url": ("url", "link", "href", "permalink", "uri", "urls", "links"),
+    "lang": ("language", "lang", "locale"),
+    "byline": ("byline", "author", "authors"),
+}  # fmt: skip
+CONTAINER_KEYS = ("articles", "items", "data", "records", "results", "documents", "docs")
+Record = tuple[str, dict[str, Any] | None, str | None]  # (origin, record, reason it is unusable)
+
+
+def parse_mapping(text: str | None) -> dict[str, str]:
+    """--map body=content,date=pub -> {"body": "content", "date": "pub"}."""
+    mapping: dict[str, str] = {}
+    for part in (text or "").split(","):
+        if not part.strip():
+            continue
+        field, sep, key = part.partition("=")
+        field = field.strip().lower()
+        if not sep or not key.strip() or field not in FIELD_NAMES:
+            raise InputError(
+                f"--map takes FIELD=KEY pairs, FIELD one of {', '.join(FIELD_NAMES)}; got {part!r}"
+            )
+        mapping[field] = key.strip()
+    return mapping
+
+
+def _pick(record: dict[str, Any], field: str, mapping: dict[str, str]) -> Any:
+    lowered = {str(k).lower(): v for k, v in record.items()}
+    if field in mapping:
+        return lowered.get(mapping[field].lower())
+    for key in FIELD_NAMES[field]:
+        value = lowered.get(key)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def record_date(value: Any) -> PartialDate | None:
+    """Epoch seconds or milliseconds, ISO dates and datetimes, "Jun 1, 2018"."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{9,14}(?:\.\d+)?\s*", value):
+        value = float(value)
+    if isinstance(value, int | float):
+        if abs(value) >= 1e11:
+            value = value / 1000
+        if abs(value) >= 1e8:
+            moment = datetime.fromtimestamp(value, UTC)
+            return PartialDate(moment.year, moment.month, moment.day)
+        return make_date(int(value)) if 1000 <= value <= 9999 else None
+    text = str(value).strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})[T ]", text)
+    if m:
+        return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return parse_date(text) or search_date(text)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return "\n\n".join(_text(v) for v in value if v)
+    if isinstance(value, dict):
+        return _text(value.get("text") or value.get("content") or "")
+    return "" if value is None else str(value)
+
+
+def draft_from_record(record: dict[str, Any], origin: str, mapping: dict[str, str]) -> ArticleDraft:
+    """One record as an article. Raises InputError when the record holds no article text."""
+    body = _text(_pick(record, "body", mapping))
+    if not body.strip():
+        keys = ", ".join(map(str, list(record)[:8]))
+        raise InputError(f"no article text (keys: {keys}; name the text with --map body=KEY)")
+    urls_value = _pick(record, "url", mapping)
+    urls = [str(u) for u in (urls_value if isinstance(urls_value, list) else [urls_value]) if u]
+    source = _pick(record, "source", mapping)
+    lang = _pick(record, "lang", mapping)
+    draft = article_from_fields(
+        title=_text(_pick(record, "title", mapping)),
+        body=body,
+        origin=origin,
+        published=record_date(_pick(record, "date", mapping)),
+        source=str(source) if source else (outlet_of_url(urls[0]) if urls else None),
+        byline=_text(_pick(record, "byline", mapping)) or None,
+        url=urls[0] if urls else None,
+        urls=urls[1:],
+    )
+    # A label can be wrong (Spanish items labelled English): trust the text where it is clear.
+    draft.lang = detect_language(draft.body) or (str(lang).lower()[:8] if lang else None)
+    return draft
+
+
+# ---------------------------------------------------------------- readers
+
+
+def read_json(handle: IO[bytes], origin: str) -> Iterator[Record]:
+    data = handle.read()
+    try:
+        from dipterm.ingest.decode import decode
+
+        value = json.loads(decode(data))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    if isinstance(value, dict):
+        inner = next((value[k] for k in CONTAINER_KEYS if isinstance(value.get(k), list)), None)
+        value = inner if inner is not None else [value]
+    if not isinstance(value, list):
+        raise InputError("JSON holds no records: expected a list of objects")
+    if value and not any(isinstance(item, dict) for item in value):
+        raise InputError("JSON is a list, but not of records (objects)")
+    for number, item in enumerate(value, 1):
+        where = f"{origin}#{number}"
+        if isinstance(item, dict):
+            yield where, item, None
+        else:
+            yield where, None, "not a record (an object)"
+
+
+def read_jsonl(handle: IO[bytes], origin: str) -> Iterator[Record]:
+    encoding = detect_encoding(handle.peek(65536)[:65536] if hasattr(handle, "peek") else b"")
+    for number, raw in enumerate(handle, 1):
+        where = f"{origin}#{number}"
+        try:
+            line = raw.decode(encoding).strip().lstrip("\ufeff")
+        except UnicodeDecodeError as exc:
+            yield where, None, f"invalid {encoding} text at byte {exc.start} of the line"
+            continue
+        if not line:
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield where, None, f"not JSON ({exc.msg})"
+            continue
+        if isinstance(item, dict):
+            yield where, item, None
+        else:
+            yield where, None, "not a record (an object)"
+
+
+def read_csv(handle: IO[bytes], origin: str, mapping: dict[str, str]) -> Iterator[Record]:
+    csv.field_size_limit(1 << 30)
+    peeked = handle.peek(65536)[:65536] if hasattr(handle, "peek") else b""
+    encoding = detect_encoding(peeked)
+    stream = io.TextIOWrapper(handle, encoding=encoding, errors="strict", newline="")
+    try:
+        # The header line says the delimiter; quoting is the standard one (csv.Sniffer guesses
+        # wrong on a sample that ends inside a quoted field).
+        header = peeked.decode(encoding, errors="ignore").split("\n", 1)[0]
+        delimiter = max(",;\t|", key=header.count) if header else ","
+        reader = csv.DictReader(stream, delimiter=delimiter)
+        columns = [c.lower() for c in reader.fieldnames or []]
+        body_keys = [mapping["body"].lower()] if "body" in mapping else list(FIELD_NAMES["body"])
+        if not any(k in columns for k in body_keys):
+            raise InputError(
+                f"no column of article text (columns: {', '.join(reader.fieldnames or []) or 'none'}; "
+                "name it with --map body=COLUMN)"
+            )
+        for number, row in enumerate(reader, 2):
+            yield f"{origin}#{number}", row, None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid text encoding in the CSV ({exc.reason})") from exc
