@@ -18,8 +18,8 @@ _ANSI = re.compile(
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # NBSP, the typographic spaces, the ideographic space: all become a plain space.
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
-# Zero-width characters and BOMs carry nothing a reader sees.
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Zero-width characters, BOMs and private-use characters carry nothing a reader sees.
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\ue000-\uf8ff]")
 # Bidirectional controls can reorder what a terminal shows.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")

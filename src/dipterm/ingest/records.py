@@ -90,14 +90,26 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _urls(record: dict[str, Any], mapping: dict[str, str]) -> list[str]:
+    """Every url the record gives (a "url" and a list of "urls" alike), first one first."""
+    lowered = {str(k).lower(): v for k, v in record.items()}
+    keys = [mapping["url"].lower()] if "url" in mapping else FIELD_NAMES["url"]
+    found: list[str] = []
+    for key in keys:
+        value = lowered.get(key)
+        for url in value if isinstance(value, list) else [value]:
+            if url and isinstance(url, str) and url not in found:
+                found.append(url)
+    return found
+
+
 def draft_from_record(record: dict[str, Any], origin: str, mapping: dict[str, str]) -> ArticleDraft:
     """One record as an article. Raises InputError when the record holds no article text."""
     body = _text(_pick(record, "body", mapping))
     if not body.strip():
         keys = ", ".join(map(str, list(record)[:8]))
         raise InputError(f"no article text (keys: {keys}; name the text with --map body=KEY)")
-    urls_value = _pick(record, "url", mapping)
-    urls = [str(u) for u in (urls_value if isinstance(urls_value, list) else [urls_value]) if u]
+    urls = _urls(record, mapping)
     source = _pick(record, "source", mapping)
     lang = _pick(record, "lang", mapping)
     draft = article_from_fields(

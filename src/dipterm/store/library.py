@@ -28,7 +28,7 @@ from dipterm.models import (
     PartialDate,
     SearchResult,
 )
-from dipterm.store import entities, fuzzy
+from dipterm.store import entities, fuzzy, selections
 from dipterm.store.query import (
     ENTITY_FILTERS,
     Filter,
@@ -338,6 +338,7 @@ class Library:
         sort: Sort = "rank",
         exact: bool = False,
         snippets: bool = True,
+        after_id: int | None = None,
     ) -> SearchResult:
         """Articles matching the query, best first (or by date). Raises QueryError."""
         parsed = parse(query) if isinstance(query, str) else query
@@ -364,6 +365,9 @@ class Library:
         if filters.sql:
             conditions.append(filters.sql)
             params.extend(filters.params)
+        if after_id is not None:
+            conditions.append("a.id > ?")
+            params.append(after_id)
         order = {
             "rank": f"{score}, a.published DESC" if positive else "a.published DESC, a.id DESC",
             "date": "a.published DESC, a.id DESC",
@@ -427,6 +431,59 @@ class Library:
 
     def extraction(self, article_id: int) -> dict:
         return entities.article_extraction(self.conn, article_id)
+
+    def articles(self, ids: Sequence[int]) -> list[Article]:
+        """Articles by id, in the order given. Raises NotFoundError for an unknown id."""
+        return [self.article(i) for i in ids]
+
+    # ------------------------------------------------------------ selections and saved searches
+
+    def add_to_selection(self, name: str, ids: Sequence[int]) -> int:
+        with self._write():
+            return selections.add_to_selection(self.conn, name, list(ids), _now())
+
+    def remove_from_selection(self, name: str, ids: Sequence[int]) -> int:
+        with self._write():
+            return selections.remove_from_selection(self.conn, name, list(ids))
+
+    def delete_selection(self, name: str) -> None:
+        with self._write():
+            selections.delete_selection(self.conn, name)
+
+    def selection(self, name: str) -> list[int]:
+        return selections.selection_ids(self.conn, name)
+
+    def selections(self) -> list[selections.SelectionInfo]:
+        return selections.list_selections(self.conn)
+
+    def add_watch(self, name: str, query: str) -> None:
+        parse(query)  # refuse a query that cannot run, now rather than at every run
+        with self._write():
+            selections.add_watch(self.conn, name, query, _now())
+
+    def remove_watch(self, name: str) -> None:
+        with self._write():
+            selections.remove_watch(self.conn, name)
+
+    def watches(self) -> list[selections.Watch]:
+        return selections.list_watches(self.conn)
+
+    def run_watch(
+        self, name: str, *, everything: bool = False, limit: int = 1000
+    ) -> tuple[selections.Watch, SearchResult]:
+        """A saved search's articles imported since its last run (or all), newest first; the run is
+        remembered unless the library is read-only."""
+        watch = selections.get_watch(self.conn, name)
+        result = self.search(
+            watch.query,
+            limit=limit,
+            sort="date",
+            after_id=None if everything else watch.seen_up_to,
+        )
+        if self.writable:
+            with self._write():
+                selections.mark_watch_run(self.conn, name, _now())
+        return watch, result
 
     def _read(self, sql: str, params: Sequence[object]) -> list[tuple]:
         try:

@@ -127,7 +127,28 @@ def _v2_extraction(db) -> None:
     db["quotes"].create_index(["speaker_id"])
 
 
-MIGRATIONS: list[Callable] = [_v1_articles, _v2_extraction]
+def _v3_selections(db) -> None:
+    """Named selections of articles, and saved searches ("watches") with what they last saw."""
+    db["selections"].create(
+        {"id": int, "name": str, "created_at": str}, pk="id", not_null={"name", "created_at"}
+    )
+    db["selections"].create_index(["name"], unique=True)
+    db["selection_items"].create(
+        {"selection_id": int, "article_id": int, "position": int, "added_at": str},
+        foreign_keys=[("selection_id", "selections", "id"), ("article_id", "articles", "id")],
+        not_null={"selection_id", "article_id", "position"},
+    )
+    db["selection_items"].create_index(["selection_id", "article_id"], unique=True)
+    db["watches"].create(
+        {"id": int, "name": str, "query": str, "created_at": str, "last_run_at": str,
+         "seen_up_to": int},
+        pk="id",
+        not_null={"name", "query", "created_at"},
+    )  # fmt: skip
+    db["watches"].create_index(["name"], unique=True)
+
+
+MIGRATIONS: list[Callable] = [_v1_articles, _v2_extraction, _v3_selections]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
