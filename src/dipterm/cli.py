@@ -559,10 +559,15 @@ def watch_run(ctx: click.Context, name: str, everything: bool, as_json: bool) ->
 @cli.command()
 @click.pass_context
 def tui(ctx: click.Context) -> None:
-    """Open the interactive interface (also what `dipterm` alone does)."""
+    """Open the interactive interface (also what `dipterm` alone does). Press ? for its keys."""
     library = _open(ctx, must_exist=False)
+    path = library.path
     library.close()
-    raise DiptermError("the interactive interface is not built yet; use dipterm search")
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise DiptermError("the interface needs a terminal; for scripts use dipterm search")
+    from dipterm.tui.app import run
+
+    run(path)
 
 
 def main() -> None:

@@ -139,8 +139,8 @@ def print_article(article: Article, extracted: dict | None = None) -> None:
 
 def _event_line(event: dict) -> str:
     where = f" at {event['place']}" if event.get("place") else ""
-    when = event.get("date") or "undated"
-    return f"{when} {event['type']}{where}: {', '.join(event['participants'])}"
+    who = ", ".join(event["participants"])
+    return f"{event.get('date') or 'undated'} {event['type']}{where}" + (f": {who}" if who else "")
 
 
 def print_dossier(dossier) -> None:

@@ -70,7 +70,7 @@ _ARMED = re.compile(
     r"\b(?P<adj>[A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(?:armed forces|army|navy|air force)\b"
 )
 _PREPOSITION_PLACE = re.compile(
-    r"\b(?:in|at|to|from|near|for|toward|towards)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?=[\s,.;:)]|$)(?![\s]+[A-Z])"
+    r"\b(?:in|at|to|from|near)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?=[\s,.;:)]|$)(?![\s]+[A-Z])"
 )
 
 

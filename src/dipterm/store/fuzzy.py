@@ -30,3 +30,66 @@ def nearest(word: str, candidates: Sequence[tuple[str, int]]) -> tuple[str, floa
         return None
     best = max(found, key=lambda hit: (round(hit[1], 1), candidates[hit[2]][1]))
     return best[0], best[1]
+
+
+class TitleIndex:
+    """Titles filtered as one types, like fzf: each query word is scored against the title's
+    nearest word (an exact prefix counts fully), a title's score is the mean over the query words.
+
+    Words are scored once against the vocabulary of all titles (rapidfuzz cdist), then gathered
+    per title with numpy, so filtering stays fast on a large library.
+    """
+
+    MIN_SCORE = 70.0
+
+    def __init__(self, titles: Sequence[str]) -> None:
+        import numpy as np
+
+        vocab: dict[str, int] = {}
+        rows: list[list[int]] = []
+        for title in titles:
+            words = [w for w in _title_words(title) if w]
+            rows.append([vocab.setdefault(w, len(vocab)) for w in words] or [-1])
+        width = max((len(r) for r in rows), default=1)
+        self._words = list(vocab)
+        # Each title's word ids, padded with a column that scores nothing.
+        self._grid = np.full((len(rows), width), len(self._words), dtype=np.int32)
+        for i, row in enumerate(rows):
+            self._grid[i, : len(row)] = [w if w >= 0 else len(self._words) for w in row]
+
+    def scores(self, text: str):
+        import numpy as np
+        from rapidfuzz.process import cdist
+
+        query = [w for w in _title_words(text) if w]
+        if not query or not self._words:
+            return None
+        total = np.zeros(self._grid.shape[0], dtype=np.float32)
+        for word in query:
+            per_word = cdist([word], self._words, scorer=fuzz.ratio, dtype=np.float32)[0]
+            prefixed = np.fromiter(
+                (w.startswith(word) for w in self._words), bool, len(self._words)
+            )
+            per_word[prefixed & (len(word) >= 2)] = 100.0
+            per_word = np.append(per_word, 0.0)  # the padding column
+            total += per_word[self._grid].max(axis=1)
+        return total / len(query)
+
+    def filter(self, text: str, limit: int = 500) -> list[tuple[int, float]]:
+        """(title index, score) of the best titles, best first."""
+        import numpy as np
+
+        scores = self.scores(text)
+        if scores is None:
+            return []
+        keep = np.flatnonzero(scores >= self.MIN_SCORE)
+        if keep.size > limit:
+            keep = keep[np.argpartition(-scores[keep], limit)[:limit]]
+        order = keep[np.argsort(-scores[keep], kind="stable")]
+        return [(int(i), float(scores[i])) for i in order]
+
+
+def _title_words(text: str) -> list[str]:
+    from dipterm.store.query import tokens
+
+    return tokens(text)

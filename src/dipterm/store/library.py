@@ -45,7 +45,7 @@ from dipterm.store.schema import SCHEMA_VERSION, check_version, migrate, user_ve
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
 SNIPPET_TOKENS = 24
-Sort = Literal["rank", "date", "-date"]
+Sort = Literal["rank", "date", "-date", "source", "title"]
 AddStatus = Literal["imported", "unchanged", "merged"]
 
 
@@ -55,6 +55,22 @@ class AddOutcome:
     status: AddStatus  # merged: the story was there already; this origin was added to it
     article_id: int
     title: str
+
+
+@dataclass
+class Plan:
+    """The FROM, WHERE and parameters that find a query's articles (alias a)."""
+
+    source: str
+    conditions: list[str]
+    params: list[object]
+    score: str
+    match: str | None  # the positive FTS5 expression, for snippets
+    corrections: list[Correction]
+
+    @property
+    def where(self) -> str:
+        return " AND ".join(self.conditions) or "1"
 
 
 @dataclass(frozen=True)
@@ -329,9 +345,43 @@ class Library:
 
     # ------------------------------------------------------------ searching
 
+    def plan(
+        self, query: str | Query | None, *, exact: bool = False, after_id: int | None = None
+    ) -> Plan:
+        """How to find a query's articles: the FROM, WHERE and parameters every reader of a result
+        (search, count, facets, timeline) shares. An empty query is every article."""
+        if query is None or (isinstance(query, str) and not query.strip()):
+            plan = Plan("articles a", [], [], "0.0", None, [])
+        else:
+            parsed = parse(query) if isinstance(query, str) else query
+            corrections: list[Correction] = []
+            if not exact:
+                parsed, corrections = self.correct(parsed)
+            resolved = self._resolve_filters(parsed, corrections)
+            positive, negative = render_match(parsed)
+            filters = render_filters(parsed, resolved)
+            plan = Plan("articles a", [], [], "0.0", positive, corrections)
+            if positive:
+                plan.source = "articles_fts f JOIN articles a ON a.id = f.rowid"
+                plan.conditions.append("articles_fts MATCH ?")
+                plan.params.append(positive)
+                plan.score = "f.rank"
+            if negative:
+                plan.conditions.append(
+                    "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+                )
+                plan.params.append(negative)
+            if filters.sql:
+                plan.conditions.append(filters.sql)
+                plan.params.extend(filters.params)
+        if after_id is not None:
+            plan.conditions.append("a.id > ?")
+            plan.params.append(after_id)
+        return plan
+
     def search(
         self,
-        query: str | Query,
+        query: str | Query | None,
         *,
         limit: int = 20,
         offset: int = 0,
@@ -341,48 +391,84 @@ class Library:
         after_id: int | None = None,
     ) -> SearchResult:
         """Articles matching the query, best first (or by date). Raises QueryError."""
-        parsed = parse(query) if isinstance(query, str) else query
-        corrections: list[Correction] = []
-        if not exact:
-            parsed, corrections = self.correct(parsed)
-        resolved = self._resolve_filters(parsed, corrections)
-        positive, negative = render_match(parsed)
-        filters = render_filters(parsed, resolved)
-        conditions: list[str] = []
-        params: list[object] = []
-        if positive:
-            source = "articles_fts f JOIN articles a ON a.id = f.rowid"
-            conditions.append("articles_fts MATCH ?")
-            params.append(positive)
-            score = "f.rank"
-        else:
-            source, score = "articles a", "0.0"
-        if negative:
-            conditions.append(
-                "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-            )
-            params.append(negative)
-        if filters.sql:
-            conditions.append(filters.sql)
-            params.extend(filters.params)
-        if after_id is not None:
-            conditions.append("a.id > ?")
-            params.append(after_id)
+        plan = self.plan(query, exact=exact, after_id=after_id)
+        positive = plan.match
         order = {
-            "rank": f"{score}, a.published DESC" if positive else "a.published DESC, a.id DESC",
+            "rank": f"{plan.score}, a.published DESC"
+            if positive
+            else "a.published DESC, a.id DESC",
             "date": "a.published DESC, a.id DESC",
             "-date": "a.published ASC, a.id ASC",
+            "source": "a.source ASC, a.published DESC, a.id DESC",
+            "title": "a.title COLLATE NOCASE ASC, a.id ASC",
         }[sort]
         sql = (
-            f"SELECT a.id, a.title, a.source, a.published, {score} AS score FROM {source} "
-            f"WHERE {' AND '.join(conditions) or '1'} ORDER BY {order} LIMIT ? OFFSET ?"
+            f"SELECT a.id, a.title, a.source, a.published, {plan.score} AS score FROM {plan.source} "
+            f"WHERE {plan.where} ORDER BY {order} LIMIT ? OFFSET ?"
         )
-        rows = self._read(sql, (*params, limit + 1, offset))
+        rows = self._read(sql, (*plan.params, limit + 1, offset))
         has_more = len(rows) > limit
         rows = rows[:limit]
         texts = self._snippets([r[0] for r in rows], positive) if snippets else {}
         hits = [Hit(r[0], r[1], r[2], r[3], float(r[4]), texts.get(r[0], "")) for r in rows]
-        return SearchResult(hits, corrections, has_more)
+        return SearchResult(hits, plan.corrections, has_more)
+
+    def count_matching(self, query: str | Query | None, *, exact: bool = False) -> int:
+        plan = self.plan(query, exact=exact)
+        return self._read(f"SELECT count(*) FROM {plan.source} WHERE {plan.where}", plan.params)[0][
+            0
+        ]
+
+    def facets(self, query: str | Query | None, *, per_facet: int = 8, exact: bool = False) -> dict:
+        """For the articles a query finds: the commonest sources, years, people and places."""
+        plan = self.plan(query, exact=exact)
+        matched = f"SELECT a.id FROM {plan.source} WHERE {plan.where}"
+        result: dict[str, list[tuple[str, int]]] = {}
+        result["source"] = self._read(
+            f"SELECT coalesce(source, '(unknown)'), count(*) n FROM articles WHERE id IN ({matched}) "
+            "GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
+            (*plan.params, per_facet),
+        )
+        result["year"] = self._read(
+            f"SELECT substr(published, 1, 4) y, count(*) n FROM articles WHERE id IN ({matched}) "
+            "AND published IS NOT NULL GROUP BY y ORDER BY y DESC LIMIT ?",
+            (*plan.params, per_facet),
+        )
+        for kind in ("person", "place"):
+            result[kind] = self._read(
+                f"SELECT e.name, count(DISTINCT m.article_id) n FROM mentions m "
+                f"JOIN entities e ON e.id = m.entity_id WHERE e.kind = ? AND m.article_id IN ({matched}) "
+                "GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
+                (kind, *plan.params, per_facet),
+            )
+        return {k: [(str(v), int(n)) for v, n in rows] for k, rows in result.items()}
+
+    def timeline(self, query: str | Query | None, *, exact: bool = False) -> list[tuple[str, int]]:
+        """Articles a query finds per month (per year when they span more than four years)."""
+        plan = self.plan(query, exact=exact)
+        matched = f"SELECT a.id FROM {plan.source} WHERE {plan.where}"
+        first, last = self._read(
+            f"SELECT min(published), max(published) FROM articles WHERE id IN ({matched})",
+            plan.params,
+        )[0]
+        if not first:
+            return []
+        width = 7 if int(last[:4]) - int(first[:4]) <= 4 else 4
+        rows = self._read(
+            f"SELECT substr(published, 1, {width}) p, count(*) FROM articles WHERE id IN ({matched}) "
+            "AND length(published) >= ? GROUP BY p ORDER BY p",
+            (*plan.params, width),
+        )
+        return [(p, n) for p, n in rows]
+
+    def titles(self) -> list[tuple[int, str, str | None, str | None]]:
+        """Every article's id, title, date and source (for filtering titles as one types)."""
+        return [
+            tuple(r)
+            for r in self.conn.execute(
+                "SELECT id, title, published, source FROM articles ORDER BY published DESC, id DESC"
+            )
+        ]
 
     def _resolve_filters(self, query: Query, corrections: list[Correction]) -> dict[Filter, list]:
         resolved: dict[Filter, list] = {}

@@ -1,0 +1,1 @@
+"""The research interface (Textual): list, search, facets, timeline, readers side by side."""

@@ -1,0 +1,353 @@
+"""The main screen: search bar, facets and timeline, the article list, and one or two readers."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
+
+from dipterm.errors import DiptermError
+from dipterm.tui.screens.dialogs import AskDialog, ChooseDialog
+from dipterm.tui.screens.dossier import DossierScreen
+from dipterm.tui.service import PAGE, LibraryService, Results
+from dipterm.tui.widgets.article_list import ArticleList
+from dipterm.tui.widgets.facets import Facets, facet_filter
+from dipterm.tui.widgets.reader import Reader, query_terms
+from dipterm.tui.widgets.timeline import Timeline
+
+DEBOUNCE = 0.12  # seconds of quiet typing before a search runs
+SORTS = ["rank", "date", "source", "title"]
+NARROW = 110  # columns under which facets hide and the panes stack
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("escape", "leave_search", "Leave search", show=False),
+        Binding("f2", "toggle_titles", "Title filter"),
+        Binding("t", "cycle_sort", "Sort"),
+        Binding("p", "pin", "Side by side"),
+        Binding("c", "compare", "Compare"),
+        Binding("s", "save_selection", "Save marked"),
+        Binding("o", "open_selection", "Selections"),
+        Binding("w", "watches", "Saved searches"),
+        Binding("ctrl+e", "export", "Export"),
+        Binding("r", "refresh", "Refresh"),
+    ]
+
+    def __init__(self, service: LibraryService) -> None:
+        super().__init__()
+        self.service = service
+        self.title_mode = False
+        self.sort = "rank"
+        self.side_by_side = False
+        self.comparing = False
+        self.label = ""  # what the list shows when it is not a search
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="top"):
+            yield Input(
+                placeholder='search: words, "phrase", -not, person:Lavrov, since:2024 ...',
+                id="query",
+            )
+        yield Static("", id="status")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield Facets(id="facets")
+                yield Timeline(id="timeline")
+            yield ArticleList(id="results")
+            with Horizontal(id="readers"):
+                yield Reader(id="reader-a")
+                yield Reader(id="reader-b")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = self.service.path.name
+        self._layout(self.app.size.width)
+        self.search("")
+        self.query_one(ArticleList).focus()
+
+    def on_resize(self, event) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        self.set_class(width < NARROW, "-narrow")
+
+    # ------------------------------------------------------------ searching
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#query", Input).value
+
+    @on(Input.Changed, "#query")
+    def _typed(self, event: Input.Changed) -> None:
+        self.label = ""
+        self.search(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search(self, text: str, *, debounce: bool = True) -> None:
+        if debounce and text:
+            time.sleep(DEBOUNCE)
+            if get_current_worker().is_cancelled:
+                return
+        results = (
+            self.service.title_filter(text) if self.title_mode
+            else self.service.browse(text, sort=self.sort)  # type: ignore[arg-type]
+        )  # fmt: skip
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, results)
+
+    def _show(self, results: Results, *, append: bool = False) -> None:
+        if not results.label and results.query != self.query_text:
+            return  # an answer to a query the box no longer holds
+        listing = self.query_one(ArticleList)
+        more = len(results.hits) >= PAGE and not self.title_mode and not results.label
+        listing.show(results.hits, append=append, has_more=more)
+        if append:
+            return
+        self._status(results)
+        if not self.title_mode and not results.label and not results.error:
+            self.load_facets(results.query)
+
+    def _status(self, results: Results) -> None:
+        status = self.query_one("#status", Static)
+        if results.error:
+            status.update(f"[b red]{_escape(results.error)}[/]")
+            return
+        sort = "date" if self.sort == "rank" and not results.query else self.sort
+        mode = "titles" if self.title_mode else f"sorted by {sort}"
+        what = results.label or (f"match {results.query!r}" if results.query else "in the library")
+        fixed = ", ".join(results.corrections)
+        fixed = f"  [i]searched for {_escape(fixed)}[/i]" if fixed else ""
+        plural = "" if results.total == 1 else "s"
+        count = f"{results.total:,} article{plural} " if results.total >= 0 else ""
+        status.update(f"{count}{_escape(what)}  [dim]({mode})[/dim]{fixed}")
+
+    @work(thread=True, exclusive=True, group="facets")
+    def load_facets(self, text: str) -> None:
+        facets = self.service.facets(text)
+        periods = self.service.timeline(text)
+        if not get_current_worker().is_cancelled and text == self.query_text:
+            self.app.call_from_thread(self._show_facets, facets, periods)
+
+    def _show_facets(self, facets: dict, periods: list) -> None:
+        self.query_one(Facets).show(facets)
+        self.query_one(Timeline).show(periods)
+
+    @on(ArticleList.WantsMore)
+    def _more(self, event: ArticleList.WantsMore) -> None:
+        self.load_more(self.query_text, event.loaded)
+
+    @work(thread=True, group="more")
+    def load_more(self, text: str, offset: int) -> None:
+        results = self.service.browse(text, sort=self.sort, offset=offset)  # type: ignore[arg-type]
+        self.app.call_from_thread(self._show, results, append=True)
+
+    @on(ArticleList.SortAsked)
+    def _sort_by(self, event: ArticleList.SortAsked) -> None:
+        self.sort = event.column
+        self.search(self.query_text, debounce=False)
+
+    @on(Facets.Chosen)
+    def _facet(self, event: Facets.Chosen) -> None:
+        words = facet_filter(event.kind, event.value)
+        if words and words not in self.query_text:
+            box = self.query_one("#query", Input)
+            box.value = f"{box.value} {words}".strip()
+
+    # ------------------------------------------------------------ reading
+
+    @on(ArticleList.Opened)
+    def _open(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.article_id)
+
+    @work(thread=True, group="read")
+    def open_article(self, article_id: int) -> None:
+        try:
+            article, extracted = self.service.article(article_id)
+        except DiptermError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._read, article, extracted)
+
+    def _read(self, article, extracted) -> None:
+        target = self.query_one("#reader-b" if self.side_by_side else "#reader-a", Reader)
+        target.show(article, extracted, query_terms(self.query_text))
+        if self.comparing:
+            self.action_compare(keep=True)
+
+    @on(Reader.EntitiesAsked)
+    def _entities(self, event: Reader.EntitiesAsked) -> None:
+        choices = [(name, name) for name in dict.fromkeys(event.names)]
+        self.app.push_screen(ChooseDialog("Open the dossier of", choices), self._dossier_chosen)
+
+    def _dossier_chosen(self, name: str | None) -> None:
+        if name:
+            self.load_dossier(name)
+
+    @work(thread=True, group="dossier")
+    def load_dossier(self, name: str) -> None:
+        try:
+            dossier = self.service.dossier(name)
+        except DiptermError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.app.push_screen, DossierScreen(dossier), self._from_dossier)
+
+    def _from_dossier(self, article_id: int | None) -> None:
+        if article_id is not None:
+            self.open_article(article_id)
+
+    # ------------------------------------------------------------ actions
+
+    def action_focus_search(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_leave_search(self) -> None:
+        self.query_one(ArticleList).focus()
+
+    def action_toggle_titles(self) -> None:
+        self.title_mode = not self.title_mode
+        self.notify(
+            "Filtering titles as you type (fuzzy)" if self.title_mode else "Full-text search"
+        )
+        self.search(self.query_text, debounce=False)
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.search(self.query_text, debounce=False)
+
+    def action_pin(self) -> None:
+        self.side_by_side = not self.side_by_side
+        self.set_class(self.side_by_side, "-side")
+        if not self.side_by_side and self.comparing:
+            self.action_compare()
+        self.notify(
+            "Pinned: the next article opens beside it" if self.side_by_side else "One reader"
+        )
+
+    def action_compare(self, keep: bool = False) -> None:
+        left, right = self.query_one("#reader-a", Reader), self.query_one("#reader-b", Reader)
+        if not keep:
+            self.comparing = not self.comparing
+        if not self.comparing or left.article is None or right.article is None:
+            left.mark_shared(set())
+            right.mark_shared(set())
+            if self.comparing:
+                self.notify("Compare: open two articles side by side (p, then Enter)")
+            return
+        shared_a, shared_b, entities = shared(left, right)
+        left.mark_shared(shared_a)
+        right.mark_shared(shared_b)
+        both = ", ".join(sorted(entities)[:8]) or "none"
+        self.query_one("#status", Static).update(
+            f"compare: {len(shared_a)} sentences shared  [dim]both mention:[/dim] {_escape(both)}"
+        )
+
+    def action_save_selection(self) -> None:
+        marked = sorted(self.query_one(ArticleList).marked)
+        if not marked:
+            self.notify("Mark articles first (space or x)", severity="warning")
+            return
+        self.app.push_screen(AskDialog(f"Save {len(marked)} marked articles as selection:"),
+                             lambda name: self._save(name, marked))  # fmt: skip
+
+    def _save(self, name: str | None, ids: list[int]) -> None:
+        if name:
+            added = self.service.save_selection(name, ids)
+            self.notify(f"{added} added to selection {name}")
+
+    def action_open_selection(self) -> None:
+        names = self.service.selections()
+        if not names:
+            self.notify("No selections yet: mark articles, then s", severity="warning")
+            return
+        self.app.push_screen(
+            ChooseDialog("Open selection", [(n, n) for n in names]), self._selection
+        )
+
+    def _selection(self, name: str | None) -> None:
+        if name:
+            self._show_listing(self.service.selection(name))
+
+    def action_watches(self) -> None:
+        saved = self.service.watches()
+        if not saved:
+            self.notify("No saved searches: dipterm watch add NAME QUERY", severity="warning")
+            return
+        choices = [(name, f"{name}  [dim]{_escape(query)}[/dim]") for name, query in saved]
+        self.app.push_screen(
+            ChooseDialog("Run saved search (shows what is new)", choices), self._watch
+        )
+
+    def _watch(self, name: str | None) -> None:
+        if name:
+            self._show_listing(self.service.run_watch(name))
+
+    def _show_listing(self, results: Results) -> None:
+        self.label = results.label
+        self.query_one(ArticleList).show(results.hits)
+        self._status(results)
+        self.query_one(ArticleList).focus()
+
+    def action_export(self) -> None:
+        listing = self.query_one(ArticleList)
+        ids = sorted(listing.marked) or listing.visible_ids()
+        if not ids:
+            self.notify("Nothing to export", severity="warning")
+            return
+        what = "marked" if listing.marked else "listed"
+        default = str(Path.cwd() / "dipterm-export.md")
+        self.app.push_screen(AskDialog(f"Export {len(ids)} {what} articles to markdown file:", default),
+                             lambda path: self._export(path, ids))  # fmt: skip
+
+    def _export(self, path: str | None, ids: list[int]) -> None:
+        if not path:
+            return
+        heading = self.label or (f"Search: {self.query_text}" if self.query_text else "Articles")
+        try:
+            count = self.service.export_markdown(ids, heading, Path(path))
+        except (OSError, DiptermError) as exc:
+            self.notify(f"Could not export: {exc}", severity="error")
+            return
+        self.notify(f"Wrote {count} articles to {Path(path).expanduser()}", timeout=8)
+
+    def action_refresh(self) -> None:
+        self.service.refresh()
+        self.label = ""
+        self.search(self.query_text, debounce=False)
+
+
+def shared(left: Reader, right: Reader) -> tuple[set[str], set[str], set[str]]:
+    """Sentences the two articles share word for word or nearly, and the entities both mention."""
+    from rapidfuzz import fuzz, process
+
+    a, b = left.sentences(), right.sentences()
+    shared_a, shared_b = set(), set()
+    for sentence in a:
+        if len(sentence.split()) < 4:
+            continue
+        found = process.extractOne(sentence, b, scorer=fuzz.ratio, score_cutoff=85)
+        if found:
+            shared_a.add(sentence)
+            shared_b.add(found[0])
+
+    def names(reader: Reader) -> set[str]:
+        return {e["name"] for kind in ("people", "organizations", "places", "countries")
+                for e in reader.extracted.get(kind, [])}  # fmt: skip
+
+    return shared_a, shared_b, names(left) & names(right)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

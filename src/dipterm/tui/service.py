@@ -1,0 +1,139 @@
+"""The interface's one door to the library: every call is serialised, so workers in threads can
+share one connection, and nothing in the widgets speaks SQL."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from dipterm.errors import DiptermError
+from dipterm.models import Article, Hit
+from dipterm.store.library import Library, Sort
+
+PAGE = 200
+
+
+@dataclass(frozen=True)
+class Results:
+    """One page of what the list shows, and what the status line says of it."""
+
+    query: str
+    hits: list[Hit]
+    total: int
+    corrections: list[str]
+    error: str | None = None
+    offset: int = 0
+    label: str = ""  # "Selection: russia", "Saved search lavrov: new since 2026-11-20"
+
+
+class LibraryService:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.library = Library.open(path)
+        self._lock = threading.RLock()
+        self._titles: list[tuple[int, str, str | None, str | None]] | None = None
+        self._title_index = None
+
+    def close(self) -> None:
+        with self._lock:
+            self.library.close()
+
+    def refresh(self) -> None:
+        """Forget cached titles, so articles imported meanwhile are seen."""
+        with self._lock:
+            self._titles = None
+
+    def browse(
+        self, query: str, *, sort: Sort = "rank", offset: int = 0, limit: int = PAGE
+    ) -> Results:
+        with self._lock:
+            try:
+                sort_used: Sort = sort if query.strip() or sort != "rank" else "date"
+                result = self.library.search(
+                    query or None, limit=limit, offset=offset, sort=sort_used
+                )
+                total = self.library.count_matching(query or None) if offset == 0 else -1
+            except DiptermError as exc:
+                return Results(query, [], 0, [], str(exc))
+            return Results(
+                query, result.hits, total, [str(c) for c in result.corrections], offset=offset
+            )
+
+    def title_filter(self, text: str, limit: int = 500) -> Results:
+        """Titles nearest to what is typed, like fzf (see TitleIndex)."""
+        from dipterm.store.fuzzy import TitleIndex
+
+        with self._lock:
+            if self._titles is None:
+                self._titles = self.library.titles()
+                self._title_index = TitleIndex([t[1] for t in self._titles])
+            titles, index = self._titles, self._title_index
+        if not text.strip():
+            hits = [Hit(i, t, s, p, 0.0, "") for i, t, p, s in titles[:limit]]
+            return Results(text, hits, len(titles), [])
+        found = index.filter(text, limit)
+        hits = [
+            Hit(titles[i][0], titles[i][1], titles[i][3], titles[i][2], score, "")
+            for i, score in found
+        ]
+        return Results(text, hits, len(hits), [])
+
+    def facets(self, query: str) -> dict:
+        with self._lock:
+            try:
+                return self.library.facets(query or None)
+            except DiptermError:
+                return {}
+
+    def timeline(self, query: str) -> list[tuple[str, int]]:
+        with self._lock:
+            try:
+                return self.library.timeline(query or None)
+            except DiptermError:
+                return []
+
+    def article(self, article_id: int) -> tuple[Article, dict]:
+        with self._lock:
+            return self.library.article(article_id), self.library.extraction(article_id)
+
+    def dossier(self, name: str):
+        with self._lock:
+            return self.library.dossier(name)
+
+    def selections(self) -> list[str]:
+        with self._lock:
+            return [s.name for s in self.library.selections()]
+
+    def selection(self, name: str) -> Results:
+        with self._lock:
+            ids = self.library.selection(name)
+            hits = [
+                Hit(a.id, a.title, a.source, a.published, 0.0, "")
+                for a in self.library.articles(ids)
+            ]
+        return Results("", hits, len(hits), [], label=f"Selection: {name}")
+
+    def save_selection(self, name: str, ids: list[int]) -> int:
+        with self._lock:
+            return self.library.add_to_selection(name, ids)
+
+    def watches(self) -> list[tuple[str, str]]:
+        with self._lock:
+            return [(w.name, w.query) for w in self.library.watches()]
+
+    def run_watch(self, name: str) -> Results:
+        with self._lock:
+            watch, result = self.library.run_watch(name)
+        label = f"Saved search {name} ({watch.query}): new since {watch.last_run_at or 'the start'}"
+        return Results(watch.query, result.hits, len(result.hits), [], label=label)
+
+    def export_markdown(self, ids: list[int], heading: str, path: Path) -> int:
+        from dipterm.export.items import ExportSet, gather
+        from dipterm.export.markdown import render
+
+        with self._lock:
+            chosen = gather(self.library, ids=ids)
+        chosen = ExportSet(heading, chosen.basis, chosen.items)
+        path.expanduser().write_text(render(chosen), encoding="utf-8")
+        return len(chosen.items)
