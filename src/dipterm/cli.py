@@ -557,6 +557,29 @@ def watch_run(ctx: click.Context, name: str, everything: bool, as_json: bool) ->
 
 
 @cli.command()
+@click.option("--repair", is_flag=True, help="Rebuild the full-text index and the vocabulary.")
+@click.pass_context
+def doctor(ctx: click.Context, repair: bool) -> None:
+    """Check the library: SQLite integrity, the full-text index against the articles, the schema
+    version. Exits 1 when something is wrong; --repair rebuilds what can be rebuilt."""
+    from dipterm.store import doctor as checks
+
+    with _open(ctx) as library:
+        if repair:
+            if not library.writable:
+                raise DiptermError(f"the library {library.path} is read-only: cannot repair it")
+            for line in checks.repair(library.conn):
+                click.echo(line)
+        result = checks.check(library.conn)
+    for note in result.notes:
+        click.echo(f"ok       {note}")
+    for problem in result.problems:
+        click.echo(f"PROBLEM  {problem}")
+    if not result.healthy:
+        sys.exit(int(ExitCode.NO_MATCH))
+
+
+@cli.command()
 @click.pass_context
 def tui(ctx: click.Context) -> None:
     """Open the interactive interface (also what `dipterm` alone does). Press ? for its keys."""

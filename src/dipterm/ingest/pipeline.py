@@ -5,6 +5,7 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -52,6 +53,11 @@ def _drafts(
                 yield item
 
 
+def _quiet_worker() -> None:
+    """Ctrl-C is the main process's to handle: a worker just stops with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _analyse_many(drafts: list[ArticleDraft]) -> list[Extraction]:
     return [analyse(d.title, d.body, d.published) for d in drafts]
 
@@ -76,7 +82,9 @@ class _Extractor:
         if self.pool is None:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self.pool = concurrent.futures.ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context(method)
+                self.workers,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_quiet_worker,
             )
         return [
             self.pool.submit(_analyse_many, batch[i : i + self.CHUNK])

@@ -648,12 +648,7 @@ def _connect(path: Path, writable: bool) -> sqlite3.Connection:
         if writable:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         else:
-            conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro",
-                uri=True,
-                isolation_level=None,
-                check_same_thread=False,
-            )
+            conn = _connect_readonly(path)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if writable:
@@ -663,3 +658,20 @@ def _connect(path: Path, writable: bool) -> sqlite3.Connection:
         return conn
     except sqlite3.DatabaseError as exc:
         raise LibraryError(f"cannot open the library {path}: {exc}") from exc
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """Read-only: mode=ro, or, where a WAL library's folder cannot be written (no -shm file can
+    be made), immutable=1, which reads the file as it stands."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(
+        f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        return sqlite3.connect(
+            f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False
+        )

@@ -50,7 +50,7 @@ def _v1_articles(db) -> None:  # db: sqlite_utils.Database
 # The same index and triggers as sqlite-utils' enable_fts(create_triggers=True), written out because
 # enable_fts runs executescript, which commits: a migration must be one transaction.
 FTS_DDL = (
-    f"""CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=articles, content_rowid=id,
+    f"""CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=[articles], content_rowid=id,
         tokenize='{TOKENIZE}')""",
     """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
         INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
