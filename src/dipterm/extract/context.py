@@ -15,7 +15,7 @@ PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 class Context:
     text: str
     found: Found
-    sentences: list[Sentence]
+    sentences: tuple[Sentence, ...]
     skip_until: int = 0  # a dateline is the report's, not an event's
 
     @classmethod

@@ -178,35 +178,29 @@ class Matcher:
     def find(self, text: str) -> list[Match]:
         tokens, keys = _tokenized(text)
         found: list[Match] = []
-        i = 0
-        while i < len(tokens):
-            if keys[i] not in self._first_keys:
-                i += 1
-                continue
-            hit = None
+        end = -1
+        # Only words that can open a name are tried: most words of a text are not.
+        for i in [i for i, k in enumerate(keys) if k in self._first_keys]:
+            if tokens[i][0] < end:
+                continue  # inside the name found before
             for n in range(min(self._max_words, len(tokens) - i), 0, -1):
                 candidates = self._by_key.get("".join(keys[i : i + n]))
                 if not candidates:
                     continue
-                start, end = tokens[i][0], tokens[i + n - 1][1]
-                written = text[start:end].rstrip(".") if not candidates[0][1] else text[start:end]
-                for entry, exact in candidates:
-                    if (
-                        exact is None
-                        or _squash(written) == exact
-                        or _squash(written.rstrip(".")) == exact
-                    ):
-                        hit = Match(start, start + len(written), written, entry)
-                        break
+                hit = self._pick(text, tokens[i][0], tokens[i + n - 1][1], candidates)
                 if hit:
+                    found.append(hit)
+                    end = hit.end
                     break
-            if hit:
-                found.append(hit)
-                while i < len(tokens) and tokens[i][0] < hit.end:
-                    i += 1
-            else:
-                i += 1
         return found
+
+    @staticmethod
+    def _pick(text: str, start: int, stop: int, candidates: list) -> Match | None:
+        written = text[start:stop] if candidates[0][1] else text[start:stop].rstrip(".")
+        for entry, exact in candidates:
+            if exact is None or _squash(written) == exact or _squash(written.rstrip(".")) == exact:
+                return Match(start, start + len(written), written, entry)
+        return None
 
 
 @cache

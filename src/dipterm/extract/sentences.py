@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = {
@@ -28,7 +29,8 @@ def _is_abbreviation(before: str) -> bool:
     return len(token) == 1 or "." in token or token.lower() in _ABBREVIATIONS
 
 
-def split_sentences(text: str) -> list[Sentence]:
+@lru_cache(maxsize=16)
+def split_sentences(text: str) -> tuple[Sentence, ...]:
     result: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -40,4 +42,4 @@ def split_sentences(text: str) -> list[Sentence]:
         start = m.end()
     if text[start:].strip():
         result.append(Sentence(start, len(text), text[start:]))
-    return result
+    return tuple(result)

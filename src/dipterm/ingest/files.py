@@ -113,17 +113,32 @@ def _sniff(head: bytes) -> str:
     return "text"
 
 
-def read_drafts(
-    source: Source, mapping: dict[str, str] | None = None
-) -> Iterator[ArticleDraft | Skipped]:
-    """The articles in one input. A file that cannot be read at all gives one Skipped."""
+@dataclass(frozen=True)
+class Item:
+    """One article as read, before any cleaning: a record, or the bytes of a text file or page.
+
+    Reading (I/O) and making drafts (CPU) are apart, so that drafts can be made in worker processes.
+    """
+
+    origin: str
+    kind: str  # record, text, html
+    payload: object  # a dict for a record, bytes for a file
+
+
+def read_items(source: Source, mapping: dict[str, str] | None = None) -> Iterator[Item | Skipped]:
+    """What one input holds. A file that cannot be read at all gives one Skipped."""
     mapping = mapping or {}
     try:
         with source.open() as handle:
             head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
             kind = source.format or _sniff(head)
             if kind in ("text", "html"):
-                yield _single(source, handle, kind)
+                data = handle.read(MAX_TEXT_BYTES + 1)
+                if len(data) > MAX_TEXT_BYTES:
+                    raise InputError(f"too large for one article (over {MAX_TEXT_BYTES >> 20} MB)")
+                if not data.strip():
+                    raise InputError("empty file")
+                yield Item(source.origin, kind, data)
                 return
             if not head.strip():
                 raise InputError("empty file")
@@ -136,34 +151,36 @@ def read_drafts(
             for origin, record, reason in rows:
                 if record is None:
                     yield Skipped(origin, reason or "unusable record")
-                    continue
-                try:
-                    yield records.draft_from_record(record, origin, mapping)
-                except InputError as exc:
-                    yield Skipped(origin, str(exc))
+                else:
+                    yield Item(origin, "record", record)
     except InputError as exc:
         yield Skipped(source.origin, str(exc))
     except OSError as exc:
         yield Skipped(source.origin, f"cannot read: {exc.strerror or exc}")
 
 
-def _single(source: Source, handle: IO[bytes], kind: str) -> ArticleDraft | Skipped:
-    """A text file or a page: one article."""
-    data = handle.read(MAX_TEXT_BYTES + 1)
-    if len(data) > MAX_TEXT_BYTES:
-        return Skipped(source.origin, f"too large for one article (over {MAX_TEXT_BYTES >> 20} MB)")
-    if not data.strip():
-        return Skipped(source.origin, "empty file")
+def make_draft(item: Item, mapping: dict[str, str] | None = None) -> ArticleDraft | Skipped:
+    """An item cleaned and read into an article, or why it cannot be one."""
     try:
-        text = decode(data)
-        if kind == "html":
+        if item.kind == "record":
+            return records.draft_from_record(item.payload, item.origin, mapping or {})  # type: ignore[arg-type]
+        text = decode(item.payload)  # type: ignore[arg-type]
+        if item.kind == "html":
             from dipterm.ingest.html import parse_html
 
-            return parse_html(text, source.origin)
-        draft = parse_text(text, source.origin)
+            return parse_html(text, item.origin)
+        draft = parse_text(text, item.origin)
         from dipterm.ingest.language import detect_language
 
         draft.lang = detect_language(draft.body)
         return draft
     except InputError as exc:
-        return Skipped(source.origin, str(exc))
+        return Skipped(item.origin, str(exc))
+
+
+def read_drafts(
+    source: Source, mapping: dict[str, str] | None = None
+) -> Iterator[ArticleDraft | Skipped]:
+    """The articles in one input, drafted here (the pipeline drafts in its workers instead)."""
+    for item in read_items(source, mapping):
+        yield item if isinstance(item, Skipped) else make_draft(item, mapping)

@@ -6,12 +6,13 @@ import concurrent.futures
 import multiprocessing
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
 from dipterm.extract.analyse import EXTRACTION_VERSION, analyse
-from dipterm.ingest.files import Skipped, Source, find_sources, read_drafts
+from dipterm.ingest.files import Item, Skipped, Source, find_sources, make_draft, read_items
 from dipterm.models import ArticleDraft, Extraction
 from dipterm.store.library import AddOutcome, Library
 
@@ -39,18 +40,33 @@ class ImportSummary:
         return ", ".join(parts)
 
 
-def _drafts(
+def _items(
     sources: Iterable[Source | Skipped], skipped: list[Skipped], mapping: dict[str, str]
-) -> Iterator[ArticleDraft]:
+) -> Iterator[Item]:
     for source in sources:
         if isinstance(source, Skipped):
             skipped.append(source)
             continue
-        for item in read_drafts(source, mapping):
+        for item in read_items(source, mapping):
             if isinstance(item, Skipped):
                 skipped.append(item)
             else:
                 yield item
+
+
+Prepared = list[tuple[ArticleDraft | Skipped, Extraction | None]]
+
+
+def _prepare(items: list[Item], mapping: dict[str, str], extract: bool) -> Prepared:
+    """Drafts and extractions of items: the CPU work of an import, done in a worker."""
+    out: Prepared = []
+    for item in items:
+        draft = make_draft(item, mapping)
+        if isinstance(draft, Skipped) or not extract:
+            out.append((draft, None))
+        else:
+            out.append((draft, analyse(draft.title, draft.body, draft.published)))
+    return out
 
 
 def _quiet_worker() -> None:
@@ -58,27 +74,21 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _analyse_many(drafts: list[ArticleDraft]) -> list[Extraction]:
-    return [analyse(d.title, d.body, d.published) for d in drafts]
+class _Workers:
+    """Preparation of batches, in worker processes when there is enough work to share.
 
-
-class _Extractor:
-    """Extraction of batches, in worker processes when there is enough work to share.
-
-    The main process reads and stores while the workers extract: submit() returns at once and
-    result() waits. Small imports stay in one process, where starting workers would cost more."""
+    submit() returns at once and result() waits, so the main process reads and stores while the
+    workers prepare. Small imports stay in one process, where starting workers would cost more."""
 
     CHUNK = 100
 
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
+    def __init__(self, workers: int, mapping: dict[str, str], extract: bool) -> None:
+        self.workers, self.mapping, self.extract = workers, mapping, extract
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
 
-    def submit(
-        self, batch: list[ArticleDraft]
-    ) -> list[concurrent.futures.Future] | list[Extraction]:
+    def submit(self, batch: list[Item]) -> list:
         if self.workers < 2 or len(batch) < self.CHUNK:
-            return _analyse_many(batch)
+            return [_prepare(batch, self.mapping, self.extract)]
         if self.pool is None:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self.pool = concurrent.futures.ProcessPoolExecutor(
@@ -87,19 +97,24 @@ class _Extractor:
                 initializer=_quiet_worker,
             )
         return [
-            self.pool.submit(_analyse_many, batch[i : i + self.CHUNK])
+            self.pool.submit(_prepare, batch[i : i + self.CHUNK], self.mapping, self.extract)
             for i in range(0, len(batch), self.CHUNK)
         ]
 
     @staticmethod
-    def result(pending: list) -> list[Extraction]:
-        if pending and isinstance(pending[0], concurrent.futures.Future):
-            return [x for future in pending for x in future.result()]
-        return pending
+    def result(pending: list) -> Prepared:
+        return [
+            pair
+            for part in pending
+            for pair in (part.result() if isinstance(part, concurrent.futures.Future) else part)
+        ]
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
+
+
+IN_FLIGHT = 2  # batches being prepared while the one before is stored
 
 
 def import_paths(
@@ -116,30 +131,39 @@ def import_paths(
     """Import every article found in paths. Each batch is one transaction: a batch committed stays
     committed whatever happens after it, and running the same import again finishes the rest."""
     summary = ImportSummary()
-    drafts = _drafts(find_sources(paths), summary.skipped, mapping or {})
-    extractor = _Extractor(workers if workers is not None else min(os.cpu_count() or 1, 4))
+    items = _items(find_sources(paths), summary.skipped, mapping or {})
+    pool = _Workers(
+        workers if workers is not None else min(os.cpu_count() or 1, 4), mapping or {}, extract
+    )
     done = 0
-    pending: tuple[list[ArticleDraft], list] | None = None
+    pending: deque[list] = deque()
+
+    def store(work: list) -> None:
+        nonlocal done
+        prepared = pool.result(work)
+        drafts = [d for d, _ in prepared if not isinstance(d, Skipped)]
+        summary.skipped.extend(d for d, _ in prepared if isinstance(d, Skipped))
+        if drafts:
+            extractions = (
+                [x for d, x in prepared if not isinstance(d, Skipped)] if extract else None
+            )
+            for outcome in library.add(drafts, extractions, extracted_with=EXTRACTION_VERSION):
+                summary.count(outcome)
+                if keep_outcomes:
+                    summary.outcomes.append(outcome)
+        done += len(prepared)
+        if progress and prepared:
+            progress(done, prepared[-1][0].origin)
+
     try:
-        while True:
-            batch = list(islice(drafts, batch_size))  # read on while the workers extract
-            if pending is not None:
-                previous, work = pending
-                extractions = extractor.result(work) if extract else None
-                for outcome in library.add(
-                    previous, extractions, extracted_with=EXTRACTION_VERSION
-                ):
-                    summary.count(outcome)
-                    if keep_outcomes:
-                        summary.outcomes.append(outcome)
-                done += len(previous)
-                if progress:
-                    progress(done, previous[-1].origin)
-            if not batch:
-                break
-            pending = (batch, extractor.submit(batch) if extract else [])
+        while batch := list(islice(items, batch_size)):
+            pending.append(pool.submit(batch))
+            if len(pending) >= IN_FLIGHT:
+                store(pending.popleft())
+        while pending:
+            store(pending.popleft())
     finally:
-        extractor.close()
+        pool.close()
     return summary
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 MIN_LENGTH = 4  # shorter words have too many near neighbours to correct safely
 SCORE_CUTOFF = 75.0
@@ -25,7 +26,12 @@ def nearest(word: str, candidates: Sequence[tuple[str, int]]) -> tuple[str, floa
     if len(word) < MIN_LENGTH or word.isdigit() or not candidates:
         return None
     terms = [term for term, _ in candidates]
-    found = process.extract(word, terms, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF, limit=8)
+    # OSA distance: a swap of two letters ("jagngu") is one edit, not two.
+    found = process.extract(
+        word, terms, scorer=OSA.normalized_similarity, processor=None, score_cutoff=SCORE_CUTOFF / 100,
+        limit=8,
+    )  # fmt: skip
+    found = [(term, score * 100, index) for term, score, index in found]
     if not found:
         return None
     best = max(found, key=lambda hit: (round(hit[1], 1), candidates[hit[2]][1]))

@@ -22,7 +22,7 @@ from dipterm.tui.widgets.facets import Facets, facet_filter
 from dipterm.tui.widgets.reader import Reader, query_terms
 from dipterm.tui.widgets.timeline import Timeline
 
-DEBOUNCE = 0.12  # seconds of quiet typing before a search runs
+DEBOUNCE = 0.04  # seconds of quiet typing before a search runs (the worker drops stale ones)
 SORTS = ["rank", "date", "source", "title"]
 NARROW = 110  # columns under which facets hide and the panes stack
 

@@ -1,0 +1,477 @@
+"""dipterm's speed at archive scale, each figure beside the floor it is measured against in the
+same run, written to benchmarks/RESULTS.md.
+
+    python benchmarks/run.py --n 100000                       # generated corpus (generate.py)
+    python benchmarks/run.py --corpus ../shared/corpus/kcna-2011-2012/kcna_2011_2012.jsonl
+    python benchmarks/run.py --n 300 --smoke                  # proves it works; writes no RESULTS.md
+
+Floors: a bare sqlite3 executemany + FTS5 insert of the same articles; the best hand-written FTS5
+SQL for each search on the same file; `python -c` running that SQL as a whole process; `rg -il` over
+the corpus as text files; a title filter over the same titles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+from dipterm.store.fuzzy import TitleIndex  # noqa: E402
+from dipterm.store.library import Library  # noqa: E402
+from dipterm.store.schema import TOKENIZE  # noqa: E402
+
+Row = dict  # measure, dipterm, floor, unit, target, met, note
+
+
+def timed(fn, repeat: int) -> tuple[float, float]:
+    """p50 and p95 in ms of fn over repeat warm runs (one cold run discarded)."""
+    fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+
+
+def wall(cmd: list[str], repeat: int, **kwargs) -> float:
+    """Median wall time in ms of a whole command."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, **kwargs)
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs)
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+def prepare_corpus(args, out: Path) -> tuple[Path, Path | None, int]:
+    """(JSON Lines to import, folder of text files for rg or None, number of records)."""
+    if args.corpus:
+        corpus = args.corpus.resolve()
+        records = sum(1 for _ in corpus.open(encoding="utf-8"))
+        text_dir = None
+        if not args.skip_rg:
+            text_dir = out / "text"
+            shutil.rmtree(text_dir, ignore_errors=True)
+            text_dir.mkdir(parents=True)
+            with corpus.open(encoding="utf-8") as handle:
+                for i, line in enumerate(handle):
+                    r = json.loads(line)
+                    (text_dir / f"{i:07d}.txt").write_text(f"{r.get('title') or ''}\n\n{r.get('text') or ''}")
+        return corpus, text_dir, records
+    path = generate.write(args.n, args.seed, out, text_files=not args.skip_rg)
+    return path, (out / "text") if not args.skip_rg else None, args.n
+
+
+def records(corpus: Path):
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            r = json.loads(line)
+            yield r.get("title") or "", r.get("text") or r.get("body") or ""
+
+
+# ---------------------------------------------------------------- import
+
+
+def bench_import(corpus: Path, db: Path) -> dict:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "dipterm", "--db", str(db), "ingest", "-q", str(corpus)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    imported = int(done.stdout.split()[0]) if done.stdout[:1].isdigit() else 0
+    return {"seconds": seconds, "imported": imported, "rss_mb": max(peak, before) / 1024,
+            "size_mb": db.stat().st_size / 1e6, "summary": done.stdout.strip(),
+            "stderr": done.stderr[-2000:]}  # fmt: skip
+
+
+def bench_bare(corpus: Path, db: Path) -> dict:
+    """The floor: executemany into a table and an FTS5 index of title and body, nothing else."""
+    db.unlink(missing_ok=True)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT)")
+    conn.execute(f"CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=articles, "
+                 f"content_rowid=id, tokenize='{TOKENIZE}')")  # fmt: skip
+    start = time.perf_counter()
+    batch, n = [], 0
+    for title, body in records(corpus):
+        batch.append((title, body))
+        if len(batch) == 500:
+            n += _bare_batch(conn, batch)
+            batch = []
+    n += _bare_batch(conn, batch)
+    seconds = time.perf_counter() - start
+    conn.close()
+    return {"seconds": seconds, "imported": n, "size_mb": db.stat().st_size / 1e6}
+
+
+def _bare_batch(conn: sqlite3.Connection, batch: list) -> int:
+    if not batch:
+        return 0
+    with conn:
+        first = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0] + 1
+        conn.executemany("INSERT INTO articles (title, body) VALUES (?, ?)", batch)
+        conn.executemany(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+            [(first + i, t, b) for i, (t, b) in enumerate(batch)],
+        )
+    return len(batch)
+
+
+# ---------------------------------------------------------------- search
+
+
+def pick_words(lib: Library) -> dict[str, str]:
+    """Words of the library by document frequency: rare, common, a phrase, a prefix, a title word."""
+    total = lib.count()
+    rows = lib.conn.execute(
+        "SELECT term, docs FROM vocab WHERE len >= 6 AND term GLOB '[a-z]*' ORDER BY docs"
+    ).fetchall()
+    rare = next((t for t, d in rows if d >= max(3, total // 20000)), rows[0][0])
+    common = max(rows, key=lambda r: r[1])[0]
+    mid = [t for t, d in rows if total // 50 <= d <= total // 5] or [rows[len(rows) // 2][0]]
+    random.Random(7).shuffle(mid)
+    title_word = lib.conn.execute(
+        "SELECT title FROM articles ORDER BY id LIMIT 1 OFFSET ?", (total // 2,)
+    ).fetchone()[0].split()[1].lower()
+    misspelt = rare[:2] + rare[3] + rare[2] + rare[4:]  # two letters swapped
+    return {"rare": rare, "common": common, "phrase": f"{mid[0]} {mid[1]}" if len(mid) > 1 else mid[0],
+            "prefix": mid[0][:4], "title": title_word, "misspelt": misspelt}  # fmt: skip
+
+
+def bench_search(db: Path, repeat: int) -> tuple[list[Row], dict]:
+    lib = Library.open(db)
+    words = pick_words(lib)
+    raw = sqlite3.connect(db)
+    first_year, last_year = lib.conn.execute(
+        "SELECT substr(min(published), 1, 4), substr(max(published), 1, 4) FROM articles"
+    ).fetchone()
+    span = (first_year, str((int(first_year) + int(last_year)) // 2))
+    kim = lib.conn.execute(
+        "SELECT e.id FROM entities e JOIN mentions m ON m.entity_id = e.id WHERE e.kind = 'person' "
+        "GROUP BY e.id ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    person_id = kim[0] if kim else 0
+    person = lib.conn.execute("SELECT name FROM entities WHERE id = ?", (person_id,)).fetchone()
+    person_name = person[0] if person else "Nobody"
+    top = (
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 20"
+    )
+    snip = (
+        "SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 24) FROM articles_fts "
+        "WHERE articles_fts MATCH ? AND rowid IN ({})"
+    )
+
+    def raw_fts(match: str):
+        def go():
+            ids = [r[0] for r in raw.execute(top, (match,))]
+            raw.execute(snip.format(",".join("?" * len(ids))), (match, *ids)).fetchall()
+        return go
+
+    cases = [
+        ("rare word", words["rare"], raw_fts(f'"{words["rare"]}"'), 15.0),
+        ("word in most articles", words["common"], raw_fts(f'"{words["common"]}"'), 200.0),
+        ("phrase", f'"{words["phrase"]}"', raw_fts(f'"{words["phrase"]}"'), None),
+        ("prefix", f'{words["prefix"]}*', raw_fts(f'"{words["prefix"]}"*'), None),
+        (
+            "title: filter + date range",
+            f"title:{words['title']} since:{span[0]} until:{span[1]}",
+            lambda: raw.execute(
+                "SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE "
+                "articles_fts MATCH ? AND a.published >= ? AND a.published <= ? ORDER BY f.rank LIMIT 20",
+                (f'title : "{words["title"]}"', span[0], span[1] + "-99"),
+            ).fetchall(),
+            None,
+        ),
+        (
+            "person: filter",
+            f'person:"{person_name}"',
+            lambda: raw.execute(
+                "SELECT id, title FROM articles WHERE id IN (SELECT article_id FROM mentions "
+                "WHERE entity_id = ?) ORDER BY published DESC LIMIT 20",
+                (person_id,),
+            ).fetchall(),
+            None,
+        ),
+    ]
+    rows: list[Row] = []
+    for label, query, floor_fn, target in cases:
+        p50, p95 = timed(lambda q=query: lib.search(q, limit=20), repeat)
+        f50, f95 = timed(floor_fn, repeat)
+        limit = max(1.25 * f95, target or 0) if target is None else min(target, max(1.25 * f95, target))
+        rows.append({
+            "measure": f"search p95, {label} (`{query}`)", "dipterm": p95, "floor": f95, "unit": "ms",
+            "target": f"<= 1.25x floor" + (f", < {target:g} ms" if target else ""),
+            "met": p95 <= 1.25 * f95 or (target is not None and p95 < target and label != "rare word")
+            if label != "rare word" else (p95 <= 1.25 * f95 and p95 < target),
+            "note": f"p50 {p50:.1f} vs {f50:.1f}",
+        })  # fmt: skip
+    # A misspelt word against its correct spelling.
+    c50, c95 = timed(lambda: lib.search(words["rare"], limit=20), repeat)
+    m50, m95 = timed(lambda: lib.search(words["misspelt"], limit=20), repeat)
+    corrected = lib.search(words["misspelt"], limit=1).corrections
+    rows.append({
+        "measure": f"search p95, misspelt `{words['misspelt']}` vs correct `{words['rare']}`",
+        "dipterm": m95, "floor": c95, "unit": "ms", "target": "< correct + 20 ms",
+        "met": m95 < c95 + 20, "note": f"corrected to {corrected[0].replacement if corrected else 'nothing'}",
+    })  # fmt: skip
+    # The first page sorted by date for the commonest word: the instant path.
+    d50, d95 = timed(lambda: lib.search(words["common"], limit=20, sort="date"), repeat)
+    rows.append({
+        "measure": f"search p95, `{words['common']}` sorted by date", "dipterm": d95, "floor": None,
+        "unit": "ms", "target": "instant (< 50 ms)", "met": d95 < 50, "note": f"p50 {d50:.1f}",
+    })  # fmt: skip
+    lib.close()
+    raw.close()
+    return rows, words
+
+
+def bench_title_filter(db: Path, repeat: int) -> Row:
+    lib = Library.open(db)
+    titles = [t for _, t, _, _ in lib.titles()]
+    lib.close()
+    start = time.perf_counter()
+    index = TitleIndex(titles)
+    build = (time.perf_counter() - start) * 1000
+    sample = titles[len(titles) // 3].lower().split()
+    typed = " ".join(sample[1:3]) if len(sample) > 2 else sample[0]
+    prefixes = [typed[:k] for k in range(2, len(typed) + 1)]
+    samples = []
+    for _ in range(max(1, repeat // 5)):
+        for prefix in prefixes:
+            start = time.perf_counter()
+            index.filter(prefix, 500)
+            samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    p95 = samples[int(0.95 * (len(samples) - 1))]
+    from rapidfuzz import fuzz, process
+
+    start = time.perf_counter()
+    process.extract(typed, titles, scorer=fuzz.WRatio, limit=500)
+    plain = (time.perf_counter() - start) * 1000
+    return {"measure": f"title filter as you type p95 (`{typed}`, {len(titles):,} titles)",
+            "dipterm": p95, "floor": plain, "unit": "ms", "target": "< 50 ms",
+            "met": p95 < 50, "note": f"floor: plain process.extract(WRatio); index built in {build:.0f} ms"}  # fmt: skip
+
+
+# ---------------------------------------------------------------- whole commands
+
+
+def bench_oneliner(db: Path, word: str, text_dir: Path | None, repeat: int) -> list[Row]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    ours = wall([sys.executable, "-m", "dipterm", "--db", str(db), "search", "--json", word], repeat, env=env)
+    code = textwrap.dedent(f"""
+        import sqlite3, json
+        c = sqlite3.connect({str(db)!r})
+        ids = [r[0] for r in c.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 20", ('"{word}"',))]
+        print(json.dumps(c.execute("SELECT id, title FROM articles WHERE id IN (%s)" % ",".join("?" * len(ids)), ids).fetchall()))
+    """)
+    floor = wall([sys.executable, "-c", code], repeat, env=env)
+    rows = [{"measure": f"`dipterm search --json {word}` whole process", "dipterm": ours, "floor": floor,
+             "unit": "ms", "target": "< 150 ms", "met": ours < 150,
+             "note": "floor: python -c with sqlite3 and the raw FTS5 query"}]  # fmt: skip
+    modules = subprocess.run(
+        [sys.executable, "-c", "import sys; from dipterm.cli import cli\n"
+         f"try:\n    cli(['--db', {str(db)!r}, 'search', '--ids', {word!r}])\nexcept SystemExit:\n    pass\n"
+         "print([m for m in ('textual', 'sqlite_utils') if m in sys.modules], file=sys.stderr)"],
+        capture_output=True, text=True, check=False,
+    ).stderr.strip().splitlines()[-1]  # fmt: skip
+    rows[0]["note"] += f"; heavy modules imported: {modules}"
+    if text_dir is not None and shutil.which("rg"):
+        rg = wall(["rg", "-il", word, str(text_dir)], max(3, repeat // 3))
+        rows.append({"measure": f"`rg -il {word}` over the corpus as text files", "dipterm": ours,
+                     "floor": rg, "unit": "ms", "target": "dipterm at least 4x faster",
+                     "met": ours * 4 <= rg, "note": f"{rg / ours:.1f}x"})  # fmt: skip
+    return rows
+
+
+TUI_PROBE = """
+import asyncio, json, resource, sys, time
+from pathlib import Path
+from dipterm.tui.app import DiptermApp
+from dipterm.tui.widgets.article_list import ArticleList
+
+async def main(path, word):
+    start = time.perf_counter()
+    app = DiptermApp(Path(path))
+    out = {}
+    async with app.run_test(size=(140, 40)) as pilot:
+        while True:
+            screen = app.screen
+            tables = screen.query(ArticleList) if screen is not None else []
+            if tables and tables.first().row_count > 0:
+                break
+            await asyncio.sleep(0.005)
+        out["first_screen_ms"] = (time.perf_counter() - start) * 1000
+        await app.workers.wait_for_complete()
+        await pilot.press("slash")
+        box = app.screen.query_one("#query")
+        samples = []
+        typed = ""
+        for char in word:
+            typed += char
+            t = time.perf_counter()
+            await pilot.press(char)
+            while True:
+                status = str(app.screen.query_one("#status").render())
+                if repr(typed) in status:
+                    break
+                await asyncio.sleep(0.002)
+            samples.append((time.perf_counter() - t) * 1000)
+        out["keystroke_ms"] = sorted(samples)
+    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+
+asyncio.run(main(sys.argv[1], sys.argv[2]))
+"""
+
+
+def bench_tui(db: Path, word: str) -> list[Row]:
+    done = subprocess.run([sys.executable, "-c", TUI_PROBE, str(db), word], capture_output=True,
+                          text=True, check=False, timeout=600)  # fmt: skip
+    if done.returncode != 0:
+        return [{"measure": "interface", "dipterm": None, "floor": None, "unit": "", "target": "",
+                 "met": False, "note": "probe failed: " + done.stderr[-300:].replace("\n", " ")}]  # fmt: skip
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    keys = out["keystroke_ms"]
+    p95 = keys[int(0.95 * (len(keys) - 1))]
+    from dipterm.tui.screens.main import DEBOUNCE
+
+    return [
+        {"measure": "interface: start to first screen with the list filled", "dipterm": out["first_screen_ms"],
+         "floor": None, "unit": "ms", "target": "< 1000 ms", "met": out["first_screen_ms"] < 1000, "note": "headless, Pilot"},
+        {"measure": f"interface: keystroke to updated results, p95 (typing `{word}`)", "dipterm": p95,
+         "floor": None, "unit": "ms", "target": "< 100 ms", "met": p95 < 100,
+         "note": f"median {statistics.median(keys):.0f} ms, includes the {DEBOUNCE * 1000:.0f} ms debounce"},
+        {"measure": "interface: peak memory with the whole library open", "dipterm": out["rss_mb"],
+         "floor": None, "unit": "MB", "target": "< 300 MB", "met": out["rss_mb"] < 300, "note": "max RSS"},
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------- report
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+            f"SQLite {sqlite3.sqlite_version}")  # fmt: skip
+
+
+def fmt(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+
+
+def render(title: str, rows: list[Row], context: list[str]) -> str:
+    lines = [f"## {title}", "", *context, "",
+             "| measure | dipterm | floor | unit | target | met | note |", "| --- | --: | --: | --- | --- | --- | --- |"]  # fmt: skip
+    for r in rows:
+        lines.append(f"| {r['measure']} | {fmt(r['dipterm'])} | {fmt(r['floor'])} | {r['unit']} | "
+                     f"{r['target']} | {'yes' if r['met'] else '**no**'} | {r.get('note', '')} |")  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Measure dipterm beside its floors.")
+    parser.add_argument("--n", type=int, default=100_000, help="generated articles")
+    parser.add_argument("--corpus", type=Path, help="a JSON Lines corpus instead of a generated one")
+    parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--smoke", action="store_true", help="small and quick; no RESULTS.md")
+    parser.add_argument("--skip-rg", action="store_true")
+    parser.add_argument("--skip-tui", action="store_true")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    if args.smoke:
+        args.repeat = min(args.repeat, 3)
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    label = f"{args.corpus.name}" if args.corpus else f"{args.n:,} generated articles"
+    print(f"corpus: {label}", file=sys.stderr)
+    corpus, text_dir, n = prepare_corpus(args, out)
+    db, bare_db = out / "library.db", out / "bare.db"
+
+    print("import ...", file=sys.stderr)
+    ours = bench_import(corpus, db)
+    bare = bench_bare(corpus, bare_db)
+    rate = ours["imported"] / ours["seconds"]
+    bare_rate = bare["imported"] / bare["seconds"]
+    rows = [
+        {"measure": "import with extraction", "dipterm": rate, "floor": bare_rate, "unit": "articles/s",
+         "target": ">= 1,500 and >= half the floor", "met": rate >= 1500 and rate >= bare_rate / 2,
+         "note": f"{ours['imported']:,} imported in {ours['seconds']:.1f} s; floor: executemany + FTS5"},
+        {"measure": "library size", "dipterm": ours["size_mb"], "floor": bare["size_mb"], "unit": "MB",
+         "target": "-", "met": True, "note": "floor: articles and FTS5 only"},
+        {"measure": "import peak memory", "dipterm": ours["rss_mb"], "floor": None, "unit": "MB",
+         "target": "flat in N", "met": True, "note": "max RSS of the import and its workers"},
+    ]  # fmt: skip
+    print("search ...", file=sys.stderr)
+    search_rows, words = bench_search(db, args.repeat)
+    rows += search_rows
+    rows.append(bench_title_filter(db, args.repeat))
+    print("whole commands ...", file=sys.stderr)
+    rows += bench_oneliner(db, words["rare"], text_dir, max(5, args.repeat // 3))
+    if not args.skip_tui:
+        print("interface ...", file=sys.stderr)
+        rows += bench_tui(db, words["rare"][:6])
+    context = [
+        f"Measured {date.today().isoformat()} on {machine()}; {label}, {n:,} records, "
+        f"{ours['imported']:,} articles in the library.",
+        f"Command: `python benchmarks/run.py {' '.join(sys.argv[1:])}`. Search figures are warm, "
+        f"in process, over {args.repeat} runs; whole-command figures are medians.",
+        f"Import summary: {ours['summary']}",
+    ]
+    report = render(label, rows, context)
+    print(report)
+    if not args.smoke:
+        previous = args.results.read_text(encoding="utf-8") if args.results.exists() else ""
+        sections = [s for s in re.split(r"(?m)^(?=## )", previous) if s.strip() and not s.startswith(f"## {label}\n")]
+        header = sections.pop(0) if sections and not sections[0].startswith("## ") else ""
+        args.results.write_text((header or HEADER) + "".join(s.rstrip() + "\n\n" for s in sections) + report, encoding="utf-8")
+        print(f"wrote {args.results}", file=sys.stderr)
+
+
+HEADER = """# Benchmark results
+
+Written by `benchmarks/run.py`; each section is one run, replaced when the same corpus is measured
+again. Floors are measured in the same run on the same machine. A target missed says **no**, and
+the notes below the tables say why.
+
+"""
+
+
+if __name__ == "__main__":
+    main()
