@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 MIN_LENGTH = 4  # shorter words have too many near neighbours to correct safely
 SCORE_CUTOFF = 75.0
@@ -25,6 +23,9 @@ def nearest(word: str, candidates: Sequence[tuple[str, int]]) -> tuple[str, floa
     """
     if len(word) < MIN_LENGTH or word.isdigit() or not candidates:
         return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
     terms = [term for term, _ in candidates]
     # OSA distance: a swap of two letters ("jagngu") is one edit, not two.
     found = process.extract(
@@ -58,6 +59,12 @@ class TitleIndex:
             rows.append([vocab.setdefault(w, len(vocab)) for w in words] or [-1])
         width = max((len(r) for r in rows), default=1)
         self._words = list(vocab)
+        # The vocabulary sorted, and where each sorted word stands in it: prefixes by bisection.
+        self._order = np.array(
+            sorted(range(len(self._words)), key=self._words.__getitem__), dtype=np.int64
+        )
+        self._sorted = [self._words[i] for i in self._order]
+        self._cache: dict[str, object] = {}
         # Each title's word ids, padded with a column that scores nothing.
         self._grid = np.full((len(rows), width), len(self._words), dtype=np.int32)
         for i, row in enumerate(rows):
@@ -65,21 +72,36 @@ class TitleIndex:
 
     def scores(self, text: str):
         import numpy as np
-        from rapidfuzz.process import cdist
 
         query = [w for w in _title_words(text) if w]
         if not query or not self._words:
             return None
         total = np.zeros(self._grid.shape[0], dtype=np.float32)
         for word in query:
-            per_word = cdist([word], self._words, scorer=fuzz.ratio, dtype=np.float32)[0]
-            prefixed = np.fromiter(
-                (w.startswith(word) for w in self._words), bool, len(self._words)
-            )
-            per_word[prefixed & (len(word) >= 2)] = 100.0
-            per_word = np.append(per_word, 0.0)  # the padding column
-            total += per_word[self._grid].max(axis=1)
+            total += self._word_scores(word)
         return total / len(query)
+
+    def _word_scores(self, word: str):
+        """Each title's score for one query word. Kept for the last few words: as one types, only
+        the last word of the query is new."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        import numpy as np
+        from rapidfuzz import fuzz
+        from rapidfuzz.process import cdist
+
+        per_word = cdist([word], self._words, scorer=fuzz.ratio, dtype=np.float32)[0]
+        if len(word) >= 2:  # words that begin with what is typed count fully
+            low = bisect.bisect_left(self._sorted, word)
+            high = bisect.bisect_left(self._sorted, word + "\uffff")
+            per_word[self._order[low:high]] = 100.0
+        per_word = np.append(per_word, 0.0)  # the padding column
+        scores = per_word[self._grid].max(axis=1)
+        if len(self._cache) >= 16:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[word] = scores
+        return scores
 
     def filter(self, text: str, limit: int = 500) -> list[tuple[int, float]]:
         """(title index, score) of the best titles, best first."""

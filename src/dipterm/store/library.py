@@ -22,30 +22,20 @@ from dipterm.ingest.clean import content_hash, word_count
 from dipterm.models import (
     Article,
     ArticleDraft,
-    Correction,
     Extraction,
-    Hit,
     PartialDate,
     SearchResult,
 )
-from dipterm.store import entities, fuzzy, selections
+from dipterm.store import entities, selections
 from dipterm.store.query import (
-    ENTITY_FILTERS,
-    Filter,
-    Query,
-    Term,
     parse,
-    render_filters,
-    render_match,
-    replace_term,
     tokens,
 )
 from dipterm.store.schema import SCHEMA_VERSION, check_version, migrate, user_version
+from dipterm.store.search import Plan, Searching, Sort  # noqa: F401 (Sort: part of the API)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
-SNIPPET_TOKENS = 24
-Sort = Literal["rank", "date", "-date", "source", "title"]
 AddStatus = Literal["imported", "unchanged", "merged"]
 
 
@@ -55,22 +45,6 @@ class AddOutcome:
     status: AddStatus  # merged: the story was there already; this origin was added to it
     article_id: int
     title: str
-
-
-@dataclass
-class Plan:
-    """The FROM, WHERE and parameters that find a query's articles (alias a)."""
-
-    source: str
-    conditions: list[str]
-    params: list[object]
-    score: str
-    match: str | None  # the positive FTS5 expression, for snippets
-    corrections: list[Correction]
-
-    @property
-    def where(self) -> str:
-        return " AND ".join(self.conditions) or "1"
 
 
 @dataclass(frozen=True)
@@ -88,13 +62,14 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class Library:
+class Library(Searching):
     """An open library file. Use Library.open(path); close it, or use it as a context manager."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, writable: bool) -> None:
         self.conn = conn
         self.path = path
         self.writable = writable
+        self._vocab: dict[int, list[tuple[str, int]]] = {}
 
     # ------------------------------------------------------------ opening
 
@@ -176,6 +151,7 @@ class Library:
         held (same normalised body) is not stored again; its new origins are recorded."""
         outcomes: list[AddOutcome] = []
         new_words: Counter[str] = Counter()
+        self._vocab.clear()
         now = _now()
         extractions = extractions or [None] * len(drafts)
         with self._write():
@@ -343,153 +319,6 @@ class Library:
             size_bytes=self.path.stat().st_size if self.path.exists() else 0,
         )
 
-    # ------------------------------------------------------------ searching
-
-    def plan(
-        self, query: str | Query | None, *, exact: bool = False, after_id: int | None = None
-    ) -> Plan:
-        """How to find a query's articles: the FROM, WHERE and parameters every reader of a result
-        (search, count, facets, timeline) shares. An empty query is every article."""
-        if query is None or (isinstance(query, str) and not query.strip()):
-            plan = Plan("articles a", [], [], "0.0", None, [])
-        else:
-            parsed = parse(query) if isinstance(query, str) else query
-            corrections: list[Correction] = []
-            if not exact:
-                parsed, corrections = self.correct(parsed)
-            resolved = self._resolve_filters(parsed, corrections)
-            positive, negative = render_match(parsed)
-            filters = render_filters(parsed, resolved)
-            plan = Plan("articles a", [], [], "0.0", positive, corrections)
-            if positive:
-                plan.source = "articles_fts f JOIN articles a ON a.id = f.rowid"
-                plan.conditions.append("articles_fts MATCH ?")
-                plan.params.append(positive)
-                plan.score = "f.rank"
-            if negative:
-                plan.conditions.append(
-                    "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-                )
-                plan.params.append(negative)
-            if filters.sql:
-                plan.conditions.append(filters.sql)
-                plan.params.extend(filters.params)
-        if after_id is not None:
-            plan.conditions.append("a.id > ?")
-            plan.params.append(after_id)
-        return plan
-
-    def search(
-        self,
-        query: str | Query | None,
-        *,
-        limit: int = 20,
-        offset: int = 0,
-        sort: Sort = "rank",
-        exact: bool = False,
-        snippets: bool = True,
-        after_id: int | None = None,
-    ) -> SearchResult:
-        """Articles matching the query, best first (or by date). Raises QueryError."""
-        plan = self.plan(query, exact=exact, after_id=after_id)
-        positive = plan.match
-        order = {
-            "rank": f"{plan.score}, a.published DESC"
-            if positive
-            else "a.published DESC, a.id DESC",
-            "date": "a.published DESC, a.id DESC",
-            "-date": "a.published ASC, a.id ASC",
-            "source": "a.source ASC, a.published DESC, a.id DESC",
-            "title": "a.title COLLATE NOCASE ASC, a.id ASC",
-        }[sort]
-        sql = (
-            f"SELECT a.id, a.title, a.source, a.published, {plan.score} AS score FROM {plan.source} "
-            f"WHERE {plan.where} ORDER BY {order} LIMIT ? OFFSET ?"
-        )
-        rows = self._read(sql, (*plan.params, limit + 1, offset))
-        has_more = len(rows) > limit
-        rows = rows[:limit]
-        texts = self._snippets([r[0] for r in rows], positive) if snippets else {}
-        hits = [Hit(r[0], r[1], r[2], r[3], float(r[4]), texts.get(r[0], "")) for r in rows]
-        return SearchResult(hits, plan.corrections, has_more)
-
-    def count_matching(self, query: str | Query | None, *, exact: bool = False) -> int:
-        plan = self.plan(query, exact=exact)
-        return self._read(f"SELECT count(*) FROM {plan.source} WHERE {plan.where}", plan.params)[0][
-            0
-        ]
-
-    def facets(self, query: str | Query | None, *, per_facet: int = 8, exact: bool = False) -> dict:
-        """For the articles a query finds: the commonest sources, years, people and places."""
-        plan = self.plan(query, exact=exact)
-        matched = f"SELECT a.id FROM {plan.source} WHERE {plan.where}"
-        result: dict[str, list[tuple[str, int]]] = {}
-        result["source"] = self._read(
-            f"SELECT coalesce(source, '(unknown)'), count(*) n FROM articles WHERE id IN ({matched}) "
-            "GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
-            (*plan.params, per_facet),
-        )
-        result["year"] = self._read(
-            f"SELECT substr(published, 1, 4) y, count(*) n FROM articles WHERE id IN ({matched}) "
-            "AND published IS NOT NULL GROUP BY y ORDER BY y DESC LIMIT ?",
-            (*plan.params, per_facet),
-        )
-        for kind in ("person", "place"):
-            result[kind] = self._read(
-                f"SELECT e.name, count(DISTINCT m.article_id) n FROM mentions m "
-                f"JOIN entities e ON e.id = m.entity_id WHERE e.kind = ? AND m.article_id IN ({matched}) "
-                "GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
-                (kind, *plan.params, per_facet),
-            )
-        return {k: [(str(v), int(n)) for v, n in rows] for k, rows in result.items()}
-
-    def timeline(self, query: str | Query | None, *, exact: bool = False) -> list[tuple[str, int]]:
-        """Articles a query finds per month (per year when they span more than four years)."""
-        plan = self.plan(query, exact=exact)
-        matched = f"SELECT a.id FROM {plan.source} WHERE {plan.where}"
-        first, last = self._read(
-            f"SELECT min(published), max(published) FROM articles WHERE id IN ({matched})",
-            plan.params,
-        )[0]
-        if not first:
-            return []
-        width = 7 if int(last[:4]) - int(first[:4]) <= 4 else 4
-        rows = self._read(
-            f"SELECT substr(published, 1, {width}) p, count(*) FROM articles WHERE id IN ({matched}) "
-            "AND length(published) >= ? GROUP BY p ORDER BY p",
-            (*plan.params, width),
-        )
-        return [(p, n) for p, n in rows]
-
-    def titles(self) -> list[tuple[int, str, str | None, str | None]]:
-        """Every article's id, title, date and source (for filtering titles as one types)."""
-        return [
-            tuple(r)
-            for r in self.conn.execute(
-                "SELECT id, title, published, source FROM articles ORDER BY published DESC, id DESC"
-            )
-        ]
-
-    def _resolve_filters(self, query: Query, corrections: list[Correction]) -> dict[Filter, list]:
-        resolved: dict[Filter, list] = {}
-        for f in query.filters:
-            if f.name not in ENTITY_FILTERS:
-                continue
-            if f.name == "event":
-                resolved[f] = self.event_types(f.value)
-                continue
-            ids, guess = entities.resolve(self.conn, f.name, f.value)
-            resolved[f] = ids
-            if guess:
-                corrections.append(Correction(f"{f.name}:{f.value}", guess, 0.0))
-        return resolved
-
-    def event_types(self, text: str) -> list[str]:
-        """The stored event types a user's word names: exact, or those it begins."""
-        known = [r[0] for r in self.conn.execute("SELECT DISTINCT type FROM events")]
-        word = text.strip().lower()
-        return [t for t in known if t == word] or [t for t in known if t.startswith(word)]
-
     # ------------------------------------------------------------ entities
 
     def entities(self, kind: str | None = None, limit: int = 100) -> list[entities.EntityRow]:
@@ -570,67 +399,6 @@ class Library:
             with self._write():
                 selections.mark_watch_run(self.conn, name, _now())
         return watch, result
-
-    def _read(self, sql: str, params: Sequence[object]) -> list[tuple]:
-        try:
-            return self.conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise LibraryError(f"search failed: {exc}") from exc
-
-    def _snippets(self, ids: list[int], match: str | None) -> dict[int, str]:
-        """Snippets for the page of hits only: computing them before the LIMIT costs far more."""
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        if match:
-            sql = (
-                f"SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) "
-                f"FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})"
-            )
-            found = dict(self._read(sql, (match, *ids)))
-        else:
-            found = {}
-        missing = [i for i in ids if not found.get(i)]
-        if missing:
-            marks = ",".join("?" * len(missing))
-            for article_id, body in self._read(
-                f"SELECT id, substr(body, 1, 400) FROM articles WHERE id IN ({marks})", missing
-            ):
-                words = body.split()
-                found[article_id] = " ".join(words[:SNIPPET_TOKENS]) + (
-                    "…" if len(words) > SNIPPET_TOKENS else ""
-                )
-        return found
-
-    def correct(self, query: Query) -> tuple[Query, list[Correction]]:
-        """Replace each word the library does not hold by the nearest word it does."""
-        corrections: list[Correction] = []
-        terms = [t for g in query.required for t in g.terms] + list(query.excluded)
-        for term in terms:
-            if term.kind != "word" or len(term.tokens) != 1:
-                continue
-            word = term.tokens[0]
-            if len(word) < fuzzy.MIN_LENGTH or self._known(word):
-                continue
-            low, high = fuzzy.length_band(word)
-            candidates = self.conn.execute(
-                "SELECT term, docs FROM vocab WHERE len BETWEEN ? AND ?", (low, high)
-            ).fetchall()
-            found = fuzzy.nearest(word, candidates)
-            if found:
-                replacement, score = found
-                query = replace_term(query, term, Term(replacement, term.kind, term.column))
-                corrections.append(Correction(word, replacement, score))
-        return query, corrections
-
-    def _known(self, word: str) -> bool:
-        if self.conn.execute("SELECT 1 FROM vocab WHERE term = ?", (word,)).fetchone():
-            return True
-        # An inflection the porter stemmer maps onto an indexed word ("meetings") is known too.
-        hit = self.conn.execute(
-            "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (f'"{word}"',)
-        ).fetchone()
-        return hit is not None
 
 
 def _check_is_sqlite(path: Path) -> None:

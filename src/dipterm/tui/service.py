@@ -3,6 +3,7 @@ share one connection, and nothing in the widgets speaks SQL."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,12 +33,22 @@ class LibraryService:
         self.path = path
         self.library = Library.open(path)
         self._lock = threading.RLock()
+        # Facets and the timeline read on a connection of their own, so a slow facet never holds
+        # up the next search; a new query interrupts the facet query still running.
+        self.overview = Library.open(path)
+        self._overview_lock = threading.Lock()
         self._titles: list[tuple[int, str, str | None, str | None]] | None = None
         self._title_index = None
 
     def close(self) -> None:
-        with self._lock:
+        self.overview.conn.interrupt()
+        with self._lock, self._overview_lock:
             self.library.close()
+            self.overview.close()
+
+    def interrupt_overview(self) -> None:
+        """Stop the facet or timeline query under way (its answer is no longer wanted)."""
+        self.overview.conn.interrupt()
 
     def refresh(self) -> None:
         """Forget cached titles, so articles imported meanwhile are seen."""
@@ -80,17 +91,17 @@ class LibraryService:
         return Results(text, hits, len(hits), [])
 
     def facets(self, query: str) -> dict:
-        with self._lock:
+        with self._overview_lock:
             try:
-                return self.library.facets(query or None)
-            except DiptermError:
-                return {}
+                return self.overview.facets(query or None)
+            except (DiptermError, sqlite3.OperationalError):
+                return {}  # interrupted, or a query that cannot run
 
     def timeline(self, query: str) -> list[tuple[str, int]]:
-        with self._lock:
+        with self._overview_lock:
             try:
-                return self.library.timeline(query or None)
-            except DiptermError:
+                return self.overview.timeline(query or None)
+            except (DiptermError, sqlite3.OperationalError):
                 return []
 
     def article(self, article_id: int) -> tuple[Article, dict]:

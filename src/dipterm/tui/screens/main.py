@@ -90,6 +90,7 @@ class MainScreen(Screen):
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
         self.label = ""
+        self.service.interrupt_overview()
         self.search(event.value)
 
     @work(thread=True, exclusive=True, group="search")

@@ -1,0 +1,99 @@
+"""Commands on what extraction found: entities, dossiers, re-extraction, evaluation."""
+
+from __future__ import annotations
+
+import click
+
+from dipterm.cli import _open, _progress, cli
+
+
+@cli.command()
+@click.option(
+    "--kind", type=click.Choice(["person", "org", "place", "country"]), help="Only this kind."
+)
+@click.option("--limit", "-n", default=50, show_default=True, type=click.IntRange(1, 1_000_000))
+@click.option("--json", "as_json", is_flag=True, help="A JSON list: name, kind, articles.")
+@click.pass_context
+def entities(ctx: click.Context, kind: str | None, limit: int, as_json: bool) -> None:
+    """List the people, organisations, places and countries named, most often named first."""
+    with _open(ctx) as library:
+        rows = library.entities(kind, limit)
+    if as_json:
+        from dipterm import display
+
+        display.print_json([{"name": r.name, "kind": r.kind, "articles": r.articles} for r in rows])
+        return
+    for row in rows:
+        click.echo(f"{row.articles:>7}  {row.kind:<8} {row.name}")
+
+
+@cli.command()
+@click.argument("name", nargs=-1, required=True)
+@click.option(
+    "--kind", type=click.Choice(["person", "org", "place", "country"]), help="Only this kind."
+)
+@click.option("--json", "as_json", is_flag=True, help="The dossier as a JSON object.")
+@click.pass_context
+def entity(ctx: click.Context, name: tuple[str, ...], kind: str | None, as_json: bool) -> None:
+    """The dossier of a person, organisation, place or country: first and last seen, roles held
+    over time, the people met most often, the articles in date order. Any romanisation works."""
+    from dataclasses import asdict
+
+    from dipterm import display
+
+    with _open(ctx) as library:
+        found = library.dossier(" ".join(name), kind)
+    if as_json:
+        display.print_json(asdict(found))
+    else:
+        display.print_dossier(found)
+
+
+@cli.command()
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Every article, not only those extracted by older rules.",
+)
+@click.pass_context
+def extract(ctx: click.Context, everything: bool) -> None:
+    """Run the extraction rules again over the library (after dipterm was upgraded)."""
+    from dipterm.ingest.pipeline import reextract
+
+    library = _open(ctx)
+    with library, _progress(False) as progress:
+        done = reextract(library, everything=everything, progress=progress)
+    click.echo(f"{done} articles extracted again")
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of the articles the gold file names (default: the gold file's folder).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Scores and misses as JSON.")
+@click.option("--misses", is_flag=True, help="Also list what was missed or extra, per article.")
+def evaluate(gold: str, articles: str | None, as_json: bool, misses: bool) -> None:
+    """Score extraction against hand annotations (JSON Lines in the format of eval/): precision,
+    recall and F1 per field."""
+    from pathlib import Path
+
+    from dipterm import display
+    from dipterm.extract.evaluate import evaluate as run_eval
+
+    report = run_eval(Path(gold), Path(articles) if articles else Path(gold).parent)
+    if as_json:
+        display.print_json(report.as_dict())
+        return
+    click.echo(f"{report.records} articles")
+    click.echo(f"{'field':<20} {'precision':>9} {'recall':>7} {'F1':>6}")
+    for name, s in report.scores.items():
+        click.echo(f"{name:<20} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f}")
+    if misses:
+        import json
+
+        for miss in report.misses:
+            click.echo(json.dumps(miss, ensure_ascii=False))

@@ -1,0 +1,215 @@
+"""Commands for reports: export, named selections, saved searches."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from dipterm.cli import _open, cli
+from dipterm.errors import DiptermError, ExitCode
+
+
+def _ids(values: tuple[str, ...]) -> list[int]:
+    try:
+        return [int(v) for v in values]
+    except ValueError as exc:
+        raise DiptermError(f"article ids are numbers: {exc}") from exc
+
+
+@cli.command(name="export")
+@click.argument("ids", nargs=-1, metavar="[ID...]")
+@click.option("--query", "-q", help="Export the articles this search finds (best first).")
+@click.option("--selection", "-s", help="Export a saved selection (in its order).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json", "csv"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option("--snippets", is_flag=True, help="With --query: only the passages that matched.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE."
+)
+@click.option("--limit", "-n", default=10_000, show_default=True, type=click.IntRange(1))
+@click.pass_context
+def export_command(
+    ctx: click.Context,
+    ids: tuple[str, ...],
+    query: str | None,
+    selection: str | None,
+    fmt: str,
+    snippets: bool,
+    output: str | None,
+    limit: int,
+) -> None:
+    """Export articles for a report: markdown with a table of contents and one citation line per
+    article (source, "title", date, url), or JSON (every field; imports back) or CSV.
+
+    Give article ids, or --query Q, or --selection NAME. The same input gives the same bytes.
+    """
+    from dipterm.export.items import gather
+
+    with _open(ctx) as library:
+        chosen = gather(library, ids=_ids(ids), query=query, selection=selection, limit=limit)
+    if fmt == "markdown":
+        from dipterm.export.markdown import render
+
+        text = render(chosen, snippets=snippets)
+    else:
+        from dipterm.export.records import to_csv, to_json
+
+        text = to_json(chosen) if fmt == "json" else to_csv(chosen)
+    if output:
+        from pathlib import Path
+
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {len(chosen.items)} articles to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.group()
+def select() -> None:
+    """Named selections of articles, kept in the library (for export and the interface)."""
+
+
+@select.command(name="add")
+@click.argument("name")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@click.pass_context
+def select_add(ctx: click.Context, name: str, ids: tuple[str, ...]) -> None:
+    """Add articles to a selection (made if new)."""
+    with _open(ctx) as library:
+        added = library.add_to_selection(name, _ids(ids))
+    click.echo(f"{added} added to {name}")
+
+
+@select.command(name="remove")
+@click.argument("name")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@click.pass_context
+def select_remove(ctx: click.Context, name: str, ids: tuple[str, ...]) -> None:
+    """Remove articles from a selection."""
+    with _open(ctx) as library:
+        removed = library.remove_from_selection(name, _ids(ids))
+    click.echo(f"{removed} removed from {name}")
+
+
+@select.command(name="delete")
+@click.argument("name")
+@click.pass_context
+def select_delete(ctx: click.Context, name: str) -> None:
+    """Delete a selection (its articles stay in the library)."""
+    with _open(ctx) as library:
+        library.delete_selection(name)
+    click.echo(f"deleted {name}")
+
+
+@select.command(name="list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def select_list(ctx: click.Context, as_json: bool) -> None:
+    """List the selections with their sizes."""
+    with _open(ctx) as library:
+        rows = library.selections()
+    if as_json:
+        from dipterm import display
+
+        display.print_json(
+            [{"name": r.name, "articles": r.articles, "created_at": r.created_at} for r in rows]
+        )
+        return
+    for row in rows:
+        click.echo(f"{row.articles:>6}  {row.name}")
+
+
+@select.command(name="show")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def select_show(ctx: click.Context, name: str, as_json: bool) -> None:
+    """The articles of a selection, in order."""
+    from dipterm import display
+
+    with _open(ctx) as library:
+        articles = library.articles(library.selection(name))
+    if as_json:
+        display.print_json(
+            [
+                {"id": a.id, "title": a.title, "source": a.source, "published": a.published}
+                for a in articles
+            ]
+        )
+        return
+    for a in articles:
+        click.echo(
+            "\t".join([str(a.id), a.published or "", display.safe(a.source), display.safe(a.title)])
+        )
+
+
+@cli.group()
+def watch() -> None:
+    """Saved searches: an analyst's standing questions, run as one command."""
+
+
+@watch.command(name="add")
+@click.argument("name")
+@click.argument("query", nargs=-1, required=True)
+@click.pass_context
+def watch_add(ctx: click.Context, name: str, query: tuple[str, ...]) -> None:
+    """Save a search under a name."""
+    with _open(ctx) as library:
+        library.add_watch(name, " ".join(query))
+    click.echo(f"saved {name}")
+
+
+@watch.command(name="remove")
+@click.argument("name")
+@click.pass_context
+def watch_remove(ctx: click.Context, name: str) -> None:
+    """Forget a saved search."""
+    with _open(ctx) as library:
+        library.remove_watch(name)
+    click.echo(f"removed {name}")
+
+
+@watch.command(name="list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def watch_list(ctx: click.Context, as_json: bool) -> None:
+    """List the saved searches and when each last ran."""
+    with _open(ctx) as library:
+        rows = library.watches()
+    if as_json:
+        from dataclasses import asdict
+
+        from dipterm import display
+
+        display.print_json([asdict(r) for r in rows])
+        return
+    for row in rows:
+        click.echo(f"{row.name}\t{row.query}\tlast run {row.last_run_at or 'never'}")
+
+
+@watch.command(name="run")
+@click.argument("name")
+@click.option("--all", "everything", is_flag=True, help="Every match, not only what is new.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def watch_run(ctx: click.Context, name: str, everything: bool, as_json: bool) -> None:
+    """Run a saved search: what was imported since its last run (or --all), newest first.
+    Exits 1 when there is nothing new."""
+    from dipterm import display
+
+    with _open(ctx) as library:
+        saved, result = library.run_watch(name, everything=everything)
+    if as_json:
+        display.print_json([display.hit_record(h) for h in result.hits])
+    elif result.hits:
+        display.print_hits(result.hits, has_more=result.has_more, limit=len(result.hits))
+    else:
+        click.echo(f"nothing new for {name} ({saved.query})", err=True)
+    if not result.hits:
+        sys.exit(int(ExitCode.NO_MATCH))

@@ -1,0 +1,337 @@
+"""Reading a query's articles: the plan every reader of a result shares, ranked or dated pages,
+counts, facets, timelines, titles, and the typo correction that comes before them."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from dipterm.errors import LibraryError
+from dipterm.models import Correction, Hit, SearchResult
+from dipterm.store import entities, fuzzy
+from dipterm.store.query import (
+    ENTITY_FILTERS,
+    Filter,
+    Query,
+    Term,
+    parse,
+    render_filters,
+    render_match,
+    replace_term,
+)
+
+SNIPPET_TOKENS = 24
+Sort = Literal["rank", "date", "-date", "source", "title"]
+
+
+@dataclass
+class Plan:
+    """The FROM, WHERE and parameters that find a query's articles (alias a)."""
+
+    source: str
+    conditions: list[str]
+    params: list[object]
+    score: str
+    match: str | None  # the positive FTS5 expression, for snippets
+    corrections: list[Correction]
+    estimate: int | None = None  # articles the words may match, from the vocabulary (None: unknown)
+
+    @property
+    def fts_only(self) -> bool:
+        """Only the full-text match decides: no exclusion, filter or other condition."""
+        return self.conditions == ["articles_fts MATCH ?"]
+
+    @property
+    def where(self) -> str:
+        return " AND ".join(self.conditions) or "1"
+
+
+class Searching:
+    """The reading half of the Library (a mixin: it needs self.conn and self._vocab)."""
+
+    conn: sqlite3.Connection
+    _vocab: dict[int, list[tuple[str, int]]]
+
+    def plan(
+        self, query: str | Query | None, *, exact: bool = False, after_id: int | None = None
+    ) -> Plan:
+        """How to find a query's articles: the FROM, WHERE and parameters every reader of a result
+        (search, count, facets, timeline) shares. An empty query is every article."""
+        if query is None or (isinstance(query, str) and not query.strip()):
+            plan = Plan("articles a", [], [], "0.0", None, [])
+        else:
+            parsed = parse(query) if isinstance(query, str) else query
+            corrections: list[Correction] = []
+            if not exact:
+                parsed, corrections = self.correct(parsed)
+            resolved = self._resolve_filters(parsed, corrections)
+            positive, negative = render_match(parsed)
+            filters = render_filters(parsed, resolved)
+            plan = Plan("articles a", [], [], "0.0", positive, corrections, self._estimate(parsed))
+            if positive:
+                plan.source = "articles_fts f JOIN articles a ON a.id = f.rowid"
+                plan.conditions.append("articles_fts MATCH ?")
+                plan.params.append(positive)
+                plan.score = "f.rank"
+            if negative:
+                plan.conditions.append(
+                    "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+                )
+                plan.params.append(negative)
+            if filters.sql:
+                plan.conditions.append(filters.sql)
+                plan.params.extend(filters.params)
+        if after_id is not None:
+            plan.conditions.append("a.id > ?")
+            plan.params.append(after_id)
+        return plan
+
+    def search(
+        self,
+        query: str | Query | None,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: Sort = "rank",
+        exact: bool = False,
+        snippets: bool = True,
+        after_id: int | None = None,
+    ) -> SearchResult:
+        """Articles matching the query, best first (or by date). Raises QueryError."""
+        plan = self.plan(query, exact=exact, after_id=after_id)
+        positive = plan.match
+        if positive and sort == "rank" and plan.fts_only:
+            rows = self._ranked_by_fts(positive, limit + 1, offset)
+        elif positive and sort in ("date", "-date") and self._is_common(plan):
+            rows = self._by_date_probing(plan, sort, limit + 1, offset)
+        else:
+            rows = self._joined(plan, sort, limit + 1, offset)
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        texts = self._snippets([r[0] for r in rows], positive) if snippets else {}
+        hits = [Hit(r[0], r[1], r[2], r[3], float(r[4]), texts.get(r[0], "")) for r in rows]
+        return SearchResult(hits, plan.corrections, has_more)
+
+    def _ranked_by_fts(self, match: str, limit: int, offset: int) -> list[tuple]:
+        """Best first through FTS5 alone, whose ORDER BY rank LIMIT is its fast path; then the
+        articles of that page."""
+        ranked = self._read(
+            "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? "
+            "ORDER BY rank LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        found = {
+            r[0]: r
+            for r in self._read(
+                f"SELECT id, title, source, published FROM articles WHERE id IN ({marks})",
+                [r[0] for r in ranked],
+            )
+        }
+        return [(*found[i][:4], rank) for i, rank in ranked if i in found]
+
+    def _is_common(self, plan: Plan) -> bool:
+        """Whether the words match so many articles that walking the articles by date and probing
+        the index for each is quicker than sorting every match (from the vocabulary's counts)."""
+        if plan.estimate is None:
+            return True  # a prefix or an OR of unknown breadth: assume broad
+        total = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
+        return plan.estimate > 0.05 * total
+
+    def _by_date_probing(self, plan: Plan, sort: Sort, limit: int, offset: int) -> list[tuple]:
+        direction = "DESC" if sort == "date" else "ASC"
+        # The positive match is always the plan's first condition and parameter.
+        others, params = plan.conditions[1:], plan.params[1:]
+        where = " AND ".join(
+            [
+                *others,
+                "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id)",
+            ]
+        )
+        return self._read(
+            f"SELECT a.id, a.title, a.source, a.published, 0.0 FROM articles a WHERE {where} "
+            f"ORDER BY a.published {direction}, a.id {direction} LIMIT ? OFFSET ?",
+            (*params, plan.match, limit, offset),
+        )
+
+    def _joined(self, plan: Plan, sort: Sort, limit: int, offset: int) -> list[tuple]:
+        order = {
+            "rank": plan.score if plan.match else "a.published DESC, a.id DESC",
+            "date": "a.published DESC, a.id DESC",
+            "-date": "a.published ASC, a.id ASC",
+            "source": "a.source ASC, a.published DESC, a.id DESC",
+            "title": "a.title COLLATE NOCASE ASC, a.id ASC",
+        }[sort]
+        sql = (
+            f"SELECT a.id, a.title, a.source, a.published, {plan.score} AS score FROM {plan.source} "
+            f"WHERE {plan.where} ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        return self._read(sql, (*plan.params, limit, offset))
+
+    def _estimate(self, query: Query) -> int | None:
+        """How many articles the required words may match at most: for each AND-ed group the sum of
+        its words' document counts, the smallest group bounding the whole. None when a group holds
+        a prefix (its breadth is unknown)."""
+        bounds = []
+        for group in query.required:
+            total = 0
+            for term in group.terms:
+                if term.kind == "prefix":
+                    return None
+                counts = [self._docs(t) for t in term.tokens]
+                total += min(counts) if counts else 0
+            bounds.append(total)
+        return min(bounds) if bounds else None
+
+    def _docs(self, word: str) -> int:
+        row = self.conn.execute("SELECT docs FROM vocab WHERE term = ?", (word,)).fetchone()
+        return row[0] if row else 0
+
+    def count_matching(self, query: str | Query | None, *, exact: bool = False) -> int:
+        plan = self.plan(query, exact=exact)
+        return self._read(f"SELECT count(*) FROM {plan.source} WHERE {plan.where}", plan.params)[0][
+            0
+        ]
+
+    def facets(self, query: str | Query | None, *, per_facet: int = 8, exact: bool = False) -> dict:
+        """For the articles a query finds: the commonest sources, years, people and places."""
+        plan = self.plan(query, exact=exact)
+        matched = f"SELECT a.id FROM {plan.source} WHERE {plan.where}"
+        result: dict[str, list[tuple[str, int]]] = {}
+        result["source"] = self._read(
+            f"SELECT coalesce(source, '(unknown)'), count(*) n FROM articles WHERE id IN ({matched}) "
+            "GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
+            (*plan.params, per_facet),
+        )
+        result["year"] = self._read(
+            f"SELECT substr(published, 1, 4) y, count(*) n FROM articles WHERE id IN ({matched}) "
+            "AND published IS NOT NULL GROUP BY y ORDER BY y DESC LIMIT ?",
+            (*plan.params, per_facet),
+        )
+        for kind in ("person", "place"):
+            result[kind] = self._read(
+                f"SELECT e.name, count(DISTINCT m.article_id) n FROM mentions m "
+                f"JOIN entities e ON e.id = m.entity_id WHERE e.kind = ? AND m.article_id IN ({matched}) "
+                "GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
+                (kind, *plan.params, per_facet),
+            )
+        return {k: [(str(v), int(n)) for v, n in rows] for k, rows in result.items()}
+
+    def timeline(self, query: str | Query | None, *, exact: bool = False) -> list[tuple[str, int]]:
+        """Articles a query finds per month (per year when they span more than four years)."""
+        plan = self.plan(query, exact=exact)
+        matched = f"SELECT a.id FROM {plan.source} WHERE {plan.where}"
+        first, last = self._read(
+            f"SELECT min(published), max(published) FROM articles WHERE id IN ({matched})",
+            plan.params,
+        )[0]
+        if not first:
+            return []
+        width = 7 if int(last[:4]) - int(first[:4]) <= 4 else 4
+        rows = self._read(
+            f"SELECT substr(published, 1, {width}) p, count(*) FROM articles WHERE id IN ({matched}) "
+            "AND length(published) >= ? GROUP BY p ORDER BY p",
+            (*plan.params, width),
+        )
+        return [(p, n) for p, n in rows]
+
+    def titles(self) -> list[tuple[int, str, str | None, str | None]]:
+        """Every article's id, title, date and source (for filtering titles as one types)."""
+        return [
+            tuple(r)
+            for r in self.conn.execute(
+                "SELECT id, title, published, source FROM articles ORDER BY published DESC, id DESC"
+            )
+        ]
+
+    def _resolve_filters(self, query: Query, corrections: list[Correction]) -> dict[Filter, list]:
+        resolved: dict[Filter, list] = {}
+        for f in query.filters:
+            if f.name not in ENTITY_FILTERS:
+                continue
+            if f.name == "event":
+                resolved[f] = self.event_types(f.value)
+                continue
+            ids, guess = entities.resolve(self.conn, f.name, f.value)
+            resolved[f] = ids
+            if guess:
+                corrections.append(Correction(f"{f.name}:{f.value}", guess, 0.0))
+        return resolved
+
+    def event_types(self, text: str) -> list[str]:
+        """The stored event types a user's word names: exact, or those it begins."""
+        known = [r[0] for r in self.conn.execute("SELECT DISTINCT type FROM events")]
+        word = text.strip().lower()
+        return [t for t in known if t == word] or [t for t in known if t.startswith(word)]
+
+    def _read(self, sql: str, params: Sequence[object]) -> list[tuple]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise LibraryError(f"search failed: {exc}") from exc
+
+    def _snippets(self, ids: list[int], match: str | None) -> dict[int, str]:
+        """Snippets for the page of hits only: computing them before the LIMIT costs far more."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        if match:
+            sql = (
+                f"SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) "
+                f"FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})"
+            )
+            found = dict(self._read(sql, (match, *ids)))
+        else:
+            found = {}
+        missing = [i for i in ids if not found.get(i)]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            for article_id, body in self._read(
+                f"SELECT id, substr(body, 1, 400) FROM articles WHERE id IN ({marks})", missing
+            ):
+                words = body.split()
+                found[article_id] = " ".join(words[:SNIPPET_TOKENS]) + (
+                    "…" if len(words) > SNIPPET_TOKENS else ""
+                )
+        return found
+
+    def correct(self, query: Query) -> tuple[Query, list[Correction]]:
+        """Replace each word the library does not hold by the nearest word it does."""
+        corrections: list[Correction] = []
+        terms = [t for g in query.required for t in g.terms] + list(query.excluded)
+        for term in terms:
+            if term.kind != "word" or len(term.tokens) != 1:
+                continue
+            word = term.tokens[0]
+            if len(word) < fuzzy.MIN_LENGTH or self._known(word):
+                continue
+            low, high = fuzzy.length_band(word)
+            candidates = [c for n in range(low, high + 1) for c in self._words_of_length(n)]
+            found = fuzzy.nearest(word, candidates)
+            if found:
+                replacement, score = found
+                query = replace_term(query, term, Term(replacement, term.kind, term.column))
+                corrections.append(Correction(word, replacement, score))
+        return query, corrections
+
+    def _words_of_length(self, n: int) -> list[tuple[str, int]]:
+        """The library's words (letters only: numbers are never a typo's answer) of a length,
+        kept for the life of this Library: a query corrects against memory, not the disk."""
+        if n not in self._vocab:
+            self._vocab[n] = self.conn.execute(
+                "SELECT term, docs FROM vocab WHERE len = ? AND term NOT GLOB '*[0-9]*'", (n,)
+            ).fetchall()
+        return self._vocab[n]
+
+    def _known(self, word: str) -> bool:
+        if self.conn.execute("SELECT 1 FROM vocab WHERE term = ?", (word,)).fetchone():
+            return True
+        # An inflection the porter stemmer maps onto an indexed word ("meetings") is known too.
+        hit = self.conn.execute(
+            "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (f'"{word}"',)
+        ).fetchone()
+        return hit is not None

@@ -1,0 +1,34 @@
+"""The benchmark at a smoke size: it runs end to end and reports each measure beside its floor.
+Figures come from real runs (benchmarks/RESULTS.md), never from tests."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def test_generator_is_deterministic(tmp_path):
+    sys.path.insert(0, str(BENCH))
+    import generate
+
+    first = generate.write(30, 7, tmp_path / "a").read_bytes()
+    again = generate.write(30, 7, tmp_path / "b").read_bytes()
+    assert first == again
+    records = [json.loads(line) for line in first.decode().splitlines()]
+    assert len(records) == 30 and all(300 <= len(r["text"].split()) for r in records)
+    assert generate.write(30, 8, tmp_path / "c").read_bytes() != first
+
+
+def test_benchmark_runs_at_smoke_size(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--n", "250", "--smoke", "--skip-tui", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    for measure in ("import with extraction", "search p95, rare word", "whole process",
+                    "title filter as you type", "misspelt"):  # fmt: skip
+        assert measure in done.stdout, measure
+    assert "250 imported" in done.stdout
+    assert not (tmp_path / "RESULTS.md").exists()
