@@ -61,7 +61,9 @@ def articles(n: int, seed: int, min_words: int = 300, max_words: int = 700) -> I
     names, where = people(), places()
     lengths = rng.integers(min_words, max_words + 1, size=n)
     for i in range(n):
-        body_words = np.asarray(words, dtype=object)[rng.choice(len(words), size=int(lengths[i]), p=prob)]
+        body_words = np.asarray(words, dtype=object)[
+            rng.choice(len(words), size=int(lengths[i]), p=prob)
+        ]
         year = 2000 + int(rng.integers(0, 25))
         month, day = int(rng.integers(1, 13)), int(rng.integers(1, 29))
         person = names[int(rng.integers(len(names)))]

@@ -17,7 +17,7 @@ def test_generator_is_deterministic(tmp_path):
     again = generate.write(30, 7, tmp_path / "b").read_bytes()
     assert first == again
     records = [json.loads(line) for line in first.decode().splitlines()]
-    assert len(records) == 30 and all(300 <= len(r["text"].split()) for r in records)
+    assert len(records) == 30 and all(len(r["text"].split()) >= 300 for r in records)
     assert generate.write(30, 8, tmp_path / "c").read_bytes() != first
 
 

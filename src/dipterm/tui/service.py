@@ -12,7 +12,7 @@ from dipterm.errors import DiptermError
 from dipterm.models import Article, Hit
 from dipterm.store.library import Library, Sort
 
-PAGE = 200
+PAGE = 60  # a screenful and more: the rest loads as the cursor nears the end
 
 
 @dataclass(frozen=True)
