@@ -123,7 +123,7 @@ def print_article(article: Article, extracted: dict | None = None) -> None:
         ("people", "\n".join(people)),
         ("places", ", ".join(p["name"] for p in extracted.get("places", []))),
         ("countries", ", ".join(p["name"] for p in extracted.get("countries", []))),
-        ("events", "\n".join(_event_line(e) for e in extracted.get("events", []))),
+        ("events", "\n".join(event_line(e) for e in extracted.get("events", []))),
     ]
     for name, value in fields:
         if value:
@@ -137,7 +137,8 @@ def print_article(article: Article, extracted: dict | None = None) -> None:
         out.print()
 
 
-def _event_line(event: dict) -> str:
+def event_line(event: dict) -> str:
+    """2024-11-01 wreath-laying at Tomb of the Unknown Soldiers: Choe Son Hui"""
     where = f" at {event['place']}" if event.get("place") else ""
     who = ", ".join(event["participants"])
     return f"{event.get('date') or 'undated'} {event['type']}{where}" + (f": {who}" if who else "")

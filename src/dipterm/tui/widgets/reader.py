@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from dipterm.display import safe
+from dipterm.display import event_line, safe
 from dipterm.extract.sentences import split_sentences
 from dipterm.models import Article
 from dipterm.store.query import tokens
@@ -186,13 +186,6 @@ class Reader(VerticalScroll, can_focus=True):
         if self.article is None:
             return []
         return [s.text.strip() for p in self.article.body.split("\n\n") for s in split_sentences(p)]
-
-
-def event_line(event: dict) -> str:
-    """2024-11-01 wreath-laying at Tomb of the Unknown Soldiers: Choe Son Hui"""
-    where = f" at {event['place']}" if event.get("place") else ""
-    who = ", ".join(event["participants"])
-    return f"{event.get('date') or 'undated'} {event['type']}{where}" + (f": {who}" if who else "")
 
 
 def query_terms(query: str) -> list[str]:
