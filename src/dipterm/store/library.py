@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -90,14 +91,26 @@ class Library(Searching):
             except OSError as exc:
                 raise LibraryError(f"cannot create the library at {path}: {exc.strerror}") from exc
             writable = True
-        conn = _connect(path, writable)
-        library = cls(conn, path, writable)
-        try:
-            library._prepare()
-        except BaseException:
-            conn.close()
-            raise
-        return library
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            conn = None
+            try:
+                conn = _connect(path, writable)
+                library = cls(conn, path, writable)
+                library._prepare()
+                return library
+            except LibraryError as exc:
+                if conn is not None:
+                    conn.close()
+                # Setting WAL mode, or a first migration, can meet another process doing the
+                # same, and SQLite then answers "locked" without waiting: wait here instead.
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+            except BaseException:
+                if conn is not None:
+                    conn.close()
+                raise
 
     def _prepare(self) -> None:
         try:
@@ -420,7 +433,8 @@ def _connect(path: Path, writable: bool) -> sqlite3.Connection:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if writable:
-            conn.execute("PRAGMA journal_mode = WAL")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
