@@ -8,7 +8,6 @@ organizations, places, countries, events (type, date), event places and particip
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,8 +177,3 @@ def evaluate(gold_path: Path, articles: Path) -> Report:
         extraction = analyse(draft.title, draft.body, draft.published)
         score(report, record, extraction_record(extraction))
     return report
-
-
-def summary_rows(report: Report) -> Iterable[tuple[str, float, float, float]]:
-    for name, s in report.scores.items():
-        yield name, s.precision, s.recall, s.f1

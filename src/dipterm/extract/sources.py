@@ -23,10 +23,6 @@ def canonical_outlet(text: str | None) -> str | None:
     return _outlet_keys().get(name_key(text))
 
 
-def known_outlets() -> list[str]:
-    return sorted({name for name in _outlet_keys().values()})
-
-
 def outlet_of_url(url: str | None) -> str | None:
     """The outlet whose site a url is on (www.kcna.kp -> KCNA): the gazetteer lists outlets' domains."""
     if not url:

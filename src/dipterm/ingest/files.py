@@ -176,11 +176,3 @@ def make_draft(item: Item, mapping: dict[str, str] | None = None) -> ArticleDraf
         return draft
     except InputError as exc:
         return Skipped(item.origin, str(exc))
-
-
-def read_drafts(
-    source: Source, mapping: dict[str, str] | None = None
-) -> Iterator[ArticleDraft | Skipped]:
-    """The articles in one input, drafted here (the pipeline drafts in its workers instead)."""
-    for item in read_items(source, mapping):
-        yield item if isinstance(item, Skipped) else make_draft(item, mapping)
