@@ -26,7 +26,6 @@ class ImportSummary:
     unchanged: int = 0
     merged: int = 0  # already held from another origin: stored once, the origin recorded
     skipped: list[Skipped] = field(default_factory=list)
-    outcomes: list[AddOutcome] = field(default_factory=list)
 
     def count(self, outcome: AddOutcome) -> None:
         setattr(self, outcome.status, getattr(self, outcome.status) + 1)
@@ -123,7 +122,6 @@ def import_paths(
     *,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
-    keep_outcomes: bool = False,
     extract: bool = True,
     mapping: dict[str, str] | None = None,
     workers: int | None = None,
@@ -149,8 +147,6 @@ def import_paths(
             )
             for outcome in library.add(drafts, extractions, extracted_with=EXTRACTION_VERSION):
                 summary.count(outcome)
-                if keep_outcomes:
-                    summary.outcomes.append(outcome)
         done += len(prepared)
         if progress and prepared:
             progress(done, prepared[-1][0].origin)
