@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from dipterm.errors import LibraryError
@@ -48,17 +48,25 @@ class Plan:
         return " AND ".join(self.conditions) or "1"
 
 
+Searchable = str | Query | Plan | None  # a query as typed, parsed, or already planned
+
+
 class Searching:
     """The reading half of the Library (a mixin: it needs self.conn and self._vocab)."""
 
     conn: sqlite3.Connection
     _vocab: dict[int, list[tuple[str, int]]]
 
-    def plan(
-        self, query: str | Query | None, *, exact: bool = False, after_id: int | None = None
-    ) -> Plan:
+    def plan(self, query: Searchable, *, exact: bool = False, after_id: int | None = None) -> Plan:
         """How to find a query's articles: the FROM, WHERE and parameters every reader of a result
-        (search, count, facets, timeline) shares. An empty query is every article."""
+        (search, count, facets, timeline) shares. An empty query is every article. A plan given is
+        used as it is, so a caller reading one result several ways corrects and resolves it once."""
+        if isinstance(query, Plan):
+            if after_id is None:
+                return query
+            return replace(
+                query, conditions=[*query.conditions, "a.id > ?"], params=[*query.params, after_id]
+            )
         if query is None or (isinstance(query, str) and not query.strip()):
             plan = Plan("articles a", [], [], "0.0", None, [])
         else:
@@ -90,7 +98,7 @@ class Searching:
 
     def search(
         self,
-        query: str | Query | None,
+        query: Searchable,
         *,
         limit: int = 20,
         offset: int = 0,
@@ -191,13 +199,13 @@ class Searching:
         row = self.conn.execute("SELECT docs FROM vocab WHERE term = ?", (word,)).fetchone()
         return row[0] if row else 0
 
-    def count_matching(self, query: str | Query | None, *, exact: bool = False) -> int:
+    def count_matching(self, query: Searchable, *, exact: bool = False) -> int:
         plan = self.plan(query, exact=exact)
         return self._read(f"SELECT count(*) FROM {plan.source} WHERE {plan.where}", plan.params)[0][
             0
         ]
 
-    def facets(self, query: str | Query | None, *, per_facet: int = 8, exact: bool = False) -> dict:
+    def facets(self, query: Searchable, *, per_facet: int = 8, exact: bool = False) -> dict:
         """For the articles a query finds: the commonest sources, years, people and places."""
         plan = self.plan(query, exact=exact)
         matched = f"SELECT a.id FROM {plan.source} WHERE {plan.where}"
@@ -221,7 +229,7 @@ class Searching:
             )
         return {k: [(str(v), int(n)) for v, n in rows] for k, rows in result.items()}
 
-    def timeline(self, query: str | Query | None, *, exact: bool = False) -> list[tuple[str, int]]:
+    def timeline(self, query: Searchable, *, exact: bool = False) -> list[tuple[str, int]]:
         """Articles a query finds per month (per year when they span more than four years)."""
         plan = self.plan(query, exact=exact)
         matched = f"SELECT a.id FROM {plan.source} WHERE {plan.where}"

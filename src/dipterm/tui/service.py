@@ -61,10 +61,9 @@ class LibraryService:
         with self._lock:
             try:
                 sort_used: Sort = sort if query.strip() or sort != "rank" else "date"
-                result = self.library.search(
-                    query or None, limit=limit, offset=offset, sort=sort_used
-                )
-                total = self.library.count_matching(query or None) if offset == 0 else -1
+                plan = self.library.plan(query or None)  # once: the page and the count share it
+                result = self.library.search(plan, limit=limit, offset=offset, sort=sort_used)
+                total = self.library.count_matching(plan) if offset == 0 else -1
             except DiptermError as exc:
                 return Results(query, [], 0, [], str(exc))
             return Results(
