@@ -173,11 +173,8 @@ def _institutions(text: str, taken: list[tuple[int, int]], country_keys: set[str
 def _names_a_country_or_place(extension: str) -> bool:
     """Whether "of the X" names a country or a gazetteer place on its own."""
     rest = re.sub(r"^\s*(?:of|to)(?:\s+the)?\s+", "", extension)
-    return bool(
-        matcher(("country", "place")).find(rest)
-        and any(
-            m.start == 0 and m.end == len(rest) for m in matcher(("country", "place")).find(rest)
-        )
+    return any(
+        m.start == 0 and m.end == len(rest) for m in matcher(("country", "place")).find(rest)
     )
 
 
