@@ -106,9 +106,9 @@ class Reader(VerticalScroll, can_focus=True):
             if sentence.text.strip() in self.shared:
                 text.stylize(SHARED, sentence.start, sentence.end)
         for kind, style in (("people", PERSON), ("places", PLACE)):
-            names = [entity["name"] for entity in self.extracted.get(kind, [])]
-            if names:
-                text.highlight_words(names, style=style)
+            for entity in self.extracted.get(kind, []):
+                for spelling in {entity["name"]}:
+                    text.highlight_words([spelling], style=style)
         terms = _words_pattern(self.terms)
         if terms:
             text.highlight_regex(terms, style=HIT)
