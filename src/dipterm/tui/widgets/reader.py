@@ -106,9 +106,8 @@ class Reader(VerticalScroll, can_focus=True):
             if sentence.text.strip() in self.shared:
                 text.stylize(SHARED, sentence.start, sentence.end)
         for kind, style in (("people", PERSON), ("places", PLACE)):
-            for entity in self.extracted.get(kind, []):
-                for spelling in {entity["name"]}:
-                    text.highlight_words([spelling], style=style)
+            for entity in self.extracted.get(kind, []):  # one by one: names may overlap
+                text.highlight_words([entity["name"]], style=style)
         terms = _words_pattern(self.terms)
         if terms:
             text.highlight_regex(terms, style=HIT)
