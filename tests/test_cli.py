@@ -140,3 +140,11 @@ def test_help_lists_the_commands_and_exit_codes(run):
     for command in ("ingest", "search", "show", "stats"):
         assert command in out
     assert "Exit codes" in out
+
+
+def test_search_help_names_every_filter_of_the_grammar(run):
+    from dipterm.store.query import ENTITY_FILTERS, FILTERS
+
+    text = " ".join(run("search", "--help").stdout.split())
+    for name in [*FILTERS, *ENTITY_FILTERS]:
+        assert f"{name}:" in text, name

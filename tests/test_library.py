@@ -155,7 +155,11 @@ def test_a_plan_is_read_several_ways_without_planning_again(seeded):
     with Library.open(seeded) as lib:
         plan = lib.plan("lavrow")
         assert [str(c) for c in plan.corrections] == ["lavrow -> lavrov"]
-        assert [h.id for h in lib.search(plan).hits] == [h.id for h in lib.search("lavrow").hits] == [1]
+        assert (
+            [h.id for h in lib.search(plan).hits]
+            == [h.id for h in lib.search("lavrow").hits]
+            == [1]
+        )
         assert lib.count_matching(plan) == lib.count_matching("lavrow") == 1
         conditions = list(plan.conditions)
         assert lib.search(plan, after_id=1).hits == []

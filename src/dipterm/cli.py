@@ -180,7 +180,9 @@ def search(
     exact: bool,
 ) -> None:
     """Search the library. QUERY is words (all must match), "a phrase", a OR b, -excluded,
-    prefix*, and filters: title:WORD source:NAME since:YYYY[-MM[-DD]] until:... lang:en.
+    prefix*, and filters: title:WORD source:NAME since:YYYY[-MM[-DD]] until:... lang:en,
+    person:NAME org:NAME place:NAME country:NAME (any romanisation) and event:TYPE (meeting,
+    summit, talks, visit, letter, message, banquet, wreath-laying, arrival, departure).
 
     A word the library does not hold is replaced by the nearest one it does, and the change is
     shown on stderr ("lavrow -> lavrov"); --exact turns this off.
