@@ -53,6 +53,17 @@ def test_glued_names_are_repaired():
     )
 
 
+def test_glue_repair_mends_one_glued_name_among_well_spaced_ones():
+    spaced = "Kim Jong Un met Kim Il Sung. (Kim Jong Un), Kim Il Sung's works."
+    assert repair_glued_names(spaced) == spaced
+    assert repair_glued_names(spaced + " It was Kim Jong Unwho spoke.") == (
+        spaced + " It was Kim Jong Un who spoke."
+    )
+    assert repair_glued_names("Kim Jong Un. Alsoat Kim Jong UnIn") == (
+        "Kim Jong Un. Alsoat Kim Jong Un In"
+    )
+
+
 def test_role_chain_after_a_name():
     roles, _ = roles_after(
         " member of the Presidium of the Political Bureau of the C.C., WPK and premier of the "

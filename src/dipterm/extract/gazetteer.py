@@ -228,9 +228,24 @@ def _unglue(m: re.Match[str]) -> str:
     return (pre + " " if pre else "") + m.group("name") + (" " + post if post else "")
 
 
+_GLUE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,.;:")
+_GLUE_AFTER = re.compile(r"[a-z]|[A-Z](?=[a-z])")  # as the pattern's "post"
+
+
+def _glued(text: str, name: str) -> bool:
+    """Whether some occurrence of name touches a letter or stop it should be spaced from."""
+    at = text.find(name)
+    while at >= 0:
+        if (at and text[at - 1] in _GLUE_BEFORE) or _GLUE_AFTER.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def repair_glued_names(text: str) -> str:
     """Put back the spaces a scraper lost around known names: "ComradeKim Jong Unexpressed"."""
     present = tuple(n for n in _glue_names() if n in text)  # a plain substring test is cheap
-    if not present:
+    # Most texts name people with proper spaces: then there is no pattern to build and run.
+    if not any(_glued(text, n) for n in present):
         return text
     return _glue_regex(present).sub(_unglue, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORDS = {
     "en": {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was", "by", "as", "at", "his"},
@@ -18,20 +19,21 @@ _SCRIPTS = [
     ("ar", re.compile(r"[\u0600-\u06ff]")),
 ]
 _WORD = re.compile(r"[^\W\d_]+")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when the text is too short to tell."""
     sample = text[:2000]
-    letters = len(_LETTER.findall(sample))
+    words = _WORD.findall(sample)
+    letters = sum(map(len, words))  # the words are the runs of letters
     if letters < 40:
         return None
-    for code, script in _SCRIPTS:
-        if len(script.findall(sample)) > letters * 0.3:
-            return code
-    words = [w.lower() for w in _WORD.findall(sample)]
-    scores = {code: sum(w in stop for w in words) for code, stop in _STOPWORDS.items()}
+    if not sample.isascii():  # an ASCII text is in none of those scripts
+        for code, script in _SCRIPTS:
+            if len(script.findall(sample)) > letters * 0.3:
+                return code
+    counts = Counter(map(str.lower, words))
+    scores = {code: sum(counts[w] for w in stop) for code, stop in _STOPWORDS.items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top >= 5 and top >= 1.5 * second:
