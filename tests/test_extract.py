@@ -193,6 +193,29 @@ def test_summit_between_two_heads_of_state():
     assert event.type == "summit" and event.place == "Hanoi" and event.date.iso == "2024-06-17"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Choe Son Hui MET Wang Yi in Beijing on Tuesday.",  # capitals, ASCII
+        "Choe Son Hui Met Wang Yi in Beijing on Tuesday \u2014 \u201cwarmly\u201d.",  # not ASCII
+    ],
+)
+def test_triggers_and_follow_ons_ignore_case_in_any_text(sentence):
+    x = analyse("Talks", sentence + " PRESENT THERE WERE Ri Son Gwon and Kim Song Nam.", None)
+    [event] = x.events
+    assert event.type == "meeting" and event.place == "Beijing"
+    assert set(event.participants) == {"Choe Son Hui", "Wang Yi", "Ri Son Gwon", "Kim Song Nam"}
+
+
+def test_a_date_needs_a_month_weekday_or_yesterday_in_its_sentence():
+    published = PartialDate(2024, 6, 20)
+    assert [r.date.iso for r in find_time_refs("on 3 June and yesterday", published)] == [
+        "2024-06-03",
+        "2024-06-19",
+    ]
+    assert find_time_refs("in 2019, 12 delegates of 30 states", published) == []
+
+
 def test_eval_cli_reports_each_field(run, tmp_path):
     result = run("eval", str(GOLD), "--articles", str(SEEDS), "--json", db=None)
     scores = __import__("json").loads(result.stdout)["fields"]

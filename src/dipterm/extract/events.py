@@ -40,23 +40,33 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("departure", re.compile(r"\bleft\s+(?:here|Pyongyang|for)\b", re.I)),
 ]  # fmt: skip
 NO_PLACE = {"letter", "message"}
+
+
+class _Caseless:
+    """A case-insensitive pattern of lower-case words, run case-sensitively over the lower-cased
+    text where that is ASCII (re.IGNORECASE is several times slower); as written elsewhere, since
+    lower-casing other scripts can move offsets."""
+
+    def __init__(self, pattern: str) -> None:
+        self.lower, self.any_case = re.compile(pattern), re.compile(pattern, re.I)
+
+    def search(self, text: str, lowered: str | None) -> re.Match[str] | None:
+        return self.lower.search(lowered) if lowered is not None else self.any_case.search(text)
+
+
 # Words one of the triggers needs: most sentences have none, and one search rules them all out.
-_MAY_TRIGGER = re.compile(
+_MAY_TRIGGER = _Caseless(
     r"wreath|basket|bouquet|letter|message|banquet|dinner|luncheon|reception|talk|summit|met\b|"
-    r"meets|receive|call\s+on|credentials|visit|toured|signed|arrived|left\b",
-    re.I,
+    r"meets|receive|call\s+on|credentials|visit|toured|signed|arrived|left\b"
 )
 # A sentence that only says who else took part belongs to the event before it. An entourage
 # ("was accompanied by ...") does not take part, as the seeds' annotations have it.
-FOLLOW_ON = re.compile(
+FOLLOW_ON = _Caseless(
     r"^(?:present\s+(?:there\s+)?(?:on\s+invitation\s+)?were|on\s+hand\s+were)\b"
-    r"|\b(?:was|were)\s+(?:warmly\s+)?(?:greeted|seen\s+off|sent\s+off|welcomed|received)\b",
-    re.I,
+    r"|\b(?:was|were)\s+(?:warmly\s+)?(?:greeted|seen\s+off|sent\s+off|welcomed|received)\b"
 )
 # A trigger inside such a clause reports an earlier past, not this article's event.
-REPORTED_PAST = re.compile(
-    r"\b(?:fact|recall\w*|remember\w*|saying|noting|recollect\w*)\s+that\b", re.I
-)
+REPORTED_PAST = _Caseless(r"\b(?:fact|recall\w*|remember\w*|saying|noting|recollect\w*)\s+that\b")
 FOLDED_INTO = {"talks": ("meeting", "summit")}  # talks held at a meeting are that meeting
 
 
@@ -72,8 +82,9 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
         refs = find_time_refs(text, published)
         if refs:
             narrative_date = (refs[0].date, refs[0].basis)
-        reported = REPORTED_PAST.search(text)
-        candidates = TRIGGERS if _MAY_TRIGGER.search(text) else []
+        lowered = text.lower() if text.isascii() else None
+        reported = REPORTED_PAST.search(text, lowered)
+        candidates = TRIGGERS if _MAY_TRIGGER.search(text, lowered) else []
         found_types = [
             (kind, m)
             for kind, pattern in candidates
@@ -86,7 +97,11 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
         people = list(dict.fromkeys(people))
         places = ctx.found.within(start, sentence.end, "place")
         if not found_types:
-            if events and people and (FOLLOW_ON.search(text) or not events[-1].participants):
+            if (
+                events
+                and people
+                and (FOLLOW_ON.search(text, lowered) or not events[-1].participants)
+            ):
                 events = _join_same_sentence([*events[:-1], _joined(events[-1], people, places)])
             continue
         for kind, m in found_types:

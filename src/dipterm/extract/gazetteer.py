@@ -174,6 +174,8 @@ class Matcher:
                 self._by_key.setdefault(key, []).append((entry, exact))
                 self._first_keys.add(name_key(words[0]))
                 self._max_words = max(self._max_words, len(words))
+        # Every beginning of a key: a run of words whose keys joined are not one ends the search.
+        self._prefixes = {key[:i] for key in self._by_key for i in range(1, len(key) + 1)}
 
     def find(self, text: str) -> list[Match]:
         tokens, keys = _tokenized(text)
@@ -183,16 +185,26 @@ class Matcher:
         for i in [i for i, k in enumerate(keys) if k in self._first_keys]:
             if tokens[i][0] < end:
                 continue  # inside the name found before
-            for n in range(min(self._max_words, len(tokens) - i), 0, -1):
-                candidates = self._by_key.get("".join(keys[i : i + n]))
-                if not candidates:
-                    continue
-                hit = self._pick(text, tokens[i][0], tokens[i + n - 1][1], candidates)
+            for n in reversed(self._lengths_at(keys, i)):
+                hit = self._pick(
+                    text, tokens[i][0], tokens[i + n - 1][1], self._by_key["".join(keys[i : i + n])]
+                )
                 if hit:
                     found.append(hit)
                     end = hit.end
                     break
         return found
+
+    def _lengths_at(self, keys: list[str], i: int) -> list[int]:
+        """How many words from keys[i] on spell a known key, shortest first."""
+        lengths, joined = [], ""
+        for n in range(1, min(self._max_words, len(keys) - i) + 1):
+            joined += keys[i + n - 1]
+            if joined not in self._prefixes:
+                break
+            if joined in self._by_key:
+                lengths.append(n)
+        return lengths
 
     @staticmethod
     def _pick(text: str, start: int, stop: int, candidates: list) -> Match | None:
