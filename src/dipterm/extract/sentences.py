@@ -21,8 +21,12 @@ class Sentence:
     text: str
 
 
+_ENDS_WITH_DOT = re.compile(r"(\S+)\.[\"\u201d\u2019)]*")
+
+
 def _is_abbreviation(before: str) -> bool:
-    word = re.search(r"(\S+)\.[\"\u201d\u2019)]*$", before)
+    last = before.rsplit(None, 1)  # only the last word can end with the dot
+    word = _ENDS_WITH_DOT.fullmatch(last[-1]) if last else None
     if not word:
         return False
     token = word.group(1)

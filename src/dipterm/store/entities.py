@@ -37,25 +37,6 @@ class Dossier:
     quotes: list[dict] = field(default_factory=list)
 
 
-def entity_id(
-    conn: sqlite3.Connection, name: str, kind: str, spellings: tuple[str, ...] = ()
-) -> int:
-    key = name_key(name)
-    row = conn.execute("SELECT id FROM entities WHERE kind = ? AND key = ?", (kind, key)).fetchone()
-    if row:
-        found = row[0]
-    else:
-        found = conn.execute(
-            "INSERT INTO entities (name, kind, key) VALUES (?, ?, ?)", (name, kind, key)
-        ).lastrowid
-    for spelling in dict.fromkeys((name, *spellings)):
-        conn.execute(
-            "INSERT OR IGNORE INTO entity_variants (entity_id, variant, key) VALUES (?, ?, ?)",
-            (found, spelling, name_key(spelling)),
-        )
-    return int(found)
-
-
 def clear_extraction(conn: sqlite3.Connection, article_id: int) -> None:
     conn.execute(
         "DELETE FROM event_participants WHERE event_id IN (SELECT id FROM events WHERE article_id = ?)",
@@ -65,44 +46,89 @@ def clear_extraction(conn: sqlite3.Connection, article_id: int) -> None:
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
 
-def save_extraction(conn: sqlite3.Connection, article_id: int, extraction: Extraction) -> None:
-    """Store an article's extraction (inside the caller's transaction)."""
-    ids: dict[tuple[str, str], int] = {}
-    for mention in extraction.mentions:
-        eid = entity_id(conn, mention.name, mention.kind, mention.spellings)
-        ids[(mention.kind, mention.name)] = eid
-        for role in mention.roles or ("",):
-            conn.execute(
-                "INSERT OR REPLACE INTO mentions (article_id, entity_id, role, count) VALUES (?, ?, ?, ?)",
-                (article_id, eid, role, mention.count),
+class ExtractionWriter:
+    """Stores extractions inside one transaction of the caller's.
+
+    An entity is looked up once per transaction, and mentions, participants and quotes are written
+    together by flush(), which the caller runs before it commits or reads them back."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._ids: dict[tuple[str, str], int] = {}  # (kind, key) -> entity id
+        self._variants: set[tuple[int, str]] = set()
+        self._mentions: list[tuple[int, int, str, int]] = []
+        self._participants: list[tuple[int, int]] = []
+        self._quotes: list[tuple[int, int, int | None, str | None, str, int]] = []
+
+    def entity_id(self, name: str, kind: str, spellings: tuple[str, ...] = ()) -> int:
+        key = name_key(name)
+        found = self._ids.get((kind, key))
+        if found is None:
+            row = self.conn.execute(
+                "SELECT id FROM entities WHERE kind = ? AND key = ?", (kind, key)
+            ).fetchone()
+            found = (
+                row[0]
+                if row
+                else self.conn.execute(
+                    "INSERT INTO entities (name, kind, key) VALUES (?, ?, ?)", (name, kind, key)
+                ).lastrowid
             )
-    for seq, event in enumerate(extraction.events):
-        event_id = conn.execute(
-            "INSERT INTO events (article_id, seq, type, date, date_precision, date_basis, place, sentence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article_id,
-                seq,
-                event.type,
-                event.date.iso if event.date else None,
-                event.date.precision if event.date else None,
-                event.date_basis,
-                event.place,
-                event.sentence,
-            ),
-        ).lastrowid
-        for name in event.participants:
-            eid = ids.get(("person", name)) or entity_id(conn, name, "person")
-            conn.execute(
-                "INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?, ?)",
-                (event_id, eid),
+            self._ids[(kind, key)] = found = int(found)
+        for spelling in dict.fromkeys((name, *spellings)):
+            if (found, spelling) not in self._variants:
+                self._variants.add((found, spelling))
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO entity_variants (entity_id, variant, key) VALUES (?, ?, ?)",
+                    (found, spelling, name_key(spelling)),
+                )
+        return found
+
+    def save(self, article_id: int, extraction: Extraction) -> None:
+        ids: dict[tuple[str, str], int] = {}
+        for mention in extraction.mentions:
+            eid = self.entity_id(mention.name, mention.kind, mention.spellings)
+            ids[(mention.kind, mention.name)] = eid
+            for role in mention.roles or ("",):
+                self._mentions.append((article_id, eid, role, mention.count))
+        for seq, event in enumerate(extraction.events):
+            event_id = self.conn.execute(
+                "INSERT INTO events (article_id, seq, type, date, date_precision, date_basis, place, sentence) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    seq,
+                    event.type,
+                    event.date.iso if event.date else None,
+                    event.date.precision if event.date else None,
+                    event.date_basis,
+                    event.place,
+                    event.sentence,
+                ),
+            ).lastrowid
+            for name in event.participants:
+                eid = ids.get(("person", name)) or self.entity_id(name, "person")
+                self._participants.append((int(event_id or 0), eid))
+        for seq, quote in enumerate(extraction.quotes):
+            speaker_id = ids.get(("person", quote.speaker)) if quote.speaker else None
+            self._quotes.append(
+                (article_id, seq, speaker_id, quote.speaker, quote.text, int(quote.marked))
             )
-    for seq, quote in enumerate(extraction.quotes):
-        speaker_id = ids.get(("person", quote.speaker)) if quote.speaker else None
-        conn.execute(
-            "INSERT INTO quotes (article_id, seq, speaker_id, speaker, text, marked) VALUES (?, ?, ?, ?, ?, ?)",
-            (article_id, seq, speaker_id, quote.speaker, quote.text, int(quote.marked)),
+
+    def flush(self) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO mentions (article_id, entity_id, role, count) VALUES (?, ?, ?, ?)",
+            self._mentions,
         )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?, ?)",
+            self._participants,
+        )
+        self.conn.executemany(
+            "INSERT INTO quotes (article_id, seq, speaker_id, speaker, text, marked) VALUES (?, ?, ?, ?, ?, ?)",
+            self._quotes,
+        )
+        self._mentions, self._participants, self._quotes = [], [], []
 
 
 def resolve(conn: sqlite3.Connection, kind: str, text: str) -> tuple[list[int], str | None]:

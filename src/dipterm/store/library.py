@@ -167,6 +167,7 @@ class Library(Searching):
         self._vocab.clear()
         now = _now()
         extractions = extractions or [None] * len(drafts)
+        writer = entities.ExtractionWriter(self.conn)
         with self._write():
             for draft, extraction in zip(drafts, extractions, strict=True):
                 digest = content_hash(draft.title, draft.body)
@@ -176,10 +177,10 @@ class Library(Searching):
                 if row:
                     article_id, status = row[0], "unchanged"
                 else:
-                    article_id = self._insert(draft, digest, now)
+                    article_id = self._insert(draft, digest, now, extraction, extracted_with)
                     status = "imported"
                     if extraction is not None:
-                        self._save_extraction(article_id, draft, extraction, extracted_with)
+                        writer.save(article_id, extraction)
                     new_words.update(set(tokens(draft.title + " " + draft.body)))
                 urls = [u for u in (draft.url, *draft.urls) if u] or [""]
                 added = 0
@@ -192,6 +193,7 @@ class Library(Searching):
                 if status == "unchanged" and added:
                     status = "merged"
                 outcomes.append(AddOutcome(draft.origin, status, article_id, draft.title))
+            writer.flush()
             if new_words:
                 self.conn.executemany(
                     "INSERT INTO vocab (term, docs, len) VALUES (?, ?, ?) "
@@ -200,30 +202,37 @@ class Library(Searching):
                 )
         return outcomes
 
-    def _save_extraction(
-        self, article_id: int, draft: ArticleDraft, extraction: Extraction, version: int | None
-    ) -> None:
-        entities.save_extraction(self.conn, article_id, extraction)
-        dateline = extraction.dateline
+    @staticmethod
+    def _dateline(
+        draft: ArticleDraft, extraction: Extraction | None
+    ) -> tuple[str | None, str | None]:
+        """Where the report was filed, and on which day (the dateline's month and day, resolved)."""
+        dateline = extraction.dateline if extraction else None
+        if dateline is None:
+            return None, None
         dateline_date = None
-        if dateline and draft.published:
+        if draft.published:
             from dipterm.extract.timeref import resolve_month_day
 
             found = resolve_month_day(draft.published, dateline.month, dateline.day)
             dateline_date = found.iso if found else None
-        self.conn.execute(
-            "UPDATE articles SET dateline_place = ?, dateline_date = ?, extracted_with = ? WHERE id = ?",
-            (dateline.place if dateline else None, dateline_date, version, article_id),
-        )
+        return dateline.place, dateline_date
 
     def replace_extraction(
         self, items: Sequence[tuple[int, ArticleDraft, Extraction]], version: int
     ) -> None:
         """Store a new extraction for articles already held (after the rules improved)."""
+        writer = entities.ExtractionWriter(self.conn)
         with self._write():
             for article_id, draft, extraction in items:
                 entities.clear_extraction(self.conn, article_id)
-                self._save_extraction(article_id, draft, extraction, version)
+                writer.save(article_id, extraction)
+                self.conn.execute(
+                    "UPDATE articles SET dateline_place = ?, dateline_date = ?, extracted_with = ? "
+                    "WHERE id = ?",
+                    (*self._dateline(draft, extraction), version, article_id),
+                )
+            writer.flush()
             self.conn.execute(
                 "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions) "
                 "AND id NOT IN (SELECT entity_id FROM event_participants)"
@@ -254,12 +263,20 @@ class Library(Searching):
                 )
             last = rows[-1]["id"]
 
-    def _insert(self, draft: ArticleDraft, digest: str, now: str) -> int:
+    def _insert(
+        self,
+        draft: ArticleDraft,
+        digest: str,
+        now: str,
+        extraction: Extraction | None,
+        version: int | None,
+    ) -> int:
         published = draft.published
         cursor = self.conn.execute(
             "INSERT INTO articles (content_hash, title, source, published, published_precision, "
-            "byline, url, origin, body, word_count, lang, imported_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "byline, url, origin, body, word_count, lang, imported_at, dateline_place, "
+            "dateline_date, extracted_with) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 digest,
                 draft.title,
@@ -273,6 +290,8 @@ class Library(Searching):
                 word_count(draft.body),
                 draft.lang,
                 now,
+                *self._dateline(draft, extraction),
+                version if extraction is not None else None,
             ),
         )
         return int(cursor.lastrowid or 0)

@@ -96,7 +96,15 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Only the few characters outside ASCII can be combining marks: look at those alone.
+    return _NOT_ASCII.sub(_drop_combining, decomposed)
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _drop_combining(m: re.Match[str]) -> str:
+    return "".join(c for c in m.group() if not unicodedata.combining(c))
 
 
 def tokens(text: str) -> list[str]:
