@@ -120,6 +120,13 @@ class Found:
         ]
 
 
+@lru_cache(maxsize=4)
+def _capitalised_runs(text: str) -> list[tuple[re.Match[str], list[re.Match[str]]]]:
+    """Runs of capitalised words and the words of each (offsets inside the run), read once for
+    organisations, places and people."""
+    return [(run, list(_WORD.finditer(run.group()))) for run in _RUN.finditer(text)]
+
+
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
@@ -143,8 +150,8 @@ def _institutions(text: str, taken: list[tuple[int, int]], country_keys: set[str
     """Organisations and places by their head noun: "External Policy Planning Department",
     "Monument to Military Glory of the Pacific Fleet", "Ministry of Foreign Affairs"."""
     found: list[Span] = []
-    for run in _RUN.finditer(text):
-        words = _strip_leading(list(_WORD.finditer(run.group())))
+    for run, run_words in _capitalised_runs(text):
+        words = _strip_leading(run_words)
         if not words:
             continue
         last = words[-1].group()
@@ -217,8 +224,7 @@ def _name_words_ok(words: list[str]) -> bool:
 def _people_by_context(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Names no gazetteer or name shape found, known by a title before or a role after them."""
     found: list[tuple[int, int, str]] = []
-    for run in _RUN.finditer(text):
-        words = list(_WORD.finditer(run.group()))
+    for run, words in _capitalised_runs(text):
         # Title then name inside one run: "Russian Foreign Minister Sergei Lavrov".
         last_title = max(
             (i for i, w in enumerate(words) if roles.is_title_word(w.group())), default=-1

