@@ -4,6 +4,7 @@ or after it ("Igor Morgulov, vice-minister of Foreign Affairs"), alone or in cha
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dipterm.extract.gazetteer import demonyms
 
@@ -64,6 +65,7 @@ def _base(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every capitalised word, and the same words recur
 def is_title_word(word: str) -> bool:
     """A head of a title ("Minister", "vice-minister"), a modifier, or an adjective of nationality."""
     base = _base(word)
