@@ -122,17 +122,38 @@ def test_hostile_text_never_reaches_the_terminal(run, tmp_path):
     assert "[bold]markup[/bold]" in run("show", "1").stdout
 
 
-def test_search_imports_neither_textual_nor_sqlite_utils(seeded):
+HEAVY_FOR_A_ONE_LINER = (
+    "textual",
+    "sqlite_utils",
+    "dipterm.extract.gazetteer",  # the extraction rules' data
+    "dipterm.cli_entities",  # commands a search does not use
+    "dipterm.cli_reports",
+)
+
+
+def test_search_imports_neither_textual_nor_sqlite_utils_nor_other_commands(seeded):
     code = (
         "import sys\n"
         "from dipterm.cli import cli\n"
         f"try:\n    cli(['--db', {str(seeded)!r}, 'search', '--json', 'lavrov'], prog_name='dipterm')\n"
         "except SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('textual', 'sqlite_utils') if m in sys.modules), file=sys.stderr)\n"
+        f"print(sorted(m for m in {HEAVY_FOR_A_ONE_LINER!r} if m in sys.modules), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout)[0]["title"] == "Russian FM Received"
     assert done.stderr.strip().endswith("[]")
+
+
+def test_commands_loaded_when_named_are_all_listed():
+    import dipterm.cli_entities
+    import dipterm.cli_reports
+    from dipterm.cli import LAZY_COMMANDS, cli
+
+    for module in (dipterm.cli_entities, dipterm.cli_reports):
+        defined = {
+            name for name, c in cli.commands.items() if c.callback.__module__ == module.__name__
+        }
+        assert defined and defined == {n for n, m in LAZY_COMMANDS.items() if m == module.__name__}
 
 
 def test_help_lists_the_commands_and_exit_codes(run):

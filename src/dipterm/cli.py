@@ -6,6 +6,7 @@ Heavy modules (textual, sqlite_utils, rich) are imported inside the commands tha
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 import sys
 from typing import Any
@@ -26,8 +27,31 @@ def _error(message: str, code: ExitCode) -> None:
     sys.exit(int(code))
 
 
+# Commands defined in other modules, loaded when named (or listed by --help), so that a one-liner
+# such as `dipterm search` does not pay for them.
+LAZY_COMMANDS = {
+    "entities": "dipterm.cli_entities",
+    "entity": "dipterm.cli_entities",
+    "extract": "dipterm.cli_entities",
+    "eval": "dipterm.cli_entities",
+    "export": "dipterm.cli_reports",
+    "select": "dipterm.cli_reports",
+    "watch": "dipterm.cli_reports",
+}
+
+
 class DiptermGroup(click.Group):
-    """Maps dipterm's errors to one line on stderr and an exit code."""
+    """Maps dipterm's errors to one line on stderr and an exit code; loads commands when named."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            importlib.import_module(LAZY_COMMANDS[cmd_name])  # registers its commands on cli
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        for module in set(LAZY_COMMANDS.values()):
+            importlib.import_module(module)
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -296,10 +320,6 @@ def tui(ctx: click.Context) -> None:
     from dipterm.tui.app import run
 
     run(path)
-
-
-# The other commands register themselves on the group.
-from dipterm import cli_entities, cli_reports  # noqa: E402, F401
 
 
 def main() -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -16,6 +15,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from dipterm import config
+from dipterm.extract.keys import name_key
 
 KINDS = ("outlet", "person", "org", "place", "country")
 
@@ -30,22 +30,6 @@ class GazetteerEntry:
     @property
     def spellings(self) -> tuple[str, ...]:
         return (self.name, *self.variants)
-
-
-_NOT_KEY = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(name: str) -> str:
-    """A spelling-insensitive key: case, diacritics, quotes, hyphens and spaces do not count.
-
-    Kim Jong Un, Kim Jong-un and KIM JONGUN share one key.
-    """
-    if name.isascii():
-        return _NOT_KEY.sub("", name).lower()
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NOT_KEY.sub("", bare.casefold())
 
 
 def load_gazetteer(path: Path) -> list[GazetteerEntry]:

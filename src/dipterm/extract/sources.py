@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from dipterm.extract.gazetteer import entries_of_kind, name_key
+from dipterm.extract.keys import name_key
 
 
 @cache
 def _outlet_keys() -> dict[str, str]:
+    from dipterm.extract.gazetteer import entries_of_kind  # read when first needed
+
     keys: dict[str, str] = {}
     for entry in entries_of_kind("outlet"):
         for spelling in entry.spellings:

@@ -7,7 +7,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dipterm.extract.gazetteer import name_key
+from dipterm.extract.keys import name_key
 from dipterm.models import Extraction
 
 ENTITY_KINDS = {"person": "person", "org": "org", "place": "place", "country": "country"}
