@@ -4,6 +4,7 @@ import sqlite3
 from conftest import SEEDS
 
 from dipterm.ingest.pipeline import import_paths
+from dipterm.store import entities
 from dipterm.store.library import Library
 from dipterm.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -72,3 +73,13 @@ def test_reextract_fills_what_older_rules_left(db_path, run):
     assert result.stdout.strip() == "2 articles extracted again"
     assert run("search", "--ids", "person:Lavrov").stdout.split() == ["1"]
     assert run("extract").stdout.strip() == "0 articles extracted again"
+
+
+def test_a_known_variant_resolves_exactly_not_as_a_guess(db_path):
+    with Library.open(db_path) as lib:
+        writer = entities.ExtractionWriter(lib.conn)
+        eid = writer.entity_id("Choe Son Hui", "person", ("Choe Sun-hee",))
+        other = writer.entity_id("Choe Son Hui", "org")  # same key, other kind
+        assert other != eid
+        assert entities.resolve(lib.conn, "person", "choe sun hee") == ([eid], None)
+        assert entities.resolve(lib.conn, "person", "Choe Son-hui") == ([eid], None)

@@ -164,3 +164,13 @@ def test_a_plan_is_read_several_ways_without_planning_again(seeded):
         conditions = list(plan.conditions)
         assert lib.search(plan, after_id=1).hits == []
         assert plan.conditions == conditions  # after_id did not change the plan given
+
+
+def test_snippets_mark_body_words_and_open_the_body_for_title_matches(db_path):
+    body = "Opening words of the report. " + "Filler sentence here. " * 20 + "The summit ended."
+    with Library.open(db_path) as lib:
+        lib.add([draft("Summit in Hanoi", body)])
+        by_body = lib.search("ended").hits[0].snippet
+        assert "\x02ended\x03" in by_body  # the matched word marked where it stands
+        by_title = lib.search("title:Hanoi").hits[0].snippet
+        assert by_title.startswith("Opening words of the report.") and "\x02" not in by_title

@@ -140,10 +140,11 @@ def resolve(conn: sqlite3.Connection, kind: str, text: str) -> tuple[list[int], 
     key = name_key(text)
     if not key:
         return [], None
-    rows = conn.execute(
-        "SELECT DISTINCT e.id FROM entities e LEFT JOIN entity_variants v ON v.entity_id = e.id "
-        "WHERE e.kind = ? AND (e.key = ? OR v.key = ?)",
-        (kind, key, key),
+    rows = conn.execute(  # two index lookups (an OR across the join would read every entity)
+        "SELECT id FROM entities WHERE kind = ? AND key = ? UNION "
+        "SELECT v.entity_id FROM entity_variants v JOIN entities e ON e.id = v.entity_id "
+        "WHERE v.key = ? AND e.kind = ? ORDER BY 1",
+        (kind, key, key, kind),
     ).fetchall()
     if rows:
         return [r[0] for r in rows], None

@@ -37,6 +37,7 @@ class Plan:
     match: str | None  # the positive FTS5 expression, for snippets
     corrections: list[Correction]
     estimate: int | None = None  # articles the words may match, from the vocabulary (None: unknown)
+    title_only: bool = False  # every word asked for is in title: (snippets: the body's opening)
 
     @property
     def fts_only(self) -> bool:
@@ -78,6 +79,7 @@ class Searching:
             positive, negative = render_match(parsed)
             filters = render_filters(parsed, resolved)
             plan = Plan("articles a", [], [], "0.0", positive, corrections, self._estimate(parsed))
+            plan.title_only = all(t.column == "title" for g in parsed.required for t in g.terms)
             if positive:
                 plan.source = "articles_fts f JOIN articles a ON a.id = f.rowid"
                 plan.conditions.append("articles_fts MATCH ?")
@@ -118,7 +120,9 @@ class Searching:
             rows = self._joined(plan, sort, limit + 1, offset)
         has_more = len(rows) > limit
         rows = rows[:limit]
-        texts = self._snippets([r[0] for r in rows], positive) if snippets else {}
+        # A match in titles alone has nothing to mark in the body: its opening is the snippet.
+        match = None if plan.title_only else positive
+        texts = self._snippets([r[0] for r in rows], match) if snippets else {}
         hits = [Hit(r[0], r[1], r[2], r[3], float(r[4]), texts.get(r[0], "")) for r in rows]
         return SearchResult(hits, plan.corrections, has_more)
 
