@@ -15,6 +15,7 @@ import pytest
 from conftest import SEEDS
 
 from dipterm.store.library import Library
+from dipterm.store.schema import SCHEMA_VERSION
 
 
 def corpus(path: Path, n: int, start: int = 0) -> Path:
@@ -213,6 +214,27 @@ def test_read_only_library_still_searches(run, seeded, monkeypatch):
     assert run("search", "--ids", "lavrov", db=seeded).stdout.split() == ["1"]
     result = run("ingest", str(SEEDS), db=seeded)
     assert result.exit_code == 2 and "read-only" in result.stderr
+
+
+def test_a_library_one_index_behind_is_read_as_it_is_when_read_only(seeded, monkeypatch):
+    conn = sqlite3.connect(seeded)  # as a dipterm before the vocabulary's word index left it
+    conn.execute("DROP INDEX idx_vocab_words")
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    real_access = os.access
+    with monkeypatch.context() as m:
+        m.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+        with Library.open(seeded) as lib:
+            result = lib.search("lavorv")  # a typo: corrected against the vocabulary
+            assert [h.id for h in result.hits] == [1] and result.corrections
+    with Library.open(seeded) as lib:  # writable: upgraded
+        assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        plan = lib.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT term, docs FROM vocab "
+            "WHERE len = ? AND term NOT GLOB '*[0-9]*'",
+            (6,),
+        ).fetchall()
+        assert "idx_vocab_words" in str([tuple(row) for row in plan])
 
 
 @pytest.mark.parametrize(

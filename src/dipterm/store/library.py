@@ -32,7 +32,13 @@ from dipterm.store.query import (
     parse,
     tokens,
 )
-from dipterm.store.schema import SCHEMA_VERSION, check_version, migrate, user_version
+from dipterm.store.schema import (
+    READABLE_FROM,
+    SCHEMA_VERSION,
+    check_version,
+    migrate,
+    user_version,
+)
 from dipterm.store.search import Plan, Searching, Sort  # noqa: F401 (Sort: part of the API)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -118,6 +124,8 @@ class Library(Searching):
             if version == 0 and self._has_foreign_tables():
                 raise LibraryError(f"{self.path} is an SQLite file but not a dipterm library")
             if version < SCHEMA_VERSION:
+                if not self.writable and version >= READABLE_FROM:
+                    return  # read as it is: nothing it lacks is needed for reading
                 if not self.writable:
                     raise LibraryError(
                         f"{self.path} needs an upgrade (schema {version} -> {SCHEMA_VERSION}) "
