@@ -225,11 +225,14 @@ class Searching:
             (*plan.params, per_facet),
         )
         for kind in ("person", "place"):
+            # From the matched articles to their mentions (CROSS JOIN keeps that order): left to
+            # itself SQLite went from every entity of the kind to each matched article, 6 to 14
+            # times slower at 100k articles.
             result[kind] = self._read(
-                f"SELECT e.name, count(DISTINCT m.article_id) n FROM mentions m "
-                f"JOIN entities e ON e.id = m.entity_id WHERE e.kind = ? AND m.article_id IN ({matched}) "
-                "GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
-                (kind, *plan.params, per_facet),
+                f"SELECT e.name, count(DISTINCT m.article_id) n FROM ({matched}) x "
+                "CROSS JOIN mentions m ON m.article_id = x.id CROSS JOIN entities e "
+                "ON e.id = m.entity_id WHERE e.kind = ? GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
+                (*plan.params, kind, per_facet),
             )
         return {k: [(str(v), int(n)) for v, n in rows] for k, rows in result.items()}
 

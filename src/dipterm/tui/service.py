@@ -8,6 +8,11 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+# Typo correction as you type needs rapidfuzz: load it with the interface (about 15 ms), not at
+# the first misspelt letter. The one-line search loads it only when a word needs correcting.
+import rapidfuzz.distance  # noqa: F401
+import rapidfuzz.process  # noqa: F401
+
 from dipterm.errors import DiptermError
 from dipterm.models import Article, Hit
 from dipterm.store.library import Library, Sort
@@ -62,7 +67,9 @@ class LibraryService:
             try:
                 sort_used: Sort = sort if query.strip() or sort != "rank" else "date"
                 plan = self.library.plan(query or None)  # once: the page and the count share it
-                result = self.library.search(plan, limit=limit, offset=offset, sort=sort_used)
+                result = self.library.search(  # the list shows no snippets: none are made
+                    plan, limit=limit, offset=offset, sort=sort_used, snippets=False
+                )
                 total = self.library.count_matching(plan) if offset == 0 else -1
             except DiptermError as exc:
                 return Results(query, [], 0, [], str(exc))
