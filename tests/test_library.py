@@ -174,3 +174,13 @@ def test_snippets_mark_body_words_and_open_the_body_for_title_matches(db_path):
         assert "\x02ended\x03" in by_body  # the matched word marked where it stands
         by_title = lib.search("title:Hanoi").hits[0].snippet
         assert by_title.startswith("Opening words of the report.") and "\x02" not in by_title
+
+
+def test_facets_count_articles_per_person_and_place_among_the_matches(seeded):
+    with Library.open(seeded) as lib:
+        everything = lib.facets(None)
+        assert ("Kim Jong Un", 2) in everything["person"]
+        lavrov = lib.facets("lavrov")
+        assert ("Sergei Lavrov", 1) in lavrov["person"] and ("Kim Jong Un", 1) in lavrov["person"]
+        assert all(n == 1 for _, n in lavrov["person"] + lavrov["place"])
+        assert lib.facets("nosuchwordanywhere")["person"] == []
