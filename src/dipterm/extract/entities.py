@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dipterm.extract import names, roles
-from dipterm.extract.gazetteer import demonyms, entries_of_kind, matcher, name_key
+from dipterm.extract.gazetteer import demonyms, keys_of_kind, matcher, name_key
 from dipterm.extract.sentences import split_sentences
 from dipterm.models import Mention
 
@@ -146,7 +146,9 @@ _ORG_OF = re.compile(rf"\s+(?:of|for)\s+(?!the\b){_CAPWORD}(?:\s+(?:and\s+)?{_CA
 _PLACE_OF = re.compile(rf"(?:\s+(?:of|to)(?:\s+the)?\s+{_CAPWORD}(?:\s+{_CAPWORD})*)+")
 
 
-def _institutions(text: str, taken: list[tuple[int, int]], country_keys: set[str]) -> list[Span]:
+def _institutions(
+    text: str, taken: list[tuple[int, int]], country_keys: frozenset[str]
+) -> list[Span]:
     """Organisations and places by their head noun: "External Policy Planning Department",
     "Monument to Military Glory of the Pacific Fleet", "Ministry of Foreign Affairs"."""
     found: list[Span] = []
@@ -258,7 +260,7 @@ def find_entities(text: str) -> Found:
     countries = matcher(("country",)).find(text)
     for m in countries:
         found.spans.append(Span(m.start, m.end, "country", m.entry.name, m.text))
-    country_keys = {name_key(s) for e in entries_of_kind("country") for s in e.spellings}
+    country_keys = keys_of_kind("country")
 
     taken: list[tuple[int, int]] = []
     for m in matcher(("org", "place")).find(text):
@@ -299,7 +301,7 @@ def find_entities(text: str) -> Found:
 
 
 def _places_after_prepositions(
-    text: str, found: Found, taken: list[tuple[int, int]], country_keys: set[str]
+    text: str, found: Found, taken: list[tuple[int, int]], country_keys: frozenset[str]
 ) -> None:
     """A lone capitalised word after "in", "at", "to", "from": a town the gazetteer lacks."""
     for m in _PREPOSITION_PLACE.finditer(text):
@@ -331,11 +333,40 @@ def _resolve_short_references(text: str, found: Found, taken: list[tuple[int, in
             by_surname.setdefault(names.surname(span.name), span.name)
     if not by_surname:
         return
-    pattern = re.compile(r"\b(" + "|".join(re.escape(s) for s in by_surname) + r")\b(?!\s+[A-Z])")
-    for m in pattern.finditer(text):
-        if not _overlaps((m.start(), m.end()), taken):
-            found.spans.append(Span(m.start(), m.end(), "person", by_surname[m.group()], m.group()))
-            taken.append((m.start(), m.end()))
+    for start, end, word in _whole_words(text, list(by_surname)):
+        if not _overlaps((start, end), taken):
+            found.spans.append(Span(start, end, "person", by_surname[word], word))
+            taken.append((start, end))
+
+
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
+def _is_word_char(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+
+def _whole_words(text: str, words: list[str]) -> list[tuple[int, int, str]]:
+    """Where words occur in text as whole words not followed by a capitalised word, left to
+    right, as a regex alternation of them would find them (the first word listed wins at one
+    place), without compiling a pattern for each article's words."""
+    hits = []
+    for order, word in enumerate(words):
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (
+                (_is_word_char(text, at - 1) != _is_word_char(text, at))
+                and (_is_word_char(text, end - 1) != _is_word_char(text, end))
+                and not _CAPITAL_NEXT.match(text, end)
+            ):
+                hits.append((at, order, end, word))
+            at = text.find(word, at + 1)
+    result: list[tuple[int, int, str]] = []
+    for start, _, end, word in sorted(hits):
+        if not result or start >= result[-1][1]:
+            result.append((start, end, word))
+    return result
 
 
 def _assign_roles(text: str, found: Found) -> None:

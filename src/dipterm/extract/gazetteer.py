@@ -84,8 +84,15 @@ def gazetteer() -> tuple[GazetteerEntry, ...]:
     return tuple(entries)
 
 
+@cache
 def entries_of_kind(kind: str) -> tuple[GazetteerEntry, ...]:
     return tuple(e for e in gazetteer() if e.kind == kind)
+
+
+@cache
+def keys_of_kind(kind: str) -> frozenset[str]:
+    """The keys of every spelling of the gazetteer's names of a kind."""
+    return frozenset(name_key(s) for e in entries_of_kind(kind) for s in e.spellings)
 
 
 @cache
@@ -118,11 +125,20 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return list(zip(offsets[0:-1:2], offsets[1::2], parts[1::2], strict=True))
 
 
+_DOTS_AND_QUOTES = str.maketrans("", "", ".'")
+
+
 @lru_cache(maxsize=16)
 def _tokenized(text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
     """Words and their keys, kept for the few texts at hand: every matcher reads the same ones."""
     tokens = _tokens(text)
-    return tokens, [name_key(w) for _, _, w in tokens]
+    if not text.isascii():
+        return tokens, [name_key(w) for _, _, w in tokens]
+    # An ASCII word's key is the word lower-cased without its dots and apostrophes (the only
+    # other characters a word holds): done for all the words at once, joined by a newline,
+    # which no word holds.
+    words = "\n".join(w for _, _, w in tokens).lower().translate(_DOTS_AND_QUOTES)
+    return tokens, words.split("\n") if tokens else []
 
 
 def _exact_case(variant: str) -> bool:
@@ -244,9 +260,23 @@ def _glued(text: str, name: str) -> bool:
     return False
 
 
+@cache
+def _glue_first_words() -> tuple[tuple[str, str], ...]:
+    """The names to repair beside their first words, longest name first."""
+    return tuple((name, name.split(" ", 1)[0]) for name in _glue_names())
+
+
+@cache
+def _glue_firsts() -> frozenset[str]:
+    return frozenset(first for _, first in _glue_first_words())
+
+
 def repair_glued_names(text: str) -> str:
     """Put back the spaces a scraper lost around known names: "ComradeKim Jong Unexpressed"."""
-    present = tuple(n for n in _glue_names() if n in text)  # a plain substring test is cheap
+    # Plain substring tests are cheap; a name is looked for only where its first word is found,
+    # and many names share one.
+    firsts = {first for first in _glue_firsts() if first in text}
+    present = tuple(n for n, first in _glue_first_words() if first in firsts and n in text)
     # Most texts name people with proper spaces: then there is no pattern to build and run.
     if not any(_glued(text, n) for n in present):
         return text

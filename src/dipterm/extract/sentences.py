@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])|\n+")
+# A stop, closing quotes, then space before a capital or a figure; or newlines. Every match
+# starts with one of four characters, which lets the search skip quickly to the next one; after
+# a stop the boundary itself is the "gap" that follows it.
+_BOUNDARY = re.compile(
+    r"[.!?\n](?:(?<=\n)\n*|(?P<gap>[\"\u201d\u2019)]*\s+)(?=[\"\u201c\u2018(]?[A-Z0-9]))"
+)
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "no", "nos", "gen", "lt", "col", "maj", "capt", "prof", "sr",
     "jr", "vol", "art", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -38,11 +43,12 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     result: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if "\n" not in m.group() and _is_abbreviation(text[start : m.start()]):
+        at = m.start("gap") if m.group("gap") else m.start()
+        if "\n" not in m.group() and _is_abbreviation(text[start:at]):
             continue
-        piece = text[start : m.start()]
+        piece = text[start:at]
         if piece.strip():
-            result.append(Sentence(start, m.start(), piece))
+            result.append(Sentence(start, at, piece))
         start = m.end()
     if text[start:].strip():
         result.append(Sentence(start, len(text), text[start:]))

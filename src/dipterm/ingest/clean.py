@@ -38,11 +38,11 @@ def strip_terminal_controls(text: str) -> str:
     return _BIDI.sub("", text)
 
 
-def clean_line(line: str) -> str:
-    line = _ODD_SPACES.sub(" ", line)
-    line = _ZERO_WIDTH.sub("", line)
-    line = _GLUED_COMMA.sub(", ", line)
-    return _RUNS_OF_SPACES.sub(" ", line).strip()
+def _clean_spaces(text: str) -> str:
+    """Odd spaces made plain, zero-width characters dropped, runs of spaces made one. None of
+    these crosses a newline, so a whole text is done at once rather than line by line."""
+    text = _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", text))
+    return _RUNS_OF_SPACES.sub(" ", _GLUED_COMMA.sub(", ", text))
 
 
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac|\u00c3[\u00a0-\u00bf]")
@@ -69,8 +69,8 @@ def clean_text(text: str) -> str:
         .replace("\u2028", "\n")
         .replace("\u2029", "\n")
     )
-    text = strip_terminal_controls(text)
-    return "\n".join(clean_line(line) for line in text.split("\n")).strip("\n")
+    text = _clean_spaces(strip_terminal_controls(text))
+    return "\n".join(line.strip() for line in text.split("\n")).strip("\n")
 
 
 def fold_quotes(text: str) -> str:
