@@ -42,6 +42,7 @@ def test_search_json_shape_and_exit_codes(run):
     assert result.exit_code == 0
     [hit] = json.loads(result.stdout)
     assert set(hit) >= {"id", "title", "source", "published", "score", "snippet"}
+    assert isinstance(hit["score"], float)
     assert hit["title"] == "Russian FM Received"
     assert "\x02" not in hit["snippet"]
     nothing = run("search", "--json", "zebra")

@@ -52,6 +52,13 @@ def test_title_outranks_body(db_path):
         lib.add([draft("Summit Held", "Leaders met in the capital.")])
         hits = lib.search("summit").hits
         assert [h.title for h in hits] == ["Summit Held", "Notes"]
+        # Scores only when asked for, and in the order of the ranking (FTS5: lower is better).
+        assert {h.score for h in hits} == {None}
+        for query in ("summit", '"summit was"', "summit -zebra"):
+            scored = lib.search(query, scores=True).hits
+            assert all(isinstance(h.score, float) for h in scored)
+            assert [h.score for h in scored] == sorted(h.score for h in scored)
+            assert scored and (len(scored) == 1 or scored[0].score < scored[-1].score)
 
 
 def test_date_filters_respect_precision(db_path):
@@ -184,3 +191,32 @@ def test_facets_count_articles_per_person_and_place_among_the_matches(seeded):
         assert ("Sergei Lavrov", 1) in lavrov["person"] and ("Kim Jong Un", 1) in lavrov["person"]
         assert all(n == 1 for _, n in lavrov["person"] + lavrov["place"])
         assert lib.facets("nosuchwordanywhere")["person"] == []
+
+
+def test_counts_and_facets_agree_with_the_matches_however_planned(db_path):
+    """A match alone is counted from the index; with filters, through the articles: the same."""
+    with Library.open(db_path) as lib:
+        lib.add(
+            [
+                draft(
+                    f"Talks {i}",
+                    f"talks number {i} held in year {2000 + i % 3}"
+                    + (" on trade" if i % 2 else ""),
+                    published=PartialDate(2000 + i % 3),
+                )
+                for i in range(12)
+            ]
+            + [draft("Other", "nothing of the kind", published=PartialDate(1999))]
+        )
+        for query in (
+            "talks",
+            '"held in year"',
+            "talks -trade",
+            "talks since:2001",
+            "trade OR kind",
+        ):
+            found = lib.search(query, limit=100).hits
+            assert lib.count_matching(query) == len(found) > 1, query
+            years = dict(lib.facets(query)["year"])
+            assert sum(years.values()) == len(found), query
+        assert lib.plan("talks").fts_only and not lib.plan("talks since:2001").fts_only

@@ -221,6 +221,7 @@ def search(
             sort={"oldest": "-date"}.get(sort, sort),
             exact=exact,
             snippets=not ids,
+            scores=as_json,
         )
     for correction in result.corrections:
         click.echo(f"searched for {correction}", err=True)

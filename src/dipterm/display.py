@@ -52,7 +52,7 @@ def hit_record(hit: Hit) -> dict[str, Any]:
         "title": hit.title,
         "source": hit.source,
         "published": hit.published,
-        "score": round(hit.score, 4),
+        "score": None if hit.score is None else round(hit.score, 4),
         "snippet": plain_snippet(hit.snippet),
     }
 

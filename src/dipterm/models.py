@@ -89,7 +89,7 @@ class Hit:
     title: str
     source: str | None
     published: str | None
-    score: float
+    score: float | None  # the FTS5 rank (lower is better), when the search was asked for it
     snippet: str  # matched terms between \x02 and \x03
 
 

@@ -48,6 +48,15 @@ class Plan:
     def where(self) -> str:
         return " AND ".join(self.conditions) or "1"
 
+    @property
+    def matched(self) -> str:
+        """SQL for the ids of the matched articles (taking the plan's parameters). When the match
+        alone decides, the index answers without a look at each article: counting a word's
+        56,000 articles at 100k takes 3 ms so, 76 ms through the articles."""
+        if self.fts_only:
+            return "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
+        return f"SELECT a.id FROM {self.source} WHERE {self.where}"
+
 
 Searchable = str | Query | Plan | None  # a query as typed, parsed, or already planned
 
@@ -107,14 +116,18 @@ class Searching:
         sort: Sort = "rank",
         exact: bool = False,
         snippets: bool = True,
+        scores: bool = False,
         after_id: int | None = None,
     ) -> SearchResult:
-        """Articles matching the query, best first (or by date). Raises QueryError."""
+        """Articles matching the query, best first (or by date). Raises QueryError.
+
+        A hit's score is its FTS5 rank when scores is asked for, else None: reading a phrase's
+        rank out costs a second pass over the phrase's matches, which ordering by it does not."""
         plan = self.plan(query, exact=exact, after_id=after_id)
         positive = plan.match
         if positive and sort == "rank" and plan.fts_only:
-            rows = self._ranked_by_fts(positive, limit + 1, offset)
-        elif positive and sort in ("date", "-date") and self._is_common(plan):
+            rows = self._ranked_by_fts(positive, limit + 1, offset, scores)
+        elif positive and sort in ("date", "-date") and self.is_common(plan):
             rows = self._by_date_probing(plan, sort, limit + 1, offset)
         else:
             rows = self._joined(plan, sort, limit + 1, offset)
@@ -123,15 +136,18 @@ class Searching:
         # A match in titles alone has nothing to mark in the body: its opening is the snippet.
         match = None if plan.title_only else positive
         texts = self._snippets([r[0] for r in rows], match) if snippets else {}
-        hits = [Hit(r[0], r[1], r[2], r[3], float(r[4]), texts.get(r[0], "")) for r in rows]
+        hits = [
+            Hit(r[0], r[1], r[2], r[3], float(r[4]) if scores else None, texts.get(r[0], ""))
+            for r in rows
+        ]
         return SearchResult(hits, plan.corrections, has_more)
 
-    def _ranked_by_fts(self, match: str, limit: int, offset: int) -> list[tuple]:
+    def _ranked_by_fts(self, match: str, limit: int, offset: int, scores: bool) -> list[tuple]:
         """Best first through FTS5 alone, whose ORDER BY rank LIMIT is its fast path; then the
         articles of that page."""
         ranked = self._read(
-            "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? "
-            "ORDER BY rank LIMIT ? OFFSET ?",
+            f"SELECT rowid, {'rank' if scores else '0.0'} FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
             (match, limit, offset),
         )
         if not ranked:
@@ -146,7 +162,7 @@ class Searching:
         }
         return [(*found[i][:4], rank) for i, rank in ranked if i in found]
 
-    def _is_common(self, plan: Plan) -> bool:
+    def is_common(self, plan: Plan) -> bool:
         """Whether the words match so many articles that walking the articles by date and probing
         the index for each is quicker than sorting every match (from the vocabulary's counts)."""
         if plan.estimate is None:
@@ -205,14 +221,12 @@ class Searching:
 
     def count_matching(self, query: Searchable, *, exact: bool = False) -> int:
         plan = self.plan(query, exact=exact)
-        return self._read(f"SELECT count(*) FROM {plan.source} WHERE {plan.where}", plan.params)[0][
-            0
-        ]
+        return self._read(f"SELECT count(*) FROM ({plan.matched})", plan.params)[0][0]
 
     def facets(self, query: Searchable, *, per_facet: int = 8, exact: bool = False) -> dict:
         """For the articles a query finds: the commonest sources, years, people and places."""
         plan = self.plan(query, exact=exact)
-        matched = f"SELECT a.id FROM {plan.source} WHERE {plan.where}"
+        matched = plan.matched
         result: dict[str, list[tuple[str, int]]] = {}
         result["source"] = self._read(
             f"SELECT coalesce(source, '(unknown)'), count(*) n FROM articles WHERE id IN ({matched}) "
@@ -239,7 +253,7 @@ class Searching:
     def timeline(self, query: Searchable, *, exact: bool = False) -> list[tuple[str, int]]:
         """Articles a query finds per month (per year when they span more than four years)."""
         plan = self.plan(query, exact=exact)
-        matched = f"SELECT a.id FROM {plan.source} WHERE {plan.where}"
+        matched = plan.matched
         first, last = self._read(
             f"SELECT min(published), max(published) FROM articles WHERE id IN ({matched})",
             plan.params,
