@@ -334,3 +334,22 @@ def test_interrupting_threads_do_not_share_a_cursor(seeded):
         t.join()
     service.close()
     assert failures == []
+
+
+def test_an_interrupted_list_search_gives_way_and_the_next_one_runs(seeded):
+    """A new query stops the list's search still running for the one before: that search
+    answers None (nothing to show), not an error, and a stray interrupt spoils nothing after."""
+    from dipterm.tui.service import LibraryService
+
+    service = LibraryService(seeded)
+    try:
+        service.interrupt()  # nothing running: no effect on what comes next
+        assert service.browse("putin").total == 2
+        # SQLite stops a statement whose progress handler answers non-zero, as on interrupt().
+        service.lists.conn.set_progress_handler(lambda: 1, 1)
+        assert service.browse("putin") is None
+        assert service.library.article(1).title  # an article opens meanwhile
+        service.lists.conn.set_progress_handler(None, 1)
+        assert service.browse("putin").total == 2
+    finally:
+        service.close()

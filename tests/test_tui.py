@@ -288,3 +288,31 @@ def test_narrow_terminal_snapshot(library, snap_compare):
         await settle(pilot)
 
     assert snap_compare(DiptermApp(library), terminal_size=(80, 24), run_before=ready)
+
+
+async def test_a_word_in_many_articles_is_listed_newest_first_until_ranked(library, monkeypatch):
+    """Ranking a word found in most of a big library takes seconds: the list shows its articles
+    newest first at once, then the ranked page replaces them (here "many" is made 3)."""
+    from dipterm.tui import service
+
+    monkeypatch.setattr(service, "RANK_LATER", 3)
+    shown: list[service.Results] = []
+    browse = service.LibraryService.browse
+
+    def recording(self, *args, **kwargs):
+        results = browse(self, *args, **kwargs)
+        shown.append(results)
+        return results
+
+    monkeypatch.setattr(service.LibraryService, "browse", recording)
+    with Library.open(library) as lib:
+        ranked = [h.id for h in lib.search("korea", limit=60).hits]
+        newest = [h.id for h in lib.search("korea", limit=60, sort="date").hits]
+    assert len(ranked) > 3 and ranked != newest
+    async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "korea")
+        first, last = [r for r in shown if r and r.query == "korea"]
+        assert first.ranking and [h.id for h in first.hits] == newest
+        assert not last.ranking and [h.id for h in last.hits] == ranked
+        assert rows(pilot.app) == ranked and "sorted by rank" in status(pilot.app)

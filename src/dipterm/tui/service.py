@@ -18,6 +18,9 @@ from dipterm.models import Article, Hit
 from dipterm.store.library import Library, Sort
 
 PAGE = 60  # a screenful and more: the rest loads as the cursor nears the end
+# Ranking costs FTS5 about 2 microseconds a match on this kind of machine: a word found in more
+# articles than this is listed newest first at once while the ranking runs (see browse).
+RANK_LATER = 20_000
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Results:
     error: str | None = None
     offset: int = 0
     label: str = ""  # "Selection: russia", "Saved search lavrov: new since 2026-11-20"
+    ranking: bool = False  # newest first for now: the ranked page is still to come
 
 
 class LibraryService:
@@ -38,21 +42,26 @@ class LibraryService:
         self.path = path
         self.library = Library.open(path)
         self._lock = threading.RLock()
-        # Facets and the timeline read on a connection of their own, so a slow facet never holds
-        # up the next search; a new query interrupts the facet query still running.
+        # The list's searches, and the facets and timeline, read on connections of their own, so
+        # that a new query can interrupt what still runs for the one before (ranking a word found
+        # in most of a million articles takes seconds) without touching an article being opened.
+        self.lists = Library.open(path)
+        self._lists_lock = threading.Lock()
         self.overview = Library.open(path)
         self._overview_lock = threading.Lock()
         self._titles: list[tuple[int, str, str | None, str | None]] | None = None
         self._title_index = None
 
     def close(self) -> None:
-        self.overview.conn.interrupt()
-        with self._lock, self._overview_lock:
+        self.interrupt()
+        with self._lock, self._lists_lock, self._overview_lock:
             self.library.close()
+            self.lists.close()
             self.overview.close()
 
-    def interrupt_overview(self) -> None:
-        """Stop the facet or timeline query under way (its answer is no longer wanted)."""
+    def interrupt(self) -> None:
+        """Stop the searches, facets and timeline under way: their answers are no longer wanted."""
+        self.lists.conn.interrupt()
         self.overview.conn.interrupt()
 
     def refresh(self) -> None:
@@ -61,20 +70,50 @@ class LibraryService:
             self._titles = None
 
     def browse(
-        self, query: str, *, sort: Sort = "rank", offset: int = 0, limit: int = PAGE
-    ) -> Results:
-        with self._lock:
+        self,
+        query: str,
+        *,
+        sort: Sort = "rank",
+        offset: int = 0,
+        limit: int = PAGE,
+        rank_now: bool = False,
+    ) -> Results | None:
+        """A page of the list for query, and the count; None if interrupted (see interrupt).
+
+        A word in most articles takes a while to rank (seconds at a million articles): unless
+        rank_now, its first page comes newest first at once, marked ranking, for the caller to
+        ask for the ranked page next."""
+        with self._lists_lock:
             try:
                 sort_used: Sort = sort if query.strip() or sort != "rank" else "date"
-                plan = self.library.plan(query or None)  # once: the page and the count share it
-                result = self.library.search(  # the list shows no snippets: none are made
-                    plan, limit=limit, offset=offset, sort=sort_used, snippets=False
+                plan = self.lists.plan(query or None)  # once: the page and the count share it
+                total = self.lists.count_matching(plan) if offset == 0 else -1
+                if plan.match and total >= 0:
+                    plan.estimate = total  # exact, where the vocabulary's was a bound
+                ranking = (
+                    sort_used == "rank"
+                    and not rank_now
+                    and total > RANK_LATER
+                    and self.lists.is_common(plan)
                 )
-                total = self.library.count_matching(plan) if offset == 0 else -1
-            except DiptermError as exc:
+                result = self.lists.search(  # the list shows no snippets: none are made
+                    plan,
+                    limit=limit,
+                    offset=offset,
+                    sort="date" if ranking else sort_used,
+                    snippets=False,
+                )
+            except (DiptermError, sqlite3.OperationalError) as exc:
+                if "interrupted" in str(exc):
+                    return None
                 return Results(query, [], 0, [], str(exc))
             return Results(
-                query, result.hits, total, [str(c) for c in result.corrections], offset=offset
+                query,
+                result.hits,
+                total,
+                [str(c) for c in result.corrections],
+                offset=offset,
+                ranking=ranking,
             )
 
     def title_filter(self, text: str, limit: int = 500) -> Results:

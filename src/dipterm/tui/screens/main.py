@@ -93,7 +93,7 @@ class MainScreen(Screen):
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
         self.label = ""
-        self.service.interrupt_overview()
+        self.service.interrupt()
         self.search(event.value)
 
     @work(thread=True, exclusive=True, group="search")
@@ -106,10 +106,15 @@ class MainScreen(Screen):
             self.service.title_filter(text) if self.title_mode
             else self.service.browse(text, sort=self.sort)  # type: ignore[arg-type]
         )  # fmt: skip
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, results)
+        if results is None or get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._show, results)
+        if results.ranking:  # shown newest first meanwhile; a new query cancels this
+            ranked = self.service.browse(text, sort=self.sort, rank_now=True)  # type: ignore[arg-type]
+            if ranked is not None and not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._show, ranked, facets=False)
 
-    def _show(self, results: Results, *, append: bool = False) -> None:
+    def _show(self, results: Results, *, append: bool = False, facets: bool = True) -> None:
         if not results.label and results.query != self.query_text:
             return  # an answer to a query the box no longer holds
         listing = self.query_one(ArticleList)
@@ -118,7 +123,7 @@ class MainScreen(Screen):
         if append:
             return
         self._status(results)
-        if not self.title_mode and not results.label and not results.error:
+        if facets and not self.title_mode and not results.label and not results.error:
             self.load_facets(results.query)
 
     def _status(self, results: Results) -> None:
@@ -128,6 +133,8 @@ class MainScreen(Screen):
             return
         sort = "date" if self.sort == "rank" and not results.query else self.sort
         mode = "titles" if self.title_mode else f"sorted by {sort}"
+        if results.ranking:
+            mode = "newest first while ranking"
         what = results.label or (f"match {results.query!r}" if results.query else "in the library")
         fixed = ", ".join(results.corrections)
         fixed = f"  [i]searched for {_escape(fixed)}[/i]" if fixed else ""
@@ -156,7 +163,8 @@ class MainScreen(Screen):
     @work(thread=True, group="more")
     def load_more(self, text: str, offset: int) -> None:
         results = self.service.browse(text, sort=self.sort, offset=offset)  # type: ignore[arg-type]
-        self.app.call_from_thread(self._show, results, append=True)
+        if results is not None:
+            self.app.call_from_thread(self._show, results, append=True)
 
     @on(ArticleList.SortAsked)
     def _sort_by(self, event: ArticleList.SortAsked) -> None:
