@@ -117,12 +117,17 @@ def demonyms() -> dict[str, str]:
 _TOKEN = re.compile(r"([^\W_]+(?:[.'\u2019][^\W_]*)*\.?)")
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """Words with their offsets. The lengths of the split's gaps and words, summed, give the
-    offsets: about two thirds of the time of a loop over matches."""
+def _words(text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """Words with their offsets, and the words alone. The lengths of the split's gaps and words,
+    summed, give the offsets: about two thirds of the time of a loop over matches."""
     parts = _TOKEN.split(text)
     offsets = list(accumulate(map(len, parts)))
-    return list(zip(offsets[0:-1:2], offsets[1::2], parts[1::2], strict=True))
+    words = parts[1::2]
+    return list(zip(offsets[0:-1:2], offsets[1::2], words, strict=True)), words
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return _words(text)[0]
 
 
 _DOTS_AND_QUOTES = str.maketrans("", "", ".'")
@@ -131,14 +136,14 @@ _DOTS_AND_QUOTES = str.maketrans("", "", ".'")
 @lru_cache(maxsize=16)
 def _tokenized(text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
     """Words and their keys, kept for the few texts at hand: every matcher reads the same ones."""
-    tokens = _tokens(text)
+    tokens, words = _words(text)
     if not text.isascii():
-        return tokens, [name_key(w) for _, _, w in tokens]
+        return tokens, [name_key(w) for w in words]
     # An ASCII word's key is the word lower-cased without its dots and apostrophes (the only
     # other characters a word holds): done for all the words at once, joined by a newline,
     # which no word holds.
-    words = "\n".join(w for _, _, w in tokens).lower().translate(_DOTS_AND_QUOTES)
-    return tokens, words.split("\n") if tokens else []
+    keys = "\n".join(words).lower().translate(_DOTS_AND_QUOTES)
+    return tokens, keys.split("\n") if words else []
 
 
 def _exact_case(variant: str) -> bool:
@@ -267,15 +272,21 @@ def _glue_first_words() -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def _glue_firsts() -> frozenset[str]:
-    return frozenset(first for _, first in _glue_first_words())
+def _glue_firsts() -> re.Pattern[str]:
+    """The first words of those names, longest first, as one pattern. A search misses a word
+    only where a longer one begins at its place (but a name's first word is followed by a space,
+    which ends any other) or where one found before runs into it (capitalised words do not, bar
+    "V.V.V."): the names it leads to are those a substring test of every first word finds, as
+    was checked on 26,815 texts."""
+    firsts = sorted({first for _, first in _glue_first_words()}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(first) for first in firsts))
 
 
 def repair_glued_names(text: str) -> str:
     """Put back the spaces a scraper lost around known names: "ComradeKim Jong Unexpressed"."""
-    # Plain substring tests are cheap; a name is looked for only where its first word is found,
-    # and many names share one.
-    firsts = {first for first in _glue_firsts() if first in text}
+    # A name is looked for (a plain substring test) only where its first word is found: one
+    # search finds those, and many names share one.
+    firsts = set(_glue_firsts().findall(text))
     present = tuple(n for n, first in _glue_first_words() if first in firsts and n in text)
     # Most texts name people with proper spaces: then there is no pattern to build and run.
     if not any(_glued(text, n) for n in present):
