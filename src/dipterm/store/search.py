@@ -164,7 +164,8 @@ class Searching:
 
     def is_common(self, plan: Plan) -> bool:
         """Whether the words match so many articles that walking the articles by date and probing
-        the index for each is quicker than sorting every match (from the vocabulary's counts)."""
+        the index for each is quicker than sorting every match (from the plan's estimate: the
+        vocabulary's counts, or the exact count where a caller has it)."""
         if plan.estimate is None:
             return True  # a prefix or an OR of unknown breadth: assume broad
         total = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
