@@ -130,7 +130,7 @@ class Searching:
         elif positive and sort in ("date", "-date") and self.is_common(plan):
             rows = self._by_date_probing(plan, sort, limit + 1, offset)
         else:
-            rows = self._joined(plan, sort, limit + 1, offset)
+            rows = self._joined(plan, sort, limit + 1, offset, scores)
         has_more = len(rows) > limit
         rows = rows[:limit]
         # A match in titles alone has nothing to mark in the body: its opening is the snippet.
@@ -187,7 +187,7 @@ class Searching:
             (*params, plan.match, limit, offset),
         )
 
-    def _joined(self, plan: Plan, sort: Sort, limit: int, offset: int) -> list[tuple]:
+    def _joined(self, plan: Plan, sort: Sort, limit: int, offset: int, scores: bool) -> list[tuple]:
         order = {
             "rank": plan.score if plan.match else "a.published DESC, a.id DESC",
             "date": "a.published DESC, a.id DESC",
@@ -195,8 +195,10 @@ class Searching:
             "source": "a.source ASC, a.published DESC, a.id DESC",
             "title": "a.title COLLATE NOCASE ASC, a.id ASC",
         }[sort]
+        # The rank as a column is computed apart from the rank it is ordered by: only if asked.
+        score = plan.score if scores else "0.0"
         sql = (
-            f"SELECT a.id, a.title, a.source, a.published, {plan.score} AS score FROM {plan.source} "
+            f"SELECT a.id, a.title, a.source, a.published, {score} FROM {plan.source} "
             f"WHERE {plan.where} ORDER BY {order} LIMIT ? OFFSET ?"
         )
         return self._read(sql, (*plan.params, limit, offset))
