@@ -93,11 +93,15 @@ class MainScreen(Screen):
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
         self.label = ""
-        self.service.interrupt()
         self.search(event.value)
 
-    @work(thread=True, exclusive=True, group="search")
     def search(self, text: str, *, debounce: bool = True) -> None:
+        """List what text finds; what still runs for the list before is stopped."""
+        self.service.interrupt()
+        self._search(text, debounce=debounce)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, text: str, *, debounce: bool = True) -> None:
         if debounce and text:
             time.sleep(DEBOUNCE)
             if get_current_worker().is_cancelled:
