@@ -316,3 +316,23 @@ async def test_a_word_in_many_articles_is_listed_newest_first_until_ranked(libra
         assert first.ranking and [h.id for h in first.hits] == newest
         assert not last.ranking and [h.id for h in last.hits] == ranked
         assert rows(pilot.app) == ranked and "sorted by rank" in status(pilot.app)
+
+
+async def test_every_new_list_stops_the_search_still_running(library, monkeypatch):
+    """A key, a sort or the titles mode: the list asked for before is no longer wanted."""
+    from dipterm.tui import service
+
+    stopped = []
+    interrupt = service.LibraryService.interrupt
+    monkeypatch.setattr(
+        service.LibraryService, "interrupt", lambda self: (stopped.append(1), interrupt(self))
+    )
+    async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        for step in (lambda: type_query(pilot, "k"), lambda: pilot.press("tab", "tab", "t")):
+            before = len(stopped)
+            await step()
+            await settle(pilot)
+            assert len(stopped) > before
+        assert pilot.app.screen.query_one("#query").value == "k"
+        assert "sorted by date" in status(pilot.app)  # the second step was the sort
