@@ -126,10 +126,6 @@ def _words(text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
     return list(zip(offsets[0:-1:2], offsets[1::2], words, strict=True)), words
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return _words(text)[0]
-
-
 _DOTS_AND_QUOTES = str.maketrans("", "", ".'")
 
 
@@ -177,7 +173,7 @@ class Matcher:
         self._max_words = 1
         for entry in entries:
             for spelling in entry.spellings:
-                words = [w for _, _, w in _tokens(spelling)]
+                words = _words(spelling)[1]
                 if not words:
                     continue
                 key = name_key(spelling)
