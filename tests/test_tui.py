@@ -297,14 +297,19 @@ async def test_a_word_in_many_articles_is_listed_newest_first_until_ranked(libra
 
     monkeypatch.setattr(service, "RANK_LATER", 3)
     shown: list[service.Results] = []
-    browse = service.LibraryService.browse
 
-    def recording(self, *args, **kwargs):
-        results = browse(self, *args, **kwargs)
-        shown.append(results)
-        return results
+    def recording(method):
+        def record(self, *args, **kwargs):
+            results = method(self, *args, **kwargs)
+            shown.append(results)
+            return results
 
-    monkeypatch.setattr(service.LibraryService, "browse", recording)
+        return record
+
+    for name in ("browse", "ranked"):  # the first page, then the ranked one
+        monkeypatch.setattr(
+            service.LibraryService, name, recording(getattr(service.LibraryService, name))
+        )
     with Library.open(library) as lib:
         ranked = [h.id for h in lib.search("korea", limit=60).hits]
         newest = [h.id for h in lib.search("korea", limit=60, sort="date").hits]

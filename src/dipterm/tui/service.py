@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 # Typo correction as you type needs rapidfuzz: load it with the interface (about 15 ms), not at
@@ -16,6 +16,7 @@ import rapidfuzz.process  # noqa: F401
 from dipterm.errors import DiptermError
 from dipterm.models import Article, Hit
 from dipterm.store.library import Library, Sort
+from dipterm.store.search import Plan
 
 PAGE = 60  # a screenful and more: the rest loads as the cursor nears the end
 # Ranking costs FTS5 about 2 microseconds a match on this kind of machine: a word found in more
@@ -35,6 +36,7 @@ class Results:
     offset: int = 0
     label: str = ""  # "Selection: russia", "Saved search lavrov: new since 2026-11-20"
     ranking: bool = False  # newest first for now: the ranked page is still to come
+    plan: Plan | None = field(default=None, repr=False, compare=False)  # what ranked() reads
 
 
 class LibraryService:
@@ -76,13 +78,11 @@ class LibraryService:
         sort: Sort = "rank",
         offset: int = 0,
         limit: int = PAGE,
-        rank_now: bool = False,
     ) -> Results | None:
         """A page of the list for query, and the count; None if interrupted (see interrupt).
 
-        A word in most articles takes a while to rank (seconds at a million articles): unless
-        rank_now, its first page comes newest first at once, marked ranking, for the caller to
-        ask for the ranked page next."""
+        A word in most articles takes a while to rank (seconds at a million articles): its first
+        page comes newest first at once, marked ranking, for the caller to ask ranked() next."""
         with self._lists_lock:
             try:
                 sort_used: Sort = sort if query.strip() or sort != "rank" else "date"
@@ -90,12 +90,7 @@ class LibraryService:
                 total = self.lists.count_matching(plan) if offset == 0 else -1
                 if plan.match and total >= 0:
                     plan.estimate = total  # exact, where the vocabulary's was a bound
-                ranking = (
-                    sort_used == "rank"
-                    and not rank_now
-                    and total > RANK_LATER
-                    and self.lists.is_common(plan)
-                )
+                ranking = sort_used == "rank" and total > RANK_LATER and self.lists.is_common(plan)
                 result = self.lists.search(  # the list shows no snippets: none are made
                     plan,
                     limit=limit,
@@ -104,7 +99,7 @@ class LibraryService:
                     snippets=False,
                 )
             except (DiptermError, sqlite3.OperationalError) as exc:
-                if "interrupted" in str(exc):
+                if _interrupted(exc):
                     return None
                 return Results(query, [], 0, [], str(exc))
             return Results(
@@ -114,7 +109,22 @@ class LibraryService:
                 [str(c) for c in result.corrections],
                 offset=offset,
                 ranking=ranking,
+                plan=plan if ranking else None,
             )
+
+    def ranked(self, results: Results) -> Results | None:
+        """The ranked page of results that browse listed newest first meanwhile, read with the
+        same plan and count; None if interrupted."""
+        if results.plan is None:
+            return results  # not marked ranking: already as ranked as it will be
+        with self._lists_lock:
+            try:
+                found = self.lists.search(results.plan, limit=PAGE, snippets=False)
+            except (DiptermError, sqlite3.OperationalError) as exc:
+                if _interrupted(exc):
+                    return None
+                return replace(results, hits=[], error=str(exc), ranking=False, plan=None)
+        return replace(results, hits=found.hits, ranking=False, plan=None)
 
     def title_filter(self, text: str, limit: int = 500) -> Results:
         """Titles nearest to what is typed, like fzf (see TitleIndex)."""
@@ -193,3 +203,9 @@ class LibraryService:
         chosen = ExportSet(heading, chosen.basis, chosen.items)
         path.expanduser().write_text(render(chosen), encoding="utf-8")
         return len(chosen.items)
+
+
+def _interrupted(exc: Exception) -> bool:
+    """Whether a query failed because interrupt() stopped it (SQLite says "interrupted", which
+    the library passes on in its own error)."""
+    return "interrupted" in str(exc)

@@ -114,7 +114,7 @@ class MainScreen(Screen):
             return
         self.app.call_from_thread(self._show, results)
         if results.ranking:  # shown newest first meanwhile; a new query cancels this
-            ranked = self.service.browse(text, sort=self.sort, rank_now=True)  # type: ignore[arg-type]
+            ranked = self.service.ranked(results)
             if ranked is not None and not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self._show, ranked, facets=False)
 
