@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from dipterm.extract.entities import Found, Span
 from dipterm.extract.sentences import Sentence, split_sentences
@@ -17,13 +18,31 @@ class Context:
     found: Found
     sentences: tuple[Sentence, ...]
     skip_until: int = 0  # a dateline is the report's, not an event's
+    _by_kind: dict[str, tuple[list[int], list[Span]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, text: str, found: Found, skip_until: int = 0) -> Context:
         return cls(text, found, split_sentences(text), skip_until)
 
+    def within(self, start: int, end: int, kind: str) -> list[Span]:
+        """found.within(start, end, kind), by bisection: a sentence's mentions without reading
+        every mention of the article. The mentions are sorted by offset once the article is read."""
+        index = self._by_kind.get(kind)
+        if index is None:
+            spans = [s for s in self.found.spans if s.kind == kind]
+            index = self._by_kind[kind] = ([s.start for s in spans], spans)
+        starts, spans = index
+        result = []
+        for i in range(bisect_left(starts, start), len(spans)):
+            span = spans[i]
+            if span.start >= end:
+                break
+            if span.end <= end:
+                result.append(span)
+        return result
+
     def people_in(self, start: int, end: int) -> list[Span]:
-        return self.found.within(max(start, self.skip_until), end, "person")
+        return self.within(max(start, self.skip_until), end, "person")
 
     def subject_before(self, index: int) -> str | None:
         """The person a sentence-initial "he" or "she" in sentence index refers to: the first person

@@ -7,11 +7,12 @@ place and participants. A sentence without its own date or place continues the o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from dipterm.extract.context import Context
 from dipterm.extract.roles import is_leader_role
-from dipterm.extract.timeref import find_time_refs
+from dipterm.extract.timeref import MAY_BE_DATE, find_time_refs
 from dipterm.models import Event, PartialDate
 
 _OBJECT_NOT_PERSON = r"(?!\s+(?:\w+\s+){0,3}?(?:message|letter|gift|greeting|card|report|congratulat|invitation|telegram|reply|answer|floral|basket|wreath|order|title|prize|medal))"
@@ -59,6 +60,21 @@ _MAY_TRIGGER = _Caseless(
     r"wreath|basket|bouquet|letter|message|banquet|dinner|luncheon|reception|talk|summit|met\b|"
     r"meets|receive|call\s+on|credentials|visit|toured|signed|arrived|left\b"
 )
+# What each trigger cannot match without, lower-cased: a sentence is searched only with the
+# triggers whose words it holds.
+_NEEDS = {
+    "wreath-laying": ("wreath", "basket", "bouquet"),
+    "letter": ("letter",),
+    "message": ("message",),
+    "banquet": ("banquet", "dinner", "luncheon", "reception"),
+    "talks": ("talk",),
+    "summit": ("summit",),
+    "meeting": ("met", "meets", "receive", "call", "credentials"),
+    "visit": ("visit", "toured"),
+    "signing": ("signed",),
+    "arrival": ("arrived",),
+    "departure": ("left",),
+}
 # A sentence that only says who else took part belongs to the event before it. An entourage
 # ("was accompanied by ...") does not take part, as the seeds' annotations have it.
 FOLLOW_ON = _Caseless(
@@ -70,40 +86,56 @@ REPORTED_PAST = _Caseless(r"\b(?:fact|recall\w*|remember\w*|saying|noting|recoll
 FOLDED_INTO = {"talks": ("meeting", "summit")}  # talks held at a meeting are that meeting
 
 
+def _triggers_in(text: str, lowered: str | None) -> list[tuple[str, re.Pattern[str]]]:
+    """The triggers that may match in a sentence: in an ASCII one, those whose words it holds (a
+    plain substring test of the lower-cased text); in any other, all of them if any word is there."""
+    if lowered is None:
+        return TRIGGERS if _MAY_TRIGGER.search(text, None) else []
+    return [t for t in TRIGGERS if any(word in lowered for word in _NEEDS[t[0]])]
+
+
 def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
     events: list[Event] = []
     narrative_date: tuple[PartialDate, str] | None = None
     narrative_place: str | None = None
+    # Where date words are in the whole article: a sentence without one is not searched for
+    # dates. Each match is at most 9 letters long, so a sentence's own first match begins at
+    # most 8 letters before one found in the whole text begins, or at it.
+    date_at = [m.start() for m in MAY_BE_DATE.finditer(ctx.text)]
     for index, sentence in enumerate(ctx.sentences):
         start = max(sentence.start, ctx.skip_until)
         if start >= sentence.end:
             continue
         text = ctx.text[start : sentence.end]
-        refs = find_time_refs(text, published)
-        if refs:
-            narrative_date = (refs[0].date, refs[0].basis)
+        i = bisect_left(date_at, start - 8)
+        if i < len(date_at) and date_at[i] < sentence.end:
+            refs = find_time_refs(text, published)
+            if refs:
+                narrative_date = (refs[0].date, refs[0].basis)
         lowered = text.lower() if text.isascii() else None
-        reported = REPORTED_PAST.search(text, lowered)
-        candidates = TRIGGERS if _MAY_TRIGGER.search(text, lowered) else []
-        found_types = [
-            (kind, m)
-            for kind, pattern in candidates
-            if (m := pattern.search(text)) and not (reported and m.start() > reported.start())
-        ]
-        people = [s.name for s in ctx.people_in(start, sentence.end)]
-        subject = ctx.pronoun_person(index, start, sentence.end)
-        if subject and subject not in people:
-            people.insert(0, subject)
-        people = list(dict.fromkeys(people))
-        places = ctx.found.within(start, sentence.end, "place")
+        candidates = _triggers_in(text, lowered)
+        if not candidates and not events:
+            continue  # nothing to report, nothing to join to
+        found_types = []
+        if candidates:
+            reported = REPORTED_PAST.search(text, lowered)
+            found_types = [
+                (kind, m)
+                for kind, pattern in candidates
+                if (m := pattern.search(text)) and not (reported and m.start() > reported.start())
+            ]
         if not found_types:
-            if (
-                events
-                and people
-                and (FOLLOW_ON.search(text, lowered) or not events[-1].participants)
-            ):
+            # A sentence without a trigger adds its people to the event before it, if that one
+            # has none yet or the sentence says who else was there.
+            if not events or (events[-1].participants and not FOLLOW_ON.search(text, lowered)):
+                continue
+            people = _people(ctx, index, start, sentence.end)
+            if people:
+                places = ctx.within(start, sentence.end, "place")
                 events = _join_same_sentence([*events[:-1], _joined(events[-1], people, places)])
             continue
+        people = _people(ctx, index, start, sentence.end)
+        places = ctx.within(start, sentence.end, "place")
         for kind, m in found_types:
             after = [p for p in places if p.start >= start + m.start()]
             place = (after or places or [None])[0]
@@ -122,6 +154,15 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             )
     # An event nobody is named in is kept only where none is expected (a banquet, wreaths laid).
     return _merge([e for e in events if e.participants or e.type in ("banquet", "wreath-laying")])
+
+
+def _people(ctx: Context, index: int, start: int, end: int) -> list[str]:
+    """The people a sentence names, a he/she first as the person it stands for."""
+    people = [s.name for s in ctx.people_in(start, end)]
+    subject = ctx.pronoun_person(index, start, end)
+    if subject and subject not in people:
+        people.insert(0, subject)
+    return list(dict.fromkeys(people))
 
 
 def _joined(event: Event, people: list[str], places: list) -> Event:

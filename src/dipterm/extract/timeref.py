@@ -27,7 +27,7 @@ _EXPRESSIONS = re.compile(
 
 # Each expression names a month, a weekday, yesterday or today: a plain search for those rules out
 # most sentences faster than the expressions themselves, which open with groups.
-_MAY_BE_DATE = re.compile(
+MAY_BE_DATE = re.compile(
     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday|yesterday|today"
 )
@@ -71,7 +71,7 @@ def _before_or_on(published: PartialDate, month: int, day: int | None) -> Partia
 def find_time_refs(text: str, published: PartialDate | None) -> list[TimeRef]:
     """Every date expression in text that can be resolved (those needing a year need published)."""
     refs: list[TimeRef] = []
-    if not _MAY_BE_DATE.search(text):
+    if not MAY_BE_DATE.search(text):
         return refs
     for m in _EXPRESSIONS.finditer(text):
         resolved: PartialDate | None = None
