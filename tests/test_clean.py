@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from dipterm.ingest.clean import clean_text, content_hash, strip_terminal_controls
 
 
@@ -28,3 +31,29 @@ def test_content_hash_ignores_case_quotes_and_spacing():
     b = content_hash("Other title", "the workers' party of\nkorea")
     assert a == b
     assert a != content_hash("T", "The Workers' Party of Japan")
+
+
+# clean_text skips steps that cannot change a text (ASCII needs no NFC, holds no odd spaces; a
+# text without controls needs no escape removal). The steps in full, one after the other:
+def _clean_step_by_step(text: str) -> str:
+    import re
+    import unicodedata
+
+    from dipterm.ingest import clean
+
+    text = unicodedata.normalize("NFC", clean.repair_mojibake(text))
+    for old in ("\r\n", "\r", "\u2028", "\u2029"):
+        text = text.replace(old, "\n")
+    for pattern in (clean._ANSI, clean._CONTROLS, clean._BIDI):
+        text = pattern.sub("", text)
+    text = clean._ZERO_WIDTH.sub("", clean._ODD_SPACES.sub(" ", text))
+    text = re.sub(r" {2,}", " ", clean._GLUED_COMMA.sub(", ", text))
+    return "\n".join(line.strip() for line in text.split("\n")).strip("\n")
+
+
+_ALPHABET = "ab,Z 1\t\n\r\x1b[0m\x07\x9b\u00a0\u2009\u200b\u202e\u2028\u2029e\u0301\u00c3\u00a9\u2019"
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_clean_text_skips_only_what_changes_nothing(text: str) -> None:
+    assert clean_text(text) == _clean_step_by_step(text)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 
 from dipterm import config
@@ -188,30 +188,30 @@ class Matcher:
         tokens, keys = _tokenized(text)
         found: list[Match] = []
         end = -1
+        by_key, prefixes, most = self._by_key, self._prefixes, self._max_words
+        count = len(keys)
         # Only words that can open a name are tried: most words of a text are not.
-        for i in [i for i, k in enumerate(keys) if k in self._first_keys]:
+        for i in compress(range(count), map(self._first_keys.__contains__, keys)):
             if tokens[i][0] < end:
                 continue  # inside the name found before
-            for n in reversed(self._lengths_at(keys, i)):
+            # How many words from keys[i] on spell a known key: a run of words whose keys
+            # joined do not begin one ends the walk.
+            lengths, joined = [], ""
+            for n in range(i, min(i + most, count)):
+                joined += keys[n]
+                if joined not in prefixes:
+                    break
+                if joined in by_key:
+                    lengths.append(n)
+            for last in reversed(lengths):
                 hit = self._pick(
-                    text, tokens[i][0], tokens[i + n - 1][1], self._by_key["".join(keys[i : i + n])]
+                    text, tokens[i][0], tokens[last][1], by_key["".join(keys[i : last + 1])]
                 )
                 if hit:
                     found.append(hit)
                     end = hit.end
                     break
         return found
-
-    def _lengths_at(self, keys: list[str], i: int) -> list[int]:
-        """How many words from keys[i] on spell a known key, shortest first."""
-        lengths, joined = [], ""
-        for n in range(1, min(self._max_words, len(keys) - i) + 1):
-            joined += keys[i + n - 1]
-            if joined not in self._prefixes:
-                break
-            if joined in self._by_key:
-                lengths.append(n)
-        return lengths
 
     @staticmethod
     def _pick(text: str, start: int, stop: int, candidates: list) -> Match | None:

@@ -31,8 +31,15 @@ _QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201
                              "\u2013": "-", "\u2014": "-"})  # fmt: skip
 
 
+# The first character of anything strip_terminal_controls removes: an escape sequence begins
+# with ESC or CSI, both controls.
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
 def strip_terminal_controls(text: str) -> str:
     """Remove escape sequences, control and bidi characters, so nothing can drive a terminal."""
+    if not _ANY_CONTROL.search(text):
+        return text  # most texts: one search instead of three substitutions
     text = _ANSI.sub("", text)
     text = _CONTROLS.sub("", text)
     return _BIDI.sub("", text)
@@ -41,8 +48,12 @@ def strip_terminal_controls(text: str) -> str:
 def _clean_spaces(text: str) -> str:
     """Odd spaces made plain, zero-width characters dropped, runs of spaces made one. None of
     these crosses a newline, so a whole text is done at once rather than line by line."""
-    text = _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", text))
-    return _RUNS_OF_SPACES.sub(" ", _GLUED_COMMA.sub(", ", text))
+    if text.isascii():  # of the odd spaces and zero-width characters, ASCII has only the tab
+        text = text.replace("\t", " ")
+    else:
+        text = _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", text))
+    text = _GLUED_COMMA.sub(", ", text)
+    return _RUNS_OF_SPACES.sub(" ", text) if "  " in text else text
 
 
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac|\u00c3[\u00a0-\u00bf]")
@@ -62,13 +73,13 @@ def clean_text(text: str) -> str:
 
     Curly quotes and apostrophes stay as written; search folds them (see fold_quotes).
     """
-    text = unicodedata.normalize("NFC", repair_mojibake(text))
-    text = (
-        text.replace("\r\n", "\n")
-        .replace("\r", "\n")
-        .replace("\u2028", "\n")
-        .replace("\u2029", "\n")
-    )
+    ascii = text.isascii()  # ASCII is in NFC and holds neither mojibake nor Unicode line breaks
+    if not ascii:
+        text = unicodedata.normalize("NFC", repair_mojibake(text))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not ascii:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = _clean_spaces(strip_terminal_controls(text))
     return "\n".join(line.strip() for line in text.split("\n")).strip("\n")
 
