@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 from conftest import GOLD, SEEDS
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dipterm.extract.analyse import analyse
 from dipterm.extract.entities import find_entities
@@ -240,3 +242,28 @@ def test_kcna_2024_set_stays_above_its_floors():
     }
     for field, floor in floors.items():
         assert report.scores[field].f1 >= floor, (field, report.scores[field].f1)
+
+
+# Events search a sentence only with the triggers whose words it holds: every trigger that
+# matches a sentence must be among them, whatever the words and however they are glued.
+_TRIGGER_TEXT = [
+    "met", "meets", "received", "held", "had", "a", "the", "talks", "summit", "meeting", "sent",
+    "letter", "messages", "laid", "wreath", "floral", "baskets", "paid", "call", "on", "courtesy",
+    "visit", "visited", "toured", "signed", "arrived", "in", "left", "for", "banquet", "dinner",
+    "his", "credentials", "was", "were", "there", "between", "took", "place", "will", "Kim", "him",
+]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_TRIGGER_TEXT), st.sampled_from([" ", " ", "  ", "", "-", ", "])),
+        max_size=12,
+    )
+)
+def test_a_sentence_is_searched_with_every_trigger_that_matches_it(parts) -> None:
+    from dipterm.extract.events import TRIGGERS, _triggers_in
+
+    text = "".join(word + gap for word, gap in parts)
+    lowered = text.lower()
+    searched = {kind for kind, _ in _triggers_in(text, lowered)}
+    assert {kind for kind, pattern in TRIGGERS if pattern.search(text)} <= searched

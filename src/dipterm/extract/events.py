@@ -61,7 +61,9 @@ _MAY_TRIGGER = _Caseless(
     r"meets|receive|call\s+on|credentials|visit|toured|signed|arrived|left\b"
 )
 # What each trigger cannot match without, lower-cased: a sentence is searched only with the
-# triggers whose words it holds.
+# triggers whose words it holds. Every trigger has its word begin a word ("\bletters?",
+# "\s+talks?"), so a search for all the words at once, which cannot find two that overlap, finds
+# each needed one: what could hide it would end inside it, across the boundary before it.
 _NEEDS = {
     "wreath-laying": ("wreath", "basket", "bouquet"),
     "letter": ("letter",),
@@ -69,12 +71,14 @@ _NEEDS = {
     "banquet": ("banquet", "dinner", "luncheon", "reception"),
     "talks": ("talk",),
     "summit": ("summit",),
-    "meeting": ("met", "meets", "receive", "call", "credentials"),
+    "meeting": ("meets", "met", "receive", "call", "credentials"),
     "visit": ("visit", "toured"),
     "signing": ("signed",),
     "arrival": ("arrived",),
     "departure": ("left",),
 }
+_KIND_OF_WORD = {word: kind for kind, words in _NEEDS.items() for word in words}
+_NEEDED_WORD = re.compile("|".join(sorted(_KIND_OF_WORD, key=len, reverse=True)))
 # A sentence that only says who else took part belongs to the event before it. An entourage
 # ("was accompanied by ...") does not take part, as the seeds' annotations have it.
 FOLLOW_ON = _Caseless(
@@ -87,11 +91,12 @@ FOLDED_INTO = {"talks": ("meeting", "summit")}  # talks held at a meeting are th
 
 
 def _triggers_in(text: str, lowered: str | None) -> list[tuple[str, re.Pattern[str]]]:
-    """The triggers that may match in a sentence: in an ASCII one, those whose words it holds (a
-    plain substring test of the lower-cased text); in any other, all of them if any word is there."""
+    """The triggers that may match in a sentence: in an ASCII one, those whose words it holds
+    (one search of the lower-cased text); in any other, all of them if any word is there."""
     if lowered is None:
         return TRIGGERS if _MAY_TRIGGER.search(text, None) else []
-    return [t for t in TRIGGERS if any(word in lowered for word in _NEEDS[t[0]])]
+    kinds = {_KIND_OF_WORD[word] for word in _NEEDED_WORD.findall(lowered)}
+    return [t for t in TRIGGERS if t[0] in kinds] if kinds else []
 
 
 def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
