@@ -2,6 +2,8 @@ import sqlite3
 
 import pytest
 from conftest import SEEDS
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dipterm.errors import LibraryError, NotFoundError
 from dipterm.ingest.pipeline import import_paths
@@ -220,3 +222,16 @@ def test_counts_and_facets_agree_with_the_matches_however_planned(db_path):
             years = dict(lib.facets(query)["year"])
             assert sum(years.values()) == len(found), query
         assert lib.plan("talks").fts_only and not lib.plan("talks since:2001").fts_only
+
+
+_ASCII_WORDS = st.text(alphabet="ab Z'_1.-\n", max_size=60)
+_ANY_WORDS = st.text(alphabet="ab Z'_1.-\n\u2019\u00e9\u00bd", max_size=60)
+
+
+@given(st.one_of(_ASCII_WORDS, _ANY_WORDS), st.one_of(_ASCII_WORDS, _ANY_WORDS))
+def test_an_articles_words_are_its_tokens_and_its_word_count(title: str, body: str) -> None:
+    from dipterm.ingest.clean import word_count
+    from dipterm.store.library import _article_words
+    from dipterm.store.query import tokens
+
+    assert _article_words(title, body) == (set(tokens(title + " " + body)), word_count(body))

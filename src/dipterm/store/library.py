@@ -8,6 +8,7 @@ with Library.open(path) as library:
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 from collections import Counter
@@ -67,6 +68,22 @@ class Stats:
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# An apostrophe between two letters or digits: word_count counts "Party's" as one word, the index
+# as two tokens, "party" and "s".
+_JOINING_APOSTROPHE = re.compile(r"'(?<=[^\W_]')(?=[^\W_])")
+
+
+def _article_words(title: str, body: str) -> tuple[set[str], int]:
+    """The distinct index tokens of an article's title and body, and the body's word count (as
+    word_count gives it). An ASCII article's body is read once for both: its words are its tokens
+    less the apostrophes that join two of them."""
+    if not (title.isascii() and body.isascii()):
+        return set(tokens(title + " " + body)), word_count(body)
+    body_tokens = tokens(body)
+    joined = len(_JOINING_APOSTROPHE.findall(body)) if "'" in body else 0
+    return set(body_tokens).union(tokens(title)), len(body_tokens) - joined
 
 
 class Library(Searching):
@@ -185,11 +202,12 @@ class Library(Searching):
                 if row:
                     article_id, status = row[0], "unchanged"
                 else:
-                    article_id = self._insert(draft, digest, now, extraction, extracted_with)
+                    words, count = _article_words(draft.title, draft.body)
+                    article_id = self._insert(draft, digest, now, count, extraction, extracted_with)
                     status = "imported"
                     if extraction is not None:
                         writer.save(article_id, extraction)
-                    new_words.update(set(tokens(draft.title + " " + draft.body)))
+                    new_words.update(words)
                 urls = [u for u in (draft.url, *draft.urls) if u] or [""]
                 added = 0
                 for url in dict.fromkeys(urls):
@@ -276,6 +294,7 @@ class Library(Searching):
         draft: ArticleDraft,
         digest: str,
         now: str,
+        words: int,
         extraction: Extraction | None,
         version: int | None,
     ) -> int:
@@ -295,7 +314,7 @@ class Library(Searching):
                 draft.url or (draft.urls[0] if draft.urls else None),
                 draft.origin,
                 draft.body,
-                word_count(draft.body),
+                words,
                 draft.lang,
                 now,
                 *self._dateline(draft, extraction),
