@@ -19,7 +19,7 @@ _ONSET = r"(?:[BCDGHJKLMNPRSTWY]h?|Tch|Ss|Kk|Tt|Pp|Jj)"
 _SYL = rf"(?:{_ONSET}[aeiouwy]{{1,3}}|[AEIOU][aeiouwy]{{0,2}})(?:ng|n|m|l|k|p|t|r)?"
 _SYL_LOWER = r"(?:(?:[bcdghjklmnprstwy]h?|tch|ss|kk|tt|pp|jj)[aeiouwy]{1,3}|[aeiou][aeiouwy]{0,2})(?:ng|n|m|l|k|p|t|r)?"
 KOREAN_NAME = re.compile(  # (?=[A-Z]) first: a search then passes most places at once
-    rf"\b(?=[A-Z])(?:{'|'.join(sorted(set(KOREAN_SURNAMES), key=len, reverse=True))})"
+    rf"(?=[A-Z])\b(?:{'|'.join(sorted(set(KOREAN_SURNAMES), key=len, reverse=True))})"
     rf"\s+{_SYL}(?:\s+{_SYL}|-{_SYL_LOWER})(?![\w-])"  # glued "Jongun" only via the gazetteer
 )
 _PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)$")
