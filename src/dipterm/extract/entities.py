@@ -263,9 +263,7 @@ def _people_by_context(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
             after = text[end : end + 400]
             titled = last_title >= 0 or _title_before(text, start) is not None
             appositive = after.startswith(",") and roles.starts_role(after[1:])
-            led = re.search(
-                r"\b(?:led|headed|accompanied)\s+by\s+$", text[max(0, start - 30) : start]
-            )
+            led = _LED_BY.search(text[max(0, start - 30) : start])
             if titled or appositive or led:
                 found.append((start, end, text[start:end]))
     return found

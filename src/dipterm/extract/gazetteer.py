@@ -148,8 +148,13 @@ def _exact_case(variant: str) -> bool:
     return (letters.isupper() and len(letters) <= 5) or len(letters) <= 2
 
 
+_SPACES_AND_HYPHENS = re.compile(r"[\s\-\u2010\u2011,]+")
+
+
+@lru_cache(maxsize=4096)
 def _squash(text: str) -> str:
-    return re.sub(r"[\s\-\u2010\u2011,]+", "", text)
+    """A name as written, without its spaces, hyphens and commas (asked of the same few often)."""
+    return _SPACES_AND_HYPHENS.sub("", text)
 
 
 @dataclass(frozen=True)
