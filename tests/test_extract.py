@@ -267,3 +267,10 @@ def test_a_sentence_is_searched_with_every_trigger_that_matches_it(parts) -> Non
     lowered = text.lower()
     searched = {kind for kind, _ in _triggers_in(text, lowered)}
     assert {kind for kind, pattern in TRIGGERS if pattern.search(text)} <= searched
+
+
+@given(st.text(alphabet="aZ9_.'- \n\t,\x7f", max_size=40))
+def test_ascii_text_splits_into_the_words_any_text_does(text: str) -> None:
+    from dipterm.extract.gazetteer import _ASCII_TOKEN, _TOKEN
+
+    assert _ASCII_TOKEN.split(text) == _TOKEN.split(text)

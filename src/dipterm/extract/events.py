@@ -90,6 +90,14 @@ REPORTED_PAST = _Caseless(r"\b(?:fact|recall\w*|remember\w*|saying|noting|recoll
 FOLDED_INTO = {"talks": ("meeting", "summit")}  # talks held at a meeting are that meeting
 
 
+def _follows_on(text: str, lowered: str | None) -> bool:
+    """Whether a sentence only says who else took part (FOLLOW_ON, every branch of which says
+    "was" or "were": most sentences are ruled out by looking for those)."""
+    if lowered is not None and "was" not in lowered and "were" not in lowered:
+        return False
+    return FOLLOW_ON.search(text, lowered) is not None
+
+
 def _triggers_in(text: str, lowered: str | None) -> list[tuple[str, re.Pattern[str]]]:
     """The triggers that may match in a sentence: in an ASCII one, those whose words it holds
     (one search of the lower-cased text); in any other, all of them if any word is there."""
@@ -132,7 +140,7 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
         if not found_types:
             # A sentence without a trigger adds its people to the event before it, if that one
             # has none yet or the sentence says who else was there.
-            if not events or (events[-1].participants and not FOLLOW_ON.search(text, lowered)):
+            if not events or (events[-1].participants and not _follows_on(text, lowered)):
                 continue
             people = _people(ctx, index, start, sentence.end)
             if people:
