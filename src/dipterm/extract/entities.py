@@ -439,14 +439,15 @@ def _share_plural_roles(text: str, people: list[Span], found: Found) -> None:
 
 def _resolve_role_references(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
     """ "the Russian President" is the person given that title in the article."""
+    lowered, straight = text.lower(), text.replace("\u2019", "'")
     for name, held in list(found.roles.items()):
         for role in held:
             if len(role.split()) < 2 or len(role) > 60:
                 continue
-            if role.lower() not in text.lower():
+            if role.lower() not in lowered:
                 continue
             pattern = _role_reference(role)
-            for m in pattern.finditer(text.replace("\u2019", "'")):
+            for m in pattern.finditer(straight):
                 span = (m.start(1), m.end(1))
                 if not _overlaps(span, taken):
                     found.spans.append(Span(span[0], span[1], "person", name, m.group(1), True))

@@ -205,6 +205,9 @@ class Matcher:
             start = offsets[2 * i]
             if start < end:
                 continue  # inside the name found before
+            key = keys[i]
+            if key not in by_key and (i + 1 == count or key + keys[i + 1] not in prefixes):
+                continue  # most: "the" opens names, but not "the people"
             # How many words from keys[i] on spell a known key: a run of words whose keys
             # joined do not begin one ends the walk.
             lengths, joined = [], ""

@@ -44,7 +44,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 quotes.append(Quote(speaker, words, True))
         if marked:
             continue
-        m = _UNMARKED.match(text.strip())
+        m = _UNMARKED.match(text.strip()) if "," in text else None  # it ends at a comma
         if m and _FIRST_PERSON.search(m.group("text")):
             offset = sentence.start + text.find(m.group("who"), len(m.group("text")))
             people = ctx.people_in(offset, offset + len(m.group("who")) + 1)

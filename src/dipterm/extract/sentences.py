@@ -44,7 +44,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         at = m.start("gap") if m.group("gap") else m.start()
-        if "\n" not in m.group() and _is_abbreviation(text[start:at]):
+        # Only a word ending in a dot can be an abbreviation, not one before a newline.
+        if m.group()[0] == "." and "\n" not in m.group() and _is_abbreviation(text[start:at]):
             continue
         piece = text[start:at]
         if piece.strip():
