@@ -19,20 +19,23 @@ _SCRIPTS = [
     ("ar", re.compile(r"[\u0600-\u06ff]")),
 ]
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when the text is too short to tell."""
     sample = text[:2000]
-    words = _WORD.findall(sample)
+    # ASCII words are ASCII letters, and lower-casing them first counts them alike.
+    is_ascii = sample.isascii()
+    words = _ASCII_WORD.findall(sample.lower()) if is_ascii else _WORD.findall(sample)
     letters = sum(map(len, words))  # the words are the runs of letters
     if letters < 40:
         return None
-    if not sample.isascii():  # an ASCII text is in none of those scripts
+    if not is_ascii:  # an ASCII text is in none of those scripts
         for code, script in _SCRIPTS:
             if len(script.findall(sample)) > letters * 0.3:
                 return code
-    counts = Counter(map(str.lower, words))
+    counts = Counter(words if is_ascii else map(str.lower, words))
     scores = {code: sum(counts[w] for w in stop) for code, stop in _STOPWORDS.items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
