@@ -274,3 +274,16 @@ def test_ascii_text_splits_into_the_words_any_text_does(text: str) -> None:
     from dipterm.extract.gazetteer import _ASCII_TOKEN, _TOKEN
 
     assert _ASCII_TOKEN.split(text) == _TOKEN.split(text)
+
+
+_SPAN = st.tuples(st.integers(0, 30), st.integers(1, 8)).map(lambda s: (s[0], s[0] + s[1]))
+
+
+@given(st.lists(_SPAN, max_size=6), _SPAN)
+def test_a_mention_overlaps_what_was_taken_where_the_two_share_a_character(taken, span) -> None:
+    from dipterm.extract.entities import Taken
+
+    marks = Taken("x" * 40)
+    for stretch in taken:
+        marks.append(stretch)
+    assert marks.overlaps(span) == any(span[0] < end and start < span[1] for start, end in taken)

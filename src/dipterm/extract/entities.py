@@ -138,8 +138,22 @@ def _words_of(run: re.Match[str]) -> list[re.Match[str]]:
     return list(_WORD.finditer(run.group()))
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in taken)
+class Taken:
+    """The stretches of a text already named, which a mention found later may not overlap. Each
+    character is marked, so a check reads only the characters of the span it asks about (a
+    mention always has some)."""
+
+    __slots__ = ("_marks",)
+
+    def __init__(self, text: str) -> None:
+        self._marks = bytearray(len(text))
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self._marks[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        return 1 in self._marks[span[0] : span[1]]
 
 
 def _strip_leading(words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -158,7 +172,7 @@ _PLACE_OF = re.compile(rf"(?:\s+(?:of|to)(?:\s+the)?\s+{_CAPWORD}(?:\s+{_CAPWORD
 
 
 def _institutions(
-    text: str, taken: list[tuple[int, int]], country_keys: frozenset[str]
+    text: str, taken: Taken, country_keys: frozenset[str]
 ) -> list[Span]:
     """Organisations and places by their head noun: "External Policy Planning Department",
     "Monument to Military Glory of the Pacific Fleet", "Ministry of Foreign Affairs"."""
@@ -182,13 +196,13 @@ def _institutions(
         if kind == "place" and end > run.end() and _names_a_country_or_place(text[run.end() : end]):
             end = run.end()  # "Liaoning Province of China": the province, then the country
         name = text[start:end]
-        if name_key(name) in country_keys or _overlaps((start, end), taken):
+        if name_key(name) in country_keys or taken.overlaps((start, end)):
             continue
         found.append(Span(start, end, kind, name.replace("\u2019", "'"), name))
     if not any(force in text for force in ("army", "navy", "armed forces", "air force")):
         return found  # what _ARMED ends with
     for m in _ARMED.finditer(text):
-        if m.group("adj") in demonyms() and not _overlaps((m.start(), m.end()), taken):
+        if m.group("adj") in demonyms() and not taken.overlaps((m.start(), m.end())):
             found.append(Span(m.start(), m.end(), "org", m.group(), m.group()))
     return found
 
@@ -237,7 +251,7 @@ def _name_words_ok(words: list[str]) -> bool:
     )
 
 
-def _people_by_context(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _people_by_context(text: str, taken: Taken) -> list[tuple[int, int, str]]:
     """Names no gazetteer or name shape found, known by a title before or a role after them."""
     found: list[tuple[int, int, str]] = []
     for run, last in _capitalised_runs(text):
@@ -258,7 +272,7 @@ def _people_by_context(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
                 continue
             start = run.start() + name_words[0].start()
             end = run.start() + name_words[-1].end()
-            if _overlaps((start, end), taken):
+            if taken.overlaps((start, end)):
                 continue
             after = text[end : end + 400]
             titled = last_title >= 0 or _title_before(text, start) is not None
@@ -277,7 +291,7 @@ def find_entities(text: str) -> Found:
         found.spans.append(Span(m.start, m.end, "country", m.entry.name, m.text))
     country_keys = keys_of_kind("country")
 
-    taken: list[tuple[int, int]] = []
+    taken = Taken(text)
     for m in matcher(("org", "place")).find(text):
         found.spans.append(Span(m.start, m.end, m.entry.kind, m.entry.name, m.text))
         taken.append((m.start, m.end))
@@ -294,11 +308,11 @@ def find_entities(text: str) -> Found:
     # People: the gazetteer, then the shape of Korean names, then names known by their context.
     people: list[tuple[int, int, str]] = []
     for m in matcher(("person",)).find(text):
-        if not _overlaps((m.start, m.end), taken):
+        if not taken.overlaps((m.start, m.end)):
             people.append((m.start, m.end, m.text))
             taken.append((m.start, m.end))
     for m in names.KOREAN_NAME.finditer(text):
-        if not _overlaps((m.start(), m.end()), taken):
+        if not taken.overlaps((m.start(), m.end())):
             people.append((m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
     for start, end, written in _people_by_context(text, taken):
@@ -316,7 +330,7 @@ def find_entities(text: str) -> Found:
 
 
 def _places_after_prepositions(
-    text: str, found: Found, taken: list[tuple[int, int]], country_keys: frozenset[str]
+    text: str, found: Found, taken: Taken, country_keys: frozenset[str]
 ) -> None:
     """A lone capitalised word after "in", "at", "to", "from": a town the gazetteer lacks."""
     for m in _PREPOSITION_PLACE.finditer(text):
@@ -328,7 +342,7 @@ def _places_after_prepositions(
             or roles.is_title_word(word)
             or name_key(word) in country_keys
             or word in demonyms()
-            or _overlaps(span, taken)
+            or taken.overlaps(span)
             or word in ORG_HEADS
             or word in PLACE_HEADS
             or word.isupper()
@@ -340,7 +354,7 @@ def _places_after_prepositions(
         taken.append(span)
 
 
-def _resolve_short_references(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+def _resolve_short_references(text: str, found: Found, taken: Taken) -> None:
     """A later bare surname ("Lavrov") is the person named in full earlier in the article."""
     by_surname: dict[str, str] = {}
     for span in found.of_kind("person"):
@@ -349,7 +363,7 @@ def _resolve_short_references(text: str, found: Found, taken: list[tuple[int, in
     if not by_surname:
         return
     for start, end, word in _whole_words(text, list(by_surname)):
-        if not _overlaps((start, end), taken):
+        if not taken.overlaps((start, end)):
             found.spans.append(Span(start, end, "person", by_surname[word], word))
             taken.append((start, end))
 
@@ -437,7 +451,7 @@ def _share_plural_roles(text: str, people: list[Span], found: Found) -> None:
             _add_role(found, span.name, roles.singular(role))
 
 
-def _resolve_role_references(text: str, found: Found, taken: list[tuple[int, int]]) -> None:
+def _resolve_role_references(text: str, found: Found, taken: Taken) -> None:
     """ "the Russian President" is the person given that title in the article."""
     lowered, straight = text.lower(), text.replace("\u2019", "'")
     for name, held in list(found.roles.items()):
@@ -449,7 +463,7 @@ def _resolve_role_references(text: str, found: Found, taken: list[tuple[int, int
             pattern = _role_reference(role)
             for m in pattern.finditer(straight):
                 span = (m.start(1), m.end(1))
-                if not _overlaps(span, taken):
+                if not taken.overlaps(span):
                     found.spans.append(Span(span[0], span[1], "person", name, m.group(1), True))
                     taken.append(span)
 
