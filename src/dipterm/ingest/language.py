@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import repeat
 
 _STOPWORDS = {
     "en": {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was", "by", "as", "at", "his"},
@@ -36,7 +37,7 @@ def detect_language(text: str) -> str | None:
             if len(script.findall(sample)) > letters * 0.3:
                 return code
     counts = Counter(words if is_ascii else map(str.lower, words))
-    scores = {code: sum(counts[w] for w in stop) for code, stop in _STOPWORDS.items()}
+    scores = {code: sum(map(counts.get, stop, repeat(0))) for code, stop in _STOPWORDS.items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top >= 5 and top >= 1.5 * second:

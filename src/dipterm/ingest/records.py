@@ -51,8 +51,12 @@ def parse_mapping(text: str | None) -> dict[str, str]:
     return mapping
 
 
-def _pick(record: dict[str, Any], field: str, mapping: dict[str, str]) -> Any:
-    lowered = {str(k).lower(): v for k, v in record.items()}
+def _lowered(record: dict[str, Any]) -> dict[str, Any]:
+    """A record under lower-cased keys: Title, TITLE and title are one field."""
+    return {str(k).lower(): v for k, v in record.items()}
+
+
+def _pick(lowered: dict[str, Any], field: str, mapping: dict[str, str]) -> Any:
     if field in mapping:
         return lowered.get(mapping[field].lower())
     for key in FIELD_NAMES[field]:
@@ -90,9 +94,8 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _urls(record: dict[str, Any], mapping: dict[str, str]) -> list[str]:
+def _urls(lowered: dict[str, Any], mapping: dict[str, str]) -> list[str]:
     """Every url the record gives (a "url" and a list of "urls" alike), first one first."""
-    lowered = {str(k).lower(): v for k, v in record.items()}
     keys = [mapping["url"].lower()] if "url" in mapping else FIELD_NAMES["url"]
     found: list[str] = []
     for key in keys:
@@ -105,20 +108,21 @@ def _urls(record: dict[str, Any], mapping: dict[str, str]) -> list[str]:
 
 def draft_from_record(record: dict[str, Any], origin: str, mapping: dict[str, str]) -> ArticleDraft:
     """One record as an article. Raises InputError when the record holds no article text."""
-    body = _text(_pick(record, "body", mapping))
+    fields = _lowered(record)
+    body = _text(_pick(fields, "body", mapping))
     if not body.strip():
         keys = ", ".join(map(str, list(record)[:8]))
         raise InputError(f"no article text (keys: {keys}; name the text with --map body=KEY)")
-    urls = _urls(record, mapping)
-    source = _pick(record, "source", mapping)
-    lang = _pick(record, "lang", mapping)
+    urls = _urls(fields, mapping)
+    source = _pick(fields, "source", mapping)
+    lang = _pick(fields, "lang", mapping)
     draft = article_from_fields(
-        title=_text(_pick(record, "title", mapping)),
+        title=_text(_pick(fields, "title", mapping)),
         body=body,
         origin=origin,
-        published=record_date(_pick(record, "date", mapping)),
+        published=record_date(_pick(fields, "date", mapping)),
         source=str(source) if source else (outlet_of_url(urls[0]) if urls else None),
-        byline=_text(_pick(record, "byline", mapping)) or None,
+        byline=_text(_pick(fields, "byline", mapping)) or None,
         url=urls[0] if urls else None,
         urls=urls[1:],
     )
