@@ -115,3 +115,10 @@ def test_operator_soup_never_crashes(fts, parts):
     test_any_string_either_renders_valid_fts5_or_raises_query_error.hypothesis.inner_test(
         fts, " ".join(parts)
     )
+
+
+@given(st.text(alphabet="aZ9_'- \n.,\x7f", max_size=40))
+def test_ascii_text_has_the_tokens_any_text_has(text: str) -> None:
+    from dipterm.store.query import _TOKEN, fold, tokens
+
+    assert tokens(text) == _TOKEN.findall(fold(text))

@@ -24,7 +24,7 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\ue000-\uf8ff]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 # "peninsula,Kim": a comma glued to the next word by the scraper (digits as in 1,000 are left alone).
-_GLUED_COMMA = re.compile(r"(?<=[a-z]),(?=[A-Z][a-z])")
+_GLUED_COMMA = re.compile(r",(?<=[a-z],)(?=[A-Z][a-z])")  # the comma first: a search skips to it
 
 _QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                              "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2032": "'",
@@ -52,7 +52,8 @@ def _clean_spaces(text: str) -> str:
         text = text.replace("\t", " ")
     else:
         text = _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", text))
-    text = _GLUED_COMMA.sub(", ", text)
+    if "," in text:
+        text = _GLUED_COMMA.sub(", ", text)
     return _RUNS_OF_SPACES.sub(" ", text) if "  " in text else text
 
 
