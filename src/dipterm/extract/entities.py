@@ -470,4 +470,5 @@ def _resolve_role_references(text: str, found: Found, taken: Taken) -> None:
 
 @lru_cache(maxsize=4096)
 def _role_reference(role: str) -> re.Pattern[str]:
-    return re.compile(rf"\b[Tt]he\s+((?i:{re.escape(role)}))\b(?!\s+[A-Z])")
+    # "\b[Tt]he" written with the letter first, so that a search skips to the next t or T.
+    return re.compile(rf"[Tt](?<=\b[Tt])he\s+((?i:{re.escape(role)}))\b(?!\s+[A-Z])")
