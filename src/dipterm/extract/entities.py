@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dipterm.extract import names, roles
-from dipterm.extract.gazetteer import demonyms, keys_of_kind, matcher, name_key
+from dipterm.extract.gazetteer import Match, demonyms, keys_of_kind, matcher, name_key
 from dipterm.extract.sentences import split_sentences
 from dipterm.models import Mention
 
@@ -207,6 +207,12 @@ def _institutions(
     return found
 
 
+@lru_cache(maxsize=4096)  # the same names recur from article to article
+def _orgs_inside(name: str) -> tuple[Match, ...]:
+    """The organisations named inside a name, past its first letter."""
+    return tuple(matcher(("org",)).find(name[1:]))
+
+
 def _names_a_country_or_place(extension: str) -> bool:
     """Whether "of the X" names a country or a gazetteer place on its own."""
     rest = re.sub(r"^\s*(?:of|to)(?:\s+the)?\s+", "", extension)
@@ -295,7 +301,7 @@ def find_entities(text: str) -> Found:
     for m in matcher(("org", "place")).find(text):
         found.spans.append(Span(m.start, m.end, m.entry.kind, m.entry.name, m.text))
         taken.append((m.start, m.end))
-        for inner in matcher(("org",)).find(m.text[1:]):  # the WPK inside "WPK Central Committee"
+        for inner in _orgs_inside(m.text):  # the WPK inside "WPK Central Committee"
             if inner.entry != m.entry:
                 start = m.start + 1 + inner.start
                 found.spans.append(
