@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from dipterm.extract import names, roles
 from dipterm.extract.gazetteer import Match, demonyms, keys_of_kind, matcher, name_key
@@ -76,8 +77,10 @@ _PREPOSITION_PLACE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A mention's place in the text. (A named tuple, as Match and Sentence are: dozens are made
+    for each article, and a tuple is made several times faster than a frozen dataclass.)"""
+
     start: int
     end: int
     kind: str

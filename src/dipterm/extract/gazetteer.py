@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, compress
 from pathlib import Path
+from typing import NamedTuple
 
 from dipterm import config
 from dipterm.extract.keys import name_key
@@ -162,8 +163,7 @@ def _squash(text: str) -> str:
     return _SPACES_AND_HYPHENS.sub("", text)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     start: int
     end: int
     text: str

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # A stop, closing quotes, then space before a capital or a figure; or newlines. Every match
 # starts with one of four characters, which lets the search skip quickly to the next one; after
@@ -19,8 +19,7 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
