@@ -55,11 +55,6 @@ class _Caseless:
         return self.lower.search(lowered) if lowered is not None else self.any_case.search(text)
 
 
-# Words one of the triggers needs: most sentences have none, and one search rules them all out.
-_MAY_TRIGGER = _Caseless(
-    r"wreath|basket|bouquet|letter|message|banquet|dinner|luncheon|reception|talk|summit|met\b|"
-    r"meets|receive|call\s+on|credentials|visit|toured|signed|arrived|left\b"
-)
 # What each trigger cannot match without, lower-cased: a sentence is searched only with the
 # triggers whose words it holds. Every trigger has its word begin a word ("\bletters?",
 # "\s+talks?"), so a search for all the words at once, which cannot find two that overlap, finds
@@ -78,7 +73,7 @@ _NEEDS = {
     "departure": ("left",),
 }
 _KIND_OF_WORD = {word: kind for kind, words in _NEEDS.items() for word in words}
-_NEEDED_WORD = re.compile("|".join(sorted(_KIND_OF_WORD, key=len, reverse=True)))
+_NEEDED_WORD = _Caseless("|".join(sorted(_KIND_OF_WORD, key=len, reverse=True)))
 # A sentence that only says who else took part belongs to the event before it. An entourage
 # ("was accompanied by ...") does not take part, as the seeds' annotations have it.
 FOLLOW_ON = _Caseless(
@@ -102,8 +97,8 @@ def _triggers_in(text: str, lowered: str | None) -> list[tuple[str, re.Pattern[s
     """The triggers that may match in a sentence: in an ASCII one, those whose words it holds
     (one search of the lower-cased text); in any other, all of them if any word is there."""
     if lowered is None:
-        return TRIGGERS if _MAY_TRIGGER.search(text, None) else []
-    kinds = {_KIND_OF_WORD[word] for word in _NEEDED_WORD.findall(lowered)}
+        return TRIGGERS if _NEEDED_WORD.search(text, None) else []
+    kinds = {_KIND_OF_WORD[word] for word in _NEEDED_WORD.lower.findall(lowered)}
     return [t for t in TRIGGERS if t[0] in kinds] if kinds else []
 
 
