@@ -25,8 +25,8 @@ class Context:
         return cls(text, found, split_sentences(text), skip_until)
 
     def within(self, start: int, end: int, kind: str) -> list[Span]:
-        """found.within(start, end, kind), by bisection: a sentence's mentions without reading
-        every mention of the article. The mentions are sorted by offset once the article is read."""
+        """The mentions of a kind that lie between start and end, in order. Found by bisection,
+        without reading every mention of the article: they are sorted by offset by then."""
         index = self._by_kind.get(kind)
         if index is None:
             spans = [s for s in self.found.spans if s.kind == kind]

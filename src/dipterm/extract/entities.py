@@ -99,13 +99,6 @@ class Found:
     def of_kind(self, kind: str) -> list[Span]:
         return [s for s in self.spans if s.kind == kind]
 
-    def within(self, start: int, end: int, kind: str | None = None) -> list[Span]:
-        return [
-            s
-            for s in self.spans
-            if s.start >= start and s.end <= end and (kind is None or s.kind == kind)
-        ]
-
     def mentions(self, kind: str) -> list[Mention]:
         counts: dict[str, int] = defaultdict(int)
         spellings: dict[str, list[str]] = defaultdict(list)
@@ -129,11 +122,11 @@ class Found:
 def _capitalised_runs(text: str) -> list[tuple[re.Match[str], str]]:
     """Runs of capitalised words, each with its last word, read once for organisations, places
     and people. Words are separated by spaces and tabs alone, and most runs have one."""
-    return [
-        (run, last if " " not in last and "\t" not in last else last.rsplit(None, 1)[-1])
-        for run in _RUN.finditer(text)
-        for last in (run.group(),)
-    ]
+    runs = []
+    for run in _RUN.finditer(text):
+        words = run.group()
+        runs.append((run, words.rsplit(None, 1)[-1] if " " in words or "\t" in words else words))
+    return runs
 
 
 def _words_of(run: re.Match[str]) -> list[re.Match[str]]:
@@ -174,9 +167,7 @@ _ORG_OF = re.compile(rf"\s+(?:of|for)\s+(?!the\b){_CAPWORD}(?:\s+(?:and\s+)?{_CA
 _PLACE_OF = re.compile(rf"(?:\s+(?:of|to)(?:\s+the)?\s+{_CAPWORD}(?:\s+{_CAPWORD})*)+")
 
 
-def _institutions(
-    text: str, taken: Taken, country_keys: frozenset[str]
-) -> list[Span]:
+def _institutions(text: str, taken: Taken, country_keys: frozenset[str]) -> list[Span]:
     """Organisations and places by their head noun: "External Policy Planning Department",
     "Monument to Military Glory of the Pacific Fleet", "Ministry of Foreign Affairs"."""
     found: list[Span] = []
