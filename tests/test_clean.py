@@ -51,7 +51,9 @@ def _clean_step_by_step(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n")).strip("\n")
 
 
-_ALPHABET = "ab,Z 1\t\n\r\x1b[0m\x07\x9b\u00a0\u2009\u200b\u202e\u2028\u2029e\u0301\u00c3\u00a9\u2019"
+_ALPHABET = (
+    "ab,Z 1\t\n\r\x1b[0m\x07\x9b\u00a0\u2009\u200b\u202e\u2028\u2029e\u0301\u00c3\u00a9\u2019"
+)
 
 
 @given(st.text(alphabet=_ALPHABET, max_size=60))

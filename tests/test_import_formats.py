@@ -220,7 +220,6 @@ def test_decoder_raises_only_its_own_error(data):
         decode(data)
 
 
-
 @given(st.text(alphabet="aZ9_'é- \n.", max_size=60).filter(str.isascii))
 def test_language_reads_ascii_words_as_any_words(text: str) -> None:
     from dipterm.ingest.language import _ASCII_WORD, _WORD
