@@ -64,55 +64,97 @@ class TitleIndex:
             sorted(range(len(self._words)), key=self._words.__getitem__), dtype=np.int64
         )
         self._sorted = [self._words[i] for i in self._order]
-        self._cache: dict[str, object] = {}
-        # Each title's word ids, padded with a column that scores nothing.
-        self._grid = np.full((len(rows), width), len(self._words), dtype=np.int32)
+        # The vocabulary by length, and numbers apart: a word can be near only words of a length
+        # near its own, and a word without digits shares no letter with a number.
+        groups: dict[tuple[int, bool], list[int]] = {}
+        for i, word in enumerate(self._words):
+            groups.setdefault((len(word), word.isdigit()), []).append(i)
+        self._groups = {
+            key: ([self._words[i] for i in ids], np.array(ids, dtype=np.int64))
+            for key, ids in groups.items()
+        }
+        self._cache: dict[tuple[str, float], object] = {}
+        # Each title's word ids, one row per word position (a column per title), padded with an
+        # id that scores nothing: a row at a time is read straight through memory.
+        self._positions = np.full((width, len(rows)), len(self._words), dtype=np.int32)
         for i, row in enumerate(rows):
-            self._grid[i, : len(row)] = [w if w >= 0 else len(self._words) for w in row]
+            self._positions[: len(row), i] = [w if w >= 0 else len(self._words) for w in row]
 
-    def scores(self, text: str):
+    def scores(self, text: str, at_least: float = 0.0):
+        """Each title's score for text. Scores of at_least or more are exact; a title under it
+        may be given less than its score, which lets the query's words skip the vocabulary's
+        words too far from them to lift a title to at_least."""
         import numpy as np
 
         query = [w for w in _title_words(text) if w]
         if not query or not self._words:
             return None
-        total = np.zeros(self._grid.shape[0], dtype=np.float32)
+        # A title's mean reaches at_least only if each word scores at least this much, the others
+        # scoring 100.
+        cutoff = max(0.0, at_least * len(query) - 100.0 * (len(query) - 1))
+        total = np.zeros(self._positions.shape[1], dtype=np.float32)
         for word in query:
-            total += self._word_scores(word)
+            total += self._word_scores(word, cutoff)
         return total / len(query)
 
-    def _word_scores(self, word: str):
-        """Each title's score for one query word. Kept for the last few words: as one types, only
-        the last word of the query is new."""
-        cached = self._cache.get(word)
+    def _word_scores(self, word: str, cutoff: float):
+        """Each title's score for one query word, exact where it is cutoff or more (0 where it
+        is less). Kept for the last few words: as one types, only the last word is new."""
+        cached = self._cache.get((word, cutoff))
         if cached is not None:
             return cached
         import numpy as np
         from rapidfuzz import fuzz
         from rapidfuzz.process import cdist
 
-        per_word = cdist([word], self._words, scorer=fuzz.ratio, dtype=np.float32)[0]
+        per_word = np.zeros(len(self._words) + 1, dtype=np.float32)  # the last: the padding
+        for words, ids in self._near(word, cutoff):
+            per_word[ids] = cdist(
+                [word], words, scorer=fuzz.ratio, dtype=np.float32, score_cutoff=cutoff
+            )[0]
         if len(word) >= 2:  # words that begin with what is typed count fully
             low = bisect.bisect_left(self._sorted, word)
             high = bisect.bisect_left(self._sorted, word + "\uffff")
             per_word[self._order[low:high]] = 100.0
-        per_word = np.append(per_word, 0.0)  # the padding column
-        scores = per_word[self._grid].max(axis=1)
+        scores = per_word.take(self._positions[0])
+        column = np.empty_like(scores)
+        for position in self._positions[1:]:
+            np.maximum(scores, per_word.take(position, out=column), out=scores)
         if len(self._cache) >= 16:
             self._cache.pop(next(iter(self._cache)))
-        self._cache[word] = scores
+        self._cache[(word, cutoff)] = scores
         return scores
+
+    def _near(self, word: str, cutoff: float):
+        """The vocabulary's words (and ids) that may score cutoff or more against word: of a length
+        near its own (fuzz.ratio is at most 200 * min(a, b) / (a + b)), and numbers only if word
+        has a digit (with no character in common, the ratio is 0)."""
+        if cutoff <= 0:
+            return self._groups.values()
+        shortest = int(len(word) * cutoff / (200.0 - cutoff)) - 1  # a letter's margin either way
+        longest = int(len(word) * (200.0 - cutoff) / cutoff) + 1
+        digits = any(c.isdigit() for c in word)
+        return [
+            group
+            for (n, number), group in self._groups.items()
+            if shortest <= n <= longest and (digits or not number)
+        ]
 
     def filter(self, text: str, limit: int = 500) -> list[tuple[int, float]]:
         """(title index, score) of the best titles, best first."""
         import numpy as np
 
-        scores = self.scores(text)
+        scores = self.scores(text, self.MIN_SCORE)
         if scores is None:
             return []
         keep = np.flatnonzero(scores >= self.MIN_SCORE)
         if keep.size > limit:
-            keep = keep[np.argpartition(-scores[keep], limit)[:limit]]
+            # The limit best: those above the limit-th best score, then those at it, first
+            # titles first. (A word typed may leave most titles on one score.)
+            kept = scores[keep]
+            threshold = np.partition(kept, kept.size - limit)[kept.size - limit]
+            above = keep[kept > threshold]
+            keep = np.sort(np.concatenate([above, keep[kept == threshold][: limit - above.size]]))
         order = keep[np.argsort(-scores[keep], kind="stable")]
         return [(int(i), float(scores[i])) for i in order]
 

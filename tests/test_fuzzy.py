@@ -1,0 +1,56 @@
+"""Title filtering as one types: the fast index against the plain definition of its scores."""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from dipterm.store.fuzzy import TitleIndex
+from dipterm.store.query import tokens
+
+_WORDS = ["kim", "kimjong", "jong", "un", "summit", "summits", "sum", "talks", "talk", "2018",
+          "201", "18", "putin", "pyongyang", "py", "a", "visit", "visits", "vist"]  # fmt: skip
+
+
+def _plain_filter(titles: list[str], text: str, limit: int) -> list[tuple[int, float]]:
+    """Every query word scored against every word of every title, in float32 as the index
+    scores: a word that begins with the typed one counts 100; best titles first, first titles
+    first among equals."""
+    query = tokens(text)
+    if not query:
+        return []
+    total = np.zeros(len(titles), dtype=np.float32)
+    for word in query:
+        best = np.zeros(len(titles), dtype=np.float32)
+        for i, title in enumerate(titles):
+            for other in tokens(title):
+                score = (
+                    100.0 if len(word) >= 2 and other.startswith(word) else fuzz.ratio(word, other)
+                )
+                best[i] = max(best[i], np.float32(score))
+        total += best
+    scores = total / len(query)
+    kept = sorted((i for i in range(len(titles)) if scores[i] >= 70), key=lambda i: (-scores[i], i))
+    return [(i, float(scores[i])) for i in kept[:limit]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(st.sampled_from(_WORDS + ["su", "k", "pu", "vis", "20"]), min_size=1, max_size=4).map(
+        " ".join
+    ),
+    st.sampled_from([1, 3, 500]),
+)
+def test_title_filter_finds_what_scoring_every_word_finds(titles, text, limit) -> None:
+    assert TitleIndex(titles).filter(text, limit) == _plain_filter(titles, text, limit)
+
+
+def test_title_filter_as_one_types_finds_the_title() -> None:
+    index = TitleIndex(["Visit opens a new chapter", "Talks held in Pyongyang", "A summit"])
+    assert [i for i, _ in index.filter("chaptr vist")] == [0]
+    assert [i for i, _ in index.filter("pyong")] == [1]
