@@ -82,6 +82,15 @@ async def test_title_filter_mode(library):
         assert "(titles)" in status(pilot.app)
 
 
+async def test_title_filter_mode_takes_what_is_typed_next(library):
+    async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", *"chapter")
+        await settle(pilot)
+        assert pilot.app.screen.query_one("#query").value == "chapter"
+        assert rows(pilot.app)[0] == 2
+
+
 async def test_facet_filters_the_result(library):
     async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
         await settle(pilot)

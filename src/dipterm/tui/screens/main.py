@@ -238,6 +238,8 @@ class MainScreen(Screen):
         self.notify(
             "Filtering titles as you type (fuzzy)" if self.title_mode else "Full-text search"
         )
+        if self.title_mode:
+            self.action_focus_search()  # what comes next is typing
         self.search(self.query_text, debounce=False)
 
     def action_cycle_sort(self) -> None:
