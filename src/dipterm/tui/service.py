@@ -126,6 +126,11 @@ class LibraryService:
                 return replace(results, hits=[], error=str(exc), ranking=False, plan=None)
         return replace(results, hits=found.hits, ranking=False, plan=None)
 
+    @property
+    def title_index_ready(self) -> bool:
+        """Whether the titles are read for filtering (the first filter reads them all)."""
+        return self._title_index is not None
+
     def title_filter(self, text: str, limit: int = 500) -> Results:
         """Titles nearest to what is typed, like fzf (see TitleIndex)."""
         from dipterm.store.fuzzy import TitleIndex

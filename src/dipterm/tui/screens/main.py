@@ -240,6 +240,8 @@ class MainScreen(Screen):
         )
         if self.title_mode:
             self.action_focus_search()  # what comes next is typing
+            if not self.service.title_index_ready:  # seconds on a large library: say so
+                self.query_one("#status", Static).update("Reading every title to filter them…")
         self.search(self.query_text, debounce=False)
 
     def action_cycle_sort(self) -> None:
