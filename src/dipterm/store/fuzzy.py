@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Sequence
+from itertools import count
 
 MIN_LENGTH = 4  # shorter words have too many near neighbours to correct safely
 SCORE_CUTOFF = 75.0
@@ -52,12 +54,14 @@ class TitleIndex:
     def __init__(self, titles: Sequence[str]) -> None:
         import numpy as np
 
-        vocab: dict[str, int] = {}
-        rows: list[list[int]] = []
+        # Each word's id, the first time it is seen: the next number.
+        vocab: defaultdict[str, int] = defaultdict(count().__next__)
+        ids: list[int] = []  # every title's word ids, one title after the other
+        lengths: list[int] = []  # how many words each title has
         for title in titles:
-            words = [w for w in _title_words(title) if w]
-            rows.append([vocab.setdefault(w, len(vocab)) for w in words] or [-1])
-        width = max((len(r) for r in rows), default=1)
+            words = _title_words(title)
+            ids.extend([vocab[w] for w in words])
+            lengths.append(len(words))
         self._words = list(vocab)
         # The vocabulary sorted, and where each sorted word stands in it: prefixes by bisection.
         self._order = np.array(
@@ -76,9 +80,13 @@ class TitleIndex:
         self._cache: dict[tuple[str, float], object] = {}
         # Each title's word ids, one row per word position (a column per title), padded with an
         # id that scores nothing: a row at a time is read straight through memory.
-        self._positions = np.full((width, len(rows)), len(self._words), dtype=np.int32)
-        for i, row in enumerate(rows):
-            self._positions[: len(row), i] = [w if w >= 0 else len(self._words) for w in row]
+        per_title = np.array(lengths, dtype=np.int64)
+        width = max(int(per_title.max(initial=0)), 1)
+        self._positions = np.full((width, len(lengths)), len(self._words), dtype=np.int32)
+        firsts = np.repeat(np.cumsum(per_title) - per_title, per_title)
+        self._positions[
+            np.arange(len(ids)) - firsts, np.repeat(np.arange(len(lengths)), per_title)
+        ] = ids
 
     def scores(self, text: str, at_least: float = 0.0):
         """Each title's score for text. Scores of at_least or more are exact; a title under it
