@@ -74,8 +74,8 @@ class TitleIndex:
         for i, word in enumerate(self._words):
             groups.setdefault((len(word), word.isdigit()), []).append(i)
         self._groups = {
-            key: ([self._words[i] for i in ids], np.array(ids, dtype=np.int64))
-            for key, ids in groups.items()
+            key: ([self._words[i] for i in members], np.array(members, dtype=np.int64))
+            for key, members in groups.items()
         }
         self._cache: dict[tuple[str, float], object] = {}
         # Each title's word ids, one row per word position (a column per title), padded with an
