@@ -235,3 +235,15 @@ def test_an_articles_words_are_its_tokens_and_its_word_count(title: str, body: s
     from dipterm.store.query import tokens
 
     assert _article_words(title, body) == (set(tokens(title + " " + body)), word_count(body))
+
+
+def test_titles_newest_first_undated_last_and_later_first_on_one_day(db_path):
+    with Library.open(db_path) as lib:
+        lib.add([draft("Undated", "No date here at all.")])
+        lib.add([draft("Old", "From long ago.", published=PartialDate(2001, 5, 1))])
+        lib.add([draft("New A", "Recent news.", published=PartialDate(2024, 7, 1))])
+        lib.add([draft("New B", "Recent news too.", published=PartialDate(2024, 7, 1))])
+        lib.add([draft("Middle", "Some years back.", published=PartialDate(2018))])
+        assert [title for _, title, _, _ in lib.titles()] == [
+            "New B", "New A", "Middle", "Old", "Undated"
+        ]  # fmt: skip
