@@ -76,12 +76,12 @@ def clean_text(text: str) -> str:
 
     Curly quotes and apostrophes stay as written; search folds them (see fold_quotes).
     """
-    ascii = text.isascii()  # ASCII is in NFC and holds neither mojibake nor Unicode line breaks
-    if not ascii:
+    is_ascii = text.isascii()  # ASCII is in NFC, holds neither mojibake nor Unicode line breaks
+    if not is_ascii:
         text = unicodedata.normalize("NFC", repair_mojibake(text))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not ascii:
+    if not is_ascii:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = _clean_spaces(strip_terminal_controls(text))
     return "\n".join(line.strip() for line in text.split("\n")).strip("\n")
