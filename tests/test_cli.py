@@ -170,3 +170,13 @@ def test_search_help_names_every_filter_of_the_grammar(run):
     text = " ".join(run("search", "--help").stdout.split())
     for name in [*FILTERS, *ENTITY_FILTERS]:
         assert f"{name}:" in text, name
+
+
+def test_search_help_names_every_event_type_extraction_reports(run):
+    from dipterm.extract.events import TRIGGERS
+    from dipterm.models import EVENT_TYPES
+
+    assert {kind for kind, _ in TRIGGERS} == set(EVENT_TYPES)
+    text = " ".join(run("search", "--help").stdout.split())
+    for event_type in EVENT_TYPES:
+        assert event_type in text, event_type

@@ -15,6 +15,7 @@ import click
 
 from dipterm import __version__
 from dipterm.errors import DiptermError, ExitCode
+from dipterm.models import EVENT_TYPES
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 found / done; 1 nothing matched, or some inputs were skipped; "
@@ -175,7 +176,17 @@ class _progress:
             self.bar.stop()
 
 
-@cli.command()
+SEARCH_HELP = f"""Search the library. QUERY is words (all must match), "a phrase", a OR b,
+-excluded, prefix*, and filters: title:WORD source:NAME since:YYYY[-MM[-DD]] until:... lang:en,
+person:NAME org:NAME place:NAME country:NAME (any romanisation) and event:TYPE
+({", ".join(EVENT_TYPES)}).
+
+A word the library does not hold is replaced by the nearest one it does, and the change is
+shown on stderr ("lavrow -> lavrov"); --exact turns this off.
+"""
+
+
+@cli.command(help=SEARCH_HELP)
 @click.argument("query", nargs=-1, required=True)
 @click.option(
     "--json",
@@ -203,14 +214,7 @@ def search(
     sort: str,
     exact: bool,
 ) -> None:
-    """Search the library. QUERY is words (all must match), "a phrase", a OR b, -excluded,
-    prefix*, and filters: title:WORD source:NAME since:YYYY[-MM[-DD]] until:... lang:en,
-    person:NAME org:NAME place:NAME country:NAME (any romanisation) and event:TYPE (meeting,
-    summit, talks, visit, letter, message, banquet, wreath-laying, arrival, departure).
-
-    A word the library does not hold is replaced by the nearest one it does, and the change is
-    shown on stderr ("lavrow -> lavrov"); --exact turns this off.
-    """
+    """Search the library (the help: SEARCH_HELP)."""
     from dipterm import display
 
     library = _open(ctx)

@@ -127,9 +127,17 @@ class Mention:
     count: int = 1
 
 
+# What extraction calls the events it finds (extract/events.py; a test holds the two alike), as
+# event:TYPE takes them and the help lists them.
+EVENT_TYPES = (
+    "meeting", "summit", "talks", "visit", "letter", "message", "banquet", "wreath-laying",
+    "signing", "arrival", "departure",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Event:
-    type: str  # meeting, summit, talks, visit, letter, message, banquet, wreath-laying, ...
+    type: str  # one of EVENT_TYPES
     date: PartialDate | None
     date_basis: (
         str | None

@@ -11,7 +11,7 @@
     until:2019      published in or before
     lang:en         language of the article
     person:NAME org:NAME place:NAME country:NAME   entities, in any romanisation
-    event:TYPE      meeting, summit, talks, visit, letter, banquet, wreath-laying, ...
+    event:TYPE      meeting, summit, talks, visit, letter, banquet, wreath-laying, ... (EVENT_TYPES)
 
 User text never reaches FTS5 raw: every word is reduced to the tokens the index holds and each token
 is double-quoted; SQL values travel as parameters.
@@ -26,6 +26,7 @@ from typing import Literal
 
 from dipterm.errors import QueryError
 from dipterm.extract.sources import canonical_outlet
+from dipterm.models import EVENT_TYPES
 
 TermKind = Literal["word", "phrase", "prefix"]
 
@@ -43,7 +44,7 @@ ENTITY_FILTERS: dict[str, str] = {
     "org": "an organisation, e.g. org:WPK",
     "place": "a place, e.g. place:Vladivostok",
     "country": "a country, e.g. country:Russia",
-    "event": "an event type: meeting, summit, talks, visit, letter, message, banquet, wreath-laying",
+    "event": "an event type: " + ", ".join(EVENT_TYPES),
 }
 MAX_QUERY_LENGTH = 2000
 _DATE_VALUE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
