@@ -4,6 +4,7 @@ import sqlite3
 from conftest import SEEDS
 
 from dipterm.ingest.pipeline import import_paths
+from dipterm.models import ArticleDraft
 from dipterm.store import entities
 from dipterm.store.library import Library
 from dipterm.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -83,3 +84,26 @@ def test_a_known_variant_resolves_exactly_not_as_a_guess(db_path):
         assert other != eid
         assert entities.resolve(lib.conn, "person", "choe sun hee") == ([eid], None)
         assert entities.resolve(lib.conn, "person", "Choe Son-hui") == ([eid], None)
+
+
+def test_a_version_4_library_indexes_new_articles(tmp_path):
+    """Up to version 4 a trigger put each new article into the full-text index; from 5 on the
+    library does it a batch at a time. An upgraded library finds old and new articles."""
+    path = tmp_path / "v4.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    for migration in MIGRATIONS[:4]:
+        migration(db)
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute(
+        "INSERT INTO articles (content_hash, title, body, imported_at) VALUES ('h', 'Old', "
+        "'An old article about Lavrov.', 'now')"
+    )
+    conn.close()
+    with Library.open(path) as lib:
+        lib.add([ArticleDraft("New", "A new article about Lavrov and Wang Yi.", "new.txt")])
+        assert sorted(h.title for h in lib.search("lavrov").hits) == ["New", "Old"]
+        assert [h.title for h in lib.search("wang").hits] == ["New"]
+        lib.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")

@@ -157,7 +157,21 @@ def _v4_vocab_words(db) -> None:
     )
 
 
-MIGRATIONS: list[Callable] = [_v1_articles, _v2_extraction, _v3_selections, _v4_vocab_words]
+def _v5_index_by_batch(db) -> None:
+    """New articles go into the full-text index a batch at a time (Library.add), not by a trigger
+    one at a time: SQLite 3.40 flushes FTS5's pending terms at every trigger's savepoint, which
+    wrote a segment an article and doubled the index's cost at import. Deleting and updating
+    keep their triggers."""
+    db.conn.execute("DROP TRIGGER IF EXISTS articles_ai")
+
+
+MIGRATIONS: list[Callable] = [
+    _v1_articles,
+    _v2_extraction,
+    _v3_selections,
+    _v4_vocab_words,
+    _v5_index_by_batch,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 # A library that may not be written is read as it is from this version on: what came later only
 # makes reading faster (indexes), and every query works without it.
