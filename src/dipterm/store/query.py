@@ -108,13 +108,15 @@ def _drop_combining(m: re.Match[str]) -> str:
     return "".join(c for c in m.group() if not unicodedata.combining(c))
 
 
-_ASCII_TOKEN = re.compile(r"[a-z0-9]+")  # the same runs in lower-cased ASCII, found faster
+# In lower-cased ASCII the same runs are what is left between the characters that are not
+# letters or digits, once those are made spaces: a translation and a split find them faster.
+_ASCII_GAPS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 
 
 def tokens(text: str) -> list[str]:
     """The index tokens of a text: runs of letters and digits, folded."""
     if text.isascii():
-        return _ASCII_TOKEN.findall(text.lower())
+        return text.lower().translate(_ASCII_GAPS).split()
     return _TOKEN.findall(fold(text))
 
 
