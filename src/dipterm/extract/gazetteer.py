@@ -114,10 +114,11 @@ def demonyms() -> dict[str, str]:
 
 
 # Words: hyphens and spaces separate, dots and apostrophes stay inside. Captured, so that a split
-# alternates gaps and words. In ASCII text the same words are runs of ASCII letters and digits,
+# alternates gaps and words. In ASCII text the same words are a letter or digit and the run of
+# letters, digits, dots and apostrophes after it (what the general pattern's groups spell out),
 # which a search finds faster than "not a non-word character nor an underscore".
 _TOKEN = re.compile(r"([^\W_]+(?:[.'\u2019][^\W_]*)*\.?)")
-_ASCII_TOKEN = re.compile(r"([A-Za-z0-9]+(?:[.'][A-Za-z0-9]*)*\.?)")
+_ASCII_TOKEN = re.compile(r"([A-Za-z0-9][A-Za-z0-9.']*)")
 
 
 def _split(text: str) -> tuple[list[int], list[str]]:
