@@ -247,3 +247,8 @@ def test_titles_newest_first_undated_last_and_later_first_on_one_day(db_path):
         assert [title for _, title, _, _ in lib.titles()] == [
             "New B", "New A", "Middle", "Old", "Undated"
         ]  # fmt: skip
+        # Read from the date index alone, which holds them, not from the table with its bodies.
+        plan = lib.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id, title, published, source FROM articles"
+        ).fetchall()
+        assert "COVERING INDEX" in str([tuple(row) for row in plan])

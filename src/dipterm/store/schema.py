@@ -165,12 +165,23 @@ def _v5_index_by_batch(db) -> None:
     db.conn.execute("DROP TRIGGER IF EXISTS articles_ai")
 
 
+def _v6_titles_by_date(db) -> None:
+    """Every article's title and source beside its date, in the date index itself: listing by
+    date reads it as before, and the title filter reads every title from it alone, in date
+    order, instead of reading the whole table, bodies and all (a million titles: 5-10 s)."""
+    db.conn.execute("DROP INDEX IF EXISTS idx_articles_published")
+    db.conn.execute(
+        "CREATE INDEX IF NOT EXISTS idx_articles_by_date ON articles(published, id, title, source)"
+    )
+
+
 MIGRATIONS: list[Callable] = [
     _v1_articles,
     _v2_extraction,
     _v3_selections,
     _v4_vocab_words,
     _v5_index_by_batch,
+    _v6_titles_by_date,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # A library that may not be written is read as it is from this version on: what came later only
