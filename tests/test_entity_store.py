@@ -48,19 +48,25 @@ def test_entities_and_dossier(run):
     assert missing.exit_code == 2 and "no person" in missing.stderr
 
 
-def test_a_version_1_library_is_upgraded_in_place(tmp_path):
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path, isolation_level=None)
+def _old_library(path, version: int):
+    """A library as a dipterm of that schema version left it, holding one article, "Old"."""
     import sqlite_utils
 
-    MIGRATIONS[0](sqlite_utils.Database(conn))
-    conn.execute("PRAGMA user_version = 1")
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    for migration in MIGRATIONS[:version]:
+        migration(db)
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.execute(
         "INSERT INTO articles (content_hash, title, body, imported_at) VALUES ('h', 'Old', "
         "'An old article about Lavrov.', 'now')"
     )
     conn.close()
-    with Library.open(path) as lib:
+    return path
+
+
+def test_a_version_1_library_is_upgraded_in_place(tmp_path):
+    with Library.open(_old_library(tmp_path / "old.db", 1)) as lib:
         assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [h.title for h in lib.search("lavrov").hits] == ["Old"]
         assert lib.article(1).extracted_with is None
@@ -89,20 +95,7 @@ def test_a_known_variant_resolves_exactly_not_as_a_guess(db_path):
 def test_a_version_4_library_indexes_new_articles(tmp_path):
     """Up to version 4 a trigger put each new article into the full-text index; from 5 on the
     library does it a batch at a time. An upgraded library finds old and new articles."""
-    path = tmp_path / "v4.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    import sqlite_utils
-
-    db = sqlite_utils.Database(conn)
-    for migration in MIGRATIONS[:4]:
-        migration(db)
-    conn.execute("PRAGMA user_version = 4")
-    conn.execute(
-        "INSERT INTO articles (content_hash, title, body, imported_at) VALUES ('h', 'Old', "
-        "'An old article about Lavrov.', 'now')"
-    )
-    conn.close()
-    with Library.open(path) as lib:
+    with Library.open(_old_library(tmp_path / "v4.db", 4)) as lib:
         lib.add([ArticleDraft("New", "A new article about Lavrov and Wang Yi.", "new.txt")])
         assert sorted(h.title for h in lib.search("lavrov").hits) == ["New", "Old"]
         assert [h.title for h in lib.search("wang").hits] == ["New"]
