@@ -1,7 +1,7 @@
 import sqlite3
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dipterm.errors import QueryError
@@ -122,3 +122,13 @@ def test_ascii_text_has_the_tokens_any_text_has(text: str) -> None:
     from dipterm.store.query import _TOKEN, fold, tokens
 
     assert tokens(text) == _TOKEN.findall(fold(text))
+
+
+@given(st.text())
+@example("\U0001d4d0 \u210c")  # mathematical script A, black-letter H: both decompose to capitals
+def test_folded_text_has_no_capitals(text: str) -> None:
+    """Whatever a letter decomposes to is folded too (a mathematical capital is a capital)."""
+    from dipterm.store.query import fold
+
+    folded = fold(text)
+    assert folded == folded.casefold()

@@ -96,7 +96,10 @@ def fold(text: str) -> str:
     """Lower case without diacritics, as unicode61 remove_diacritics folds it."""
     if text.isascii():
         return text.lower()
+    # Unicode's compatibility caseless form: a decomposition can give a capital again ("𝓐" -> "A").
     decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed.casefold() != decomposed:
+        decomposed = unicodedata.normalize("NFKD", decomposed.casefold())
     # Only the few characters outside ASCII can be combining marks: look at those alone.
     return _NOT_ASCII.sub(_drop_combining, decomposed)
 
