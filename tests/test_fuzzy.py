@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from dipterm.store.fuzzy import TitleIndex
+from dipterm.store.fuzzy import TitleIndex, _title_words_by_id
 from dipterm.store.query import tokens
 
 _WORDS = ["kim", "kimjong", "jong", "un", "summit", "summits", "sum", "talks", "talk", "2018",
@@ -54,3 +54,26 @@ def test_title_filter_as_one_types_finds_the_title() -> None:
     index = TitleIndex(["Visit opens a new chapter", "Talks held in Pyongyang", "A summit"])
     assert [i for i, _ in index.filter("chaptr vist")] == [0]
     assert [i for i, _ in index.filter("pyong")] == [1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(),  # any character, the mark between titles among them
+            st.text(st.characters(max_codepoint=127)),
+            st.lists(st.sampled_from(_WORDS + ["Kim", "Jong-un", "Ri Son Gwon's", "\x01"])).map(
+                " ".join
+            ),
+        ),
+        max_size=12,
+    )
+)
+def test_titles_are_split_into_the_words_the_index_finds(titles) -> None:
+    """All titles split at once give each title the tokens it has alone."""
+    words, ids, lengths = _title_words_by_id(titles)
+    assert len(set(words)) == len(words)
+    ends = np.cumsum(lengths)
+    assert [
+        [words[i] for i in ids[end - n : end]] for n, end in zip(lengths, ends, strict=True)
+    ] == [tokens(title) for title in titles]
