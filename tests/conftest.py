@@ -1,4 +1,4 @@
-"""Shared fixtures: every test gets its own data folder, so none touches a real library."""
+"""Shared fixtures: every test gets its own data and cache folders, so none touches a real library."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ GOLD = ROOT / "eval" / "gold-seeds.jsonl"
 def isolated_data(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("DIPTERM_DB", raising=False)
     return home
 

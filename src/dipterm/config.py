@@ -16,6 +16,13 @@ def default_library_path() -> Path:
     return Path(user_data_dir("dipterm", appauthor=False)) / LIBRARY_FILENAME
 
 
+def cache_dir() -> Path:
+    """Where dipterm keeps what it can always rebuild (XDG_CACHE_HOME on Linux)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("dipterm", appauthor=False))
+
+
 def library_path(explicit: str | os.PathLike[str] | None) -> tuple[Path, bool]:
     """The library to open and whether it is the default one (which is built on first use)."""
     if explicit:

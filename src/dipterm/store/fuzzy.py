@@ -54,24 +54,46 @@ class TitleIndex:
     def __init__(self, titles: Sequence[str]) -> None:
         import numpy as np
 
-        self._words, ids, per_title = _title_words_by_id(titles)
-        words = self._words
+        words, ids, per_title = _title_words_by_id(titles)
         # The vocabulary sorted, and where each sorted word stands in it: prefixes by bisection.
-        self._order = np.array(sorted(range(len(words)), key=words.__getitem__), dtype=np.int64)
+        order = np.array(sorted(range(len(words)), key=words.__getitem__), dtype=np.int64)
+        # Each title's word ids, one row per word position (a column per title), padded with an
+        # id that scores nothing: a row at a time is read straight through memory.
+        width = max(int(per_title.max(initial=0)), 1)
+        positions = np.full((width, len(per_title)), len(words), dtype=np.int32)
+        firsts = np.repeat(np.cumsum(per_title) - per_title, per_title)
+        positions[np.arange(len(ids)) - firsts, np.repeat(np.arange(len(per_title)), per_title)] = (
+            ids
+        )
+        self._ready(words, order, positions)
+
+    @classmethod
+    def restore(cls, words: list[str], order, positions) -> TitleIndex:
+        """The index whose parts() these are (kept in a file between sessions)."""
+        index = cls.__new__(cls)
+        index._ready(words, order, positions)
+        return index
+
+    def parts(self) -> tuple[list[str], object, object]:
+        """What the index is made of: its vocabulary, the vocabulary's sorted order, and each
+        title's word ids by position; the rest is derived from them."""
+        return self._words, self._order, self._positions
+
+    def _ready(self, words: list[str], order, positions) -> None:
+        import numpy as np
+
+        self._words, self._order, self._positions = words, order, positions
         as_array = np.array(words, dtype=object)
-        self._sorted = _pick(as_array, self._order)
+        self._sorted = _pick(as_array, order)
         # The vocabulary by length, and numbers apart: a word can be near only words of a length
         # near its own, and a word without digits shares no letter with a number.
         self._groups = _by_length_and_digits(as_array)
         self._cache: dict[tuple[str, float], object] = {}
-        # Each title's word ids, one row per word position (a column per title), padded with an
-        # id that scores nothing: a row at a time is read straight through memory.
-        width = max(int(per_title.max(initial=0)), 1)
-        self._positions = np.full((width, len(per_title)), len(words), dtype=np.int32)
-        firsts = np.repeat(np.cumsum(per_title) - per_title, per_title)
-        self._positions[
-            np.arange(len(ids)) - firsts, np.repeat(np.arange(len(per_title)), per_title)
-        ] = ids
+
+    @property
+    def size(self) -> int:
+        """How many titles the index holds."""
+        return int(self._positions.shape[1])
 
     def scores(self, text: str, at_least: float = 0.0):
         """Each title's score for text. Scores of at_least or more are exact; a title under it

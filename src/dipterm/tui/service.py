@@ -132,13 +132,17 @@ class LibraryService:
         return self._title_index is not None
 
     def title_filter(self, text: str, limit: int = 500) -> Results:
-        """Titles nearest to what is typed, like fzf (see TitleIndex)."""
-        from dipterm.store.fuzzy import TitleIndex
+        """Titles nearest to what is typed, like fzf (see TitleIndex). The first call reads every
+        title, and builds their index or loads the one kept from a session before."""
+        from dipterm.config import cache_dir
+        from dipterm.store.title_cache import title_index
 
         with self._lock:
             if self._titles is None:
                 self._titles = self.library.titles()
-                self._title_index = TitleIndex([t[1] for t in self._titles])
+                self._title_index = title_index(
+                    [t[1] for t in self._titles], self.path, cache_dir()
+                )
             titles, index = self._titles, self._title_index
         if not text.strip():
             hits = [Hit(i, t, s, p, 0.0, "") for i, t, p, s in titles[:limit]]

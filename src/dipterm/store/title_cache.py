@@ -1,0 +1,80 @@
+"""The title filter's index kept in a file between sessions, used again while the titles it was
+built from are the same (a million titles: building it takes seconds, loading it a fraction)."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from dipterm.store.fuzzy import TitleIndex
+
+# Raise when TitleIndex or query.tokens change what an index holds: older files are then rebuilt.
+FORMAT = 1
+
+
+def title_index(titles: Sequence[str], library: Path, cache: Path) -> TitleIndex:
+    """The index of these titles: from the library's file in cache if it was built from the same
+    titles, else built (and kept there, if the folder can be written)."""
+    digest = _digest(titles)
+    path = cache / f"titles-{hashlib.sha256(str(library.resolve()).encode()).hexdigest()[:16]}.npz"
+    index = _load(path, digest, len(titles))
+    if index is None:
+        index = TitleIndex(titles)
+        _save(path, digest, index)
+    return index
+
+
+def _digest(titles: Sequence[str]) -> bytes:
+    """A fingerprint of the titles, in order (ingest strips control characters: none holds NUL)."""
+    h = hashlib.blake2b(f"{FORMAT}\0{len(titles)}\0".encode(), digest_size=16)
+    h.update("\0".join(titles).encode("utf-8", "surrogatepass"))
+    return h.digest()
+
+
+def _load(path: Path, digest: bytes, count: int) -> TitleIndex | None:
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as kept:
+            if kept["digest"].tobytes() != digest:
+                return None
+            text = kept["words"].tobytes().decode("utf-8")
+            order, positions = kept["order"], kept["positions"]
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None  # none yet, or damaged: built again
+    words = text.split("\n") if text else []
+    if (
+        positions.ndim != 2
+        or positions.shape[1] != count
+        or len(order) != len(words)
+        or (positions.size and not 0 <= positions.min() <= positions.max() <= len(words))
+    ):
+        return None
+    return TitleIndex.restore(words, order, positions)
+
+
+def _save(path: Path, digest: bytes, index: TitleIndex) -> None:
+    """Write the index beside the others, whole or not at all; a folder that cannot be written
+    only means the index is built again next time."""
+    import numpy as np
+
+    words, order, positions = index.parts()
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "wb") as out:
+            np.savez(
+                out,
+                digest=np.frombuffer(digest, dtype=np.uint8),
+                words=np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8),
+                order=order,
+                positions=positions,
+            )
+        os.replace(part, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)

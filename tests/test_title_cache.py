@@ -1,0 +1,87 @@
+"""The title index kept between sessions: used again only for the same titles, rebuilt otherwise."""
+
+import pytest
+
+import dipterm.store.fuzzy as fuzzy
+from dipterm.store.fuzzy import TitleIndex
+from dipterm.store.title_cache import title_index
+
+TITLES = [
+    "Visit opens a new chapter of DPRK-Russia ties",
+    "Kim Jong Un Meets Putin",
+    "Talks held in Pyongyang",
+    "Choe Son Hui Receives Lavrov",
+    "Summit 2018 Hailed",
+    "Élysée statement on the Korean peninsula",
+]
+QUERIES = ["chaptr vist", "kim jong", "pyong", "2018", "lavrow", "elysee", "x"]
+
+
+def _answers(index: TitleIndex) -> list:
+    return [index.filter(q) for q in QUERIES]
+
+
+def _no_building(monkeypatch) -> None:
+    def refuse(titles):
+        raise AssertionError("the index was built, not loaded")
+
+    monkeypatch.setattr(fuzzy, "_title_words_by_id", refuse)
+
+
+def test_the_same_titles_load_the_kept_index(tmp_path, monkeypatch) -> None:
+    library, cache = tmp_path / "library.db", tmp_path / "cache"
+    fresh = _answers(TitleIndex(TITLES))
+    assert _answers(title_index(TITLES, library, cache)) == fresh
+    assert len(list(cache.iterdir())) == 1
+    _no_building(monkeypatch)
+    loaded = title_index(list(TITLES), library, cache)
+    assert _answers(loaded) == fresh
+    assert loaded.size == len(TITLES)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        TITLES[:2] + ["Talks held in Wonsan"] + TITLES[3:],  # one title edited, same count
+        TITLES[:-1],  # one removed
+        TITLES + ["Kim Jong Un Meets Xi"],  # one added
+        TITLES[1:] + TITLES[:1],  # the same titles in another order
+    ],
+)
+def test_other_titles_build_a_new_index(tmp_path, changed) -> None:
+    library, cache = tmp_path / "library.db", tmp_path / "cache"
+    title_index(TITLES, library, cache)
+    index = title_index(changed, library, cache)
+    assert _answers(index) == _answers(TitleIndex(changed))
+
+
+def test_each_library_keeps_its_own(tmp_path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    title_index(TITLES, tmp_path / "a.db", cache)
+    title_index(TITLES[:3], tmp_path / "b.db", cache)
+    _no_building(monkeypatch)
+    assert title_index(TITLES, tmp_path / "a.db", cache).size == len(TITLES)
+    assert title_index(TITLES[:3], tmp_path / "b.db", cache).size == 3
+
+
+def test_a_damaged_file_is_rebuilt(tmp_path) -> None:
+    library, cache = tmp_path / "library.db", tmp_path / "cache"
+    title_index(TITLES, library, cache)
+    (kept,) = cache.iterdir()
+    kept.write_bytes(kept.read_bytes()[: kept.stat().st_size // 2])
+    assert _answers(title_index(TITLES, library, cache)) == _answers(TitleIndex(TITLES))
+    assert _answers(title_index(TITLES, library, cache)) == _answers(TitleIndex(TITLES))
+
+
+def test_a_cache_that_cannot_be_written_only_costs_the_build(tmp_path) -> None:
+    cache = tmp_path / "cache"  # a file where the folder should be
+    cache.write_text("not a folder")
+    index = title_index(TITLES, tmp_path / "library.db", cache)
+    assert _answers(index) == _answers(TitleIndex(TITLES))
+
+
+def test_no_titles(tmp_path, monkeypatch) -> None:
+    library, cache = tmp_path / "library.db", tmp_path / "cache"
+    assert title_index([], library, cache).filter("kim") == []
+    _no_building(monkeypatch)
+    assert title_index([], library, cache).filter("kim") == []
