@@ -57,6 +57,8 @@ def test_other_titles_build_a_new_index(tmp_path, changed) -> None:
 
 def test_each_library_keeps_its_own(tmp_path, monkeypatch) -> None:
     cache = tmp_path / "cache"
+    (tmp_path / "a.db").touch()
+    (tmp_path / "b.db").touch()
     title_index(TITLES, tmp_path / "a.db", cache)
     title_index(TITLES[:3], tmp_path / "b.db", cache)
     _no_building(monkeypatch)
@@ -85,3 +87,19 @@ def test_no_titles(tmp_path, monkeypatch) -> None:
     assert title_index([], library, cache).filter("kim") == []
     _no_building(monkeypatch)
     assert title_index([], library, cache).filter("kim") == []
+
+
+def test_the_index_of_a_library_gone_is_removed_when_another_is_built(tmp_path) -> None:
+    cache = tmp_path / "cache"
+    gone, kept = tmp_path / "gone.db", tmp_path / "kept.db"
+    gone.touch()
+    kept.touch()
+    title_index(TITLES, gone, cache)
+    title_index(TITLES, kept, cache)
+    assert len(list(cache.iterdir())) == 2
+    gone.unlink()
+    title_index(TITLES[:2], tmp_path / "new.db", cache)
+    assert len(list(cache.iterdir())) == 2  # kept's and new's
+    (tmp_path / "new.db").touch()
+    title_index(TITLES[:3], kept, cache)  # kept's rebuilt: new's stays, its library exists
+    assert len(list(cache.iterdir())) == 2

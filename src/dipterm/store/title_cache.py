@@ -20,11 +20,13 @@ def title_index(titles: Sequence[str], library: Path, cache: Path) -> TitleIndex
     """The index of these titles: from the library's file in cache if it was built from the same
     titles, else built (and kept there, if the folder can be written)."""
     digest = _digest(titles)
-    path = cache / f"titles-{hashlib.sha256(str(library.resolve()).encode()).hexdigest()[:16]}.npz"
+    name = hashlib.sha256(str(library.resolve()).encode()).hexdigest()[:16]
+    path = cache / f"titles-{name}.npz"
     index = _load(path, digest, len(titles))
     if index is None:
         index = TitleIndex(titles)
-        _save(path, digest, index)
+        _save(path, digest, index, library)
+        _forget_gone_libraries(cache, keep=path)
     return index
 
 
@@ -57,7 +59,7 @@ def _load(path: Path, digest: bytes, count: int) -> TitleIndex | None:
     return TitleIndex.restore(words, order, positions)
 
 
-def _save(path: Path, digest: bytes, index: TitleIndex) -> None:
+def _save(path: Path, digest: bytes, index: TitleIndex, library: Path) -> None:
     """Write the index beside the others, whole or not at all; a folder that cannot be written
     only means the index is built again next time."""
     import numpy as np
@@ -70,6 +72,7 @@ def _save(path: Path, digest: bytes, index: TitleIndex) -> None:
             np.savez(
                 out,
                 digest=np.frombuffer(digest, dtype=np.uint8),
+                library=np.frombuffer(str(library.resolve()).encode("utf-8"), dtype=np.uint8),
                 words=np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8),
                 order=order,
                 positions=positions,
@@ -78,3 +81,19 @@ def _save(path: Path, digest: bytes, index: TitleIndex) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
+
+
+def _forget_gone_libraries(cache: Path, keep: Path) -> None:
+    """Remove the kept indexes of libraries that no longer exist (a file unreadable is left)."""
+    import numpy as np
+
+    for path in cache.glob("titles-*.npz"):
+        if path == keep:
+            continue
+        try:
+            with np.load(path, allow_pickle=False) as kept:
+                library = Path(kept["library"].tobytes().decode("utf-8"))
+            if not library.exists():
+                path.unlink()
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            continue
