@@ -1,10 +1,13 @@
 """Title filtering as one types: the fast index against the plain definition of its scores."""
 
+from unittest.mock import patch
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+import dipterm.store.fuzzy as fuzzy
 from dipterm.store.fuzzy import TitleIndex, _title_words_by_id
 from dipterm.store.query import tokens
 
@@ -70,10 +73,12 @@ def test_title_filter_as_one_types_finds_the_title() -> None:
     )
 )
 def test_titles_are_split_into_the_words_the_index_finds(titles) -> None:
-    """All titles split at once give each title the tokens it has alone."""
-    words, ids, lengths = _title_words_by_id(titles)
-    assert len(set(words)) == len(words)
-    ends = np.cumsum(lengths)
-    assert [
-        [words[i] for i in ids[end - n : end]] for n, end in zip(lengths, ends, strict=True)
-    ] == [tokens(title) for title in titles]
+    """All titles split at once (or a few at a time) give each title the tokens it has alone."""
+    for chunk in (fuzzy._CHUNK, 3):
+        with patch.object(fuzzy, "_CHUNK", chunk):
+            words, ids, lengths = _title_words_by_id(titles)
+        assert len(set(words)) == len(words)
+        ends = np.cumsum(lengths)
+        assert [
+            [words[i] for i in ids[end - n : end]] for n, end in zip(lengths, ends, strict=True)
+        ] == [tokens(title) for title in titles]

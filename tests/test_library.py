@@ -10,6 +10,7 @@ from dipterm.ingest.pipeline import import_paths
 from dipterm.models import ArticleDraft, PartialDate
 from dipterm.store.library import Library
 from dipterm.store.schema import SCHEMA_VERSION
+from dipterm.store.search import TITLES_NEWEST_FIRST_SQL
 
 
 def draft(title, body, **kw):
@@ -244,11 +245,18 @@ def test_titles_newest_first_undated_last_and_later_first_on_one_day(db_path):
         lib.add([draft("New A", "Recent news.", published=PartialDate(2024, 7, 1))])
         lib.add([draft("New B", "Recent news too.", published=PartialDate(2024, 7, 1))])
         lib.add([draft("Middle", "Some years back.", published=PartialDate(2018))])
-        assert [title for _, title, _, _ in lib.titles()] == [
-            "New B", "New A", "Middle", "Old", "Undated"
+        ids, titles = lib.titles()
+        assert titles == ["New B", "New A", "Middle", "Old", "Undated"]
+        assert [row[:2] for row in lib.listing(ids)] == list(zip(ids, titles, strict=True))
+        assert lib.listing([ids[2], 999, ids[0]]) == [
+            (ids[2], "Middle", "2018", None), (ids[0], "New B", "2024-07-01", None)
         ]  # fmt: skip
-        # Read from the date index alone, which holds them, not from the table with its bodies.
-        plan = lib.conn.execute(
-            "EXPLAIN QUERY PLAN SELECT id, title, published, source FROM articles"
-        ).fetchall()
-        assert "COVERING INDEX" in str([tuple(row) for row in plan])
+        # Read from the date index alone, which holds them in order, not from the table with its
+        # bodies, and not sorted apart.
+        plan = str(
+            [tuple(r) for r in lib.conn.execute(f"EXPLAIN QUERY PLAN {TITLES_NEWEST_FIRST_SQL}")]
+        )
+        assert "COVERING INDEX" in plan and "TEMP B-TREE" not in plan
+        # A library without that index (an older one, read as it is) gives them in the same order.
+        lib.conn.execute("DROP INDEX idx_articles_by_date")
+        assert lib.titles() == (ids, titles)

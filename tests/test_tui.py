@@ -91,6 +91,39 @@ async def test_title_filter_mode_takes_what_is_typed_next(library):
         assert rows(pilot.app)[0] == 2
 
 
+def test_title_filter_lists_each_titles_date_and_source_and_sees_new_ones_after_refresh(library):
+    from dipterm.models import ArticleDraft, PartialDate
+    from dipterm.tui.service import LibraryService
+
+    service = LibraryService(library)
+    try:
+        everything = service.title_filter("")
+        with Library.open(library) as lib:
+            assert everything.total == lib.stats().articles
+            ids, _ = lib.titles()
+            listed = lib.listing(ids[: len(everything.hits)])
+        assert [(h.id, h.title, h.published, h.source) for h in everything.hits] == listed
+        (visit,) = [h for h in service.title_filter("chaptr vist").hits if h.id == 2]
+        assert (visit.source, visit.published) == ("Pyongyang Times", "2019-05-21")
+        assert visit.score > 70
+        with Library.open(library) as lib:
+            lib.add([ArticleDraft(
+                "Zoological Garden Opens", "Body text of the new garden.", "new.txt",
+                published=PartialDate(2025, 1, 2), source="KCNA",
+            )])  # fmt: skip
+        assert not service.title_filter("zoological").hits  # titles read before the import
+        service.refresh()
+        (new,) = service.title_filter("zoological").hits
+        assert (new.title, new.published, new.source) == (
+            "Zoological Garden Opens",
+            "2025-01-02",
+            "KCNA",
+        )
+        assert service.title_filter("").hits[0].id == new.id
+    finally:
+        service.close()
+
+
 async def test_facet_filters_the_result(library):
     async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
         await settle(pilot)

@@ -199,18 +199,33 @@ def _title_words_by_id(titles: Sequence[str]):
 
     if not titles:
         return [], np.zeros(0, np.int32), np.zeros(0, np.int64)
+    # Each word's id, the first time it is seen: the next number (the mark's is 0).
+    vocab: defaultdict[str, int] = defaultdict(count().__next__)
+    vocab[_MARK]
+    # A chunk of titles at a time: a million titles hold nine million words, each a string while
+    # it is looked up (a gigabyte at once).
+    ids = np.concatenate([
+        _chunk_word_ids(titles[i : i + _CHUNK], vocab) for i in range(0, len(titles), _CHUNK)
+    ])  # fmt: skip
+    marks = np.flatnonzero(ids == 0)
+    per_title = np.diff(marks, append=len(ids)) - 1
+    del vocab[_MARK]
+    return list(vocab), ids[ids > 0] - 1, per_title.astype(np.int64)
+
+
+_CHUNK = 50_000
+
+
+def _chunk_word_ids(titles: Sequence[str], vocab: defaultdict[str, int]):
+    """The ids of the titles' words, the mark's before each title's."""
+    import numpy as np
+
     # Titles outside plain ASCII (or holding the mark) are replaced by their tokens; what remains
     # of the other titles' characters after translation is exactly their tokens too.
     plain = [t if t.isascii() and _MARK not in t else " ".join(_title_words(t)) for t in titles]
     text = f" {_MARK} " + f" {_MARK} ".join(plain)  # ... the mark before each title
     words = text.encode("utf-8").translate(_BYTE_GAPS).decode("utf-8").split()
-    # Each word's id, the first time it is seen: the next number (the mark's is 0).
-    vocab: defaultdict[str, int] = defaultdict(count().__next__)
-    ids = np.fromiter(map(vocab.__getitem__, words), dtype=np.int32, count=len(words))
-    marks = np.flatnonzero(ids == 0)
-    per_title = np.diff(marks, append=len(ids)) - 1
-    del vocab[_MARK]
-    return list(vocab), ids[ids > 0] - 1, per_title.astype(np.int64)
+    return np.fromiter(map(vocab.__getitem__, words), dtype=np.int32, count=len(words))
 
 
 def _by_length_and_digits(words) -> dict[tuple[int, bool], tuple[list[str], object]]:

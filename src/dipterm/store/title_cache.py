@@ -32,8 +32,11 @@ def title_index(titles: Sequence[str], library: Path, cache: Path) -> TitleIndex
 
 def _digest(titles: Sequence[str]) -> bytes:
     """A fingerprint of the titles, in order (ingest strips control characters: none holds NUL)."""
-    h = hashlib.blake2b(f"{FORMAT}\0{len(titles)}\0".encode(), digest_size=16)
-    h.update("\0".join(titles).encode("utf-8", "surrogatepass"))
+    h = hashlib.blake2b(f"{FORMAT}\0{len(titles)}".encode(), digest_size=16)
+    for start in range(0, len(titles), 50_000):  # not all at once: a million are 60 MB twice
+        h.update(
+            ("\0" + "\0".join(titles[start : start + 50_000])).encode("utf-8", "surrogatepass")
+        )
     return h.digest()
 
 
