@@ -199,9 +199,9 @@ def _title_words_by_id(titles: Sequence[str]):
 
     if not titles:
         return [], np.zeros(0, np.int32), np.zeros(0, np.int64)
-    # Each word's id, the first time it is seen: the next number (the mark's is 0).
+    # Each word's id, the first time it is seen: the next number.
     vocab: defaultdict[str, int] = defaultdict(count().__next__)
-    vocab[_MARK]
+    vocab[_MARK]  # seen first: the mark's id is 0
     # A chunk of titles at a time: a million titles hold nine million words, each a string while
     # it is looked up (a gigabyte at once).
     ids = np.concatenate([
