@@ -134,8 +134,8 @@ class LibraryService:
     def title_filter(self, text: str, limit: int = 500) -> Results:
         """Titles nearest to what is typed, like fzf (see TitleIndex). The first call reads every
         title, and builds their index or loads the one kept from a session before; only the ids
-        are kept beside it (7 MB for a million; their rows with dates and sources took 342 MB), and the
-        rows of the titles shown are read when shown."""
+        are kept beside it (7 MB for a million; their rows with dates and sources took 342 MB),
+        and the rows of the titles shown are read when shown."""
         import numpy as np
 
         from dipterm.config import cache_dir
