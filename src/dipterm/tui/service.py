@@ -144,8 +144,9 @@ class LibraryService:
         with self._lock:
             if self._title_index is None:
                 ids, titles = self.library.titles()
-                self._title_index = title_index(titles, self.path, cache_dir())
                 self._title_ids = np.array(ids, dtype=np.int64)
+                del ids  # a million ids as a list: 36 MB
+                self._title_index = title_index(titles, self.path, cache_dir())
             ids, index = self._title_ids, self._title_index
         if not text.strip():
             with self._lock:
