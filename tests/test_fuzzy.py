@@ -82,3 +82,13 @@ def test_titles_are_split_into_the_words_the_index_finds(titles) -> None:
         assert [
             [words[i] for i in ids[end - n : end]] for n, end in zip(lengths, ends, strict=True)
         ] == [tokens(title) for title in titles]
+
+
+def test_a_title_as_long_as_a_page_is_indexed_by_its_first_words_only() -> None:
+    words = ["Opening"] + ["filler"] * (TitleIndex.MAX_WORDS - 2) + ["Lastone", "Zebra"] * 2000
+    index = TitleIndex(["Talks held in Pyongyang", " ".join(words)])
+    assert index._positions.shape == (TitleIndex.MAX_WORDS, 2)
+    assert [i for i, _ in index.filter("opening")] == [1]
+    assert [i for i, _ in index.filter("lastone")] == [1]  # the 64th word
+    assert index.filter("zebra") == []  # the 65th on
+    assert [i for i, _ in index.filter("pyongyang")] == [0]

@@ -50,6 +50,10 @@ class TitleIndex:
     """
 
     MIN_SCORE = 70.0
+    # A title is filtered on its first words only: the index holds as many word positions for
+    # every title as the longest has (real titles have up to about 30 words), so one "title"
+    # that is a whole scraped page would otherwise cost gigabytes at a million articles.
+    MAX_WORDS = 64
 
     def __init__(self, titles: Sequence[str]) -> None:
         import numpy as np
@@ -61,7 +65,7 @@ class TitleIndex:
         # id that scores nothing: a row at a time is read straight through memory.
         # Filled a row at a time: indexing all the words at once took three arrays as long as
         # the words (220 MB for a million titles).
-        width = max(int(per_title.max(initial=0)), 1)
+        width = max(min(int(per_title.max(initial=0)), self.MAX_WORDS), 1)
         positions = np.full((width, len(per_title)), len(words), dtype=np.int32)
         firsts = np.cumsum(per_title) - per_title
         for k in range(width):

@@ -13,7 +13,7 @@ from pathlib import Path
 from dipterm.store.fuzzy import TitleIndex
 
 # Raise when TitleIndex or query.tokens change what an index holds: older files are then rebuilt.
-FORMAT = 1
+FORMAT = 2  # 2: a title indexed on its first 64 words
 
 
 def title_index(titles: Sequence[str], library: Path, cache: Path) -> TitleIndex:
