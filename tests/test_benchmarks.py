@@ -23,12 +23,15 @@ def test_generator_is_deterministic(tmp_path):
 
 def test_benchmark_runs_at_smoke_size(tmp_path):
     done = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--n", "250", "--smoke", "--skip-tui", "--out", str(tmp_path)],
+        [sys.executable, str(BENCH / "run.py"), "--n", "250", "--smoke", "--out", str(tmp_path)],
         capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     for measure in ("import with extraction", "search p95, rare word", "whole process",
-                    "title filter as you type", "misspelt"):  # fmt: skip
+                    "title filter as you type", "misspelt", "first screen", "keystroke",
+                    "filtered titles, first session", "filtered titles, later sessions",
+                    "peak memory after the title filter"):  # fmt: skip
         assert measure in done.stdout, measure
+    assert "probe failed" not in done.stdout
     assert "250 imported" in done.stdout
     assert not (tmp_path / "RESULTS.md").exists()
