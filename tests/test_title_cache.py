@@ -4,7 +4,7 @@ import pytest
 
 import dipterm.store.fuzzy as fuzzy
 from dipterm.store.fuzzy import TitleIndex
-from dipterm.store.title_cache import title_index
+from dipterm.store.title_cache import title_index as kept_or_built
 
 TITLES = [
     "Visit opens a new chapter of DPRK-Russia ties",
@@ -19,6 +19,19 @@ QUERIES = ["chaptr vist", "kim jong", "pyong", "2018", "lavrow", "elysee", "x"]
 
 def _answers(index: TitleIndex) -> list:
     return [index.filter(q) for q in QUERIES]
+
+
+def title_index(titles, library, cache, reads=None):
+    """The kept or built index of these titles (ids 100, 101, ...), counting the reads."""
+
+    def read():
+        if reads is not None:
+            reads.append(1)
+        return [100 + i for i in range(len(titles))], list(titles)
+
+    ids, index = kept_or_built(read, library, cache)
+    assert ids.tolist() == [100 + i for i in range(len(titles))]
+    return index
 
 
 def _no_building(monkeypatch) -> None:
@@ -103,3 +116,22 @@ def test_the_index_of_a_library_gone_is_removed_when_another_is_built(tmp_path) 
     (tmp_path / "new.db").touch()
     title_index(TITLES[:3], kept, cache)  # kept's rebuilt: new's stays, its library exists
     assert len(list(cache.iterdir())) == 2
+
+
+def test_a_kept_file_damaged_past_its_digest_reads_the_titles_again(tmp_path) -> None:
+    import numpy as np
+
+    library, cache = tmp_path / "library.db", tmp_path / "cache"
+    title_index(TITLES, library, cache)
+    (kept,) = cache.iterdir()
+    with np.load(kept) as parts:
+        damaged = {name: parts[name] for name in parts.files}
+    damaged["positions"] = damaged["positions"][:, :-1]  # one title short, the digest intact
+    with open(kept, "wb") as out:
+        np.savez(out, **damaged)
+    reads: list[int] = []
+    assert _answers(title_index(TITLES, library, cache, reads)) == _answers(TitleIndex(TITLES))
+    assert len(reads) == 2
+    reads.clear()
+    assert _answers(title_index(TITLES, library, cache, reads)) == _answers(TitleIndex(TITLES))
+    assert len(reads) == 1  # kept again, whole

@@ -7,7 +7,7 @@ import contextlib
 import hashlib
 import os
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dipterm.store.fuzzy import TitleIndex
@@ -16,18 +16,45 @@ from dipterm.store.fuzzy import TitleIndex
 FORMAT = 2  # 2: a title indexed on its first 64 words
 
 
-def title_index(titles: Sequence[str], library: Path, cache: Path) -> TitleIndex:
-    """The index of these titles: from the library's file in cache if it was built from the same
-    titles, else built (and kept there, if the folder can be written)."""
+def title_index(read: Callable[[], tuple[list[int], list[str]]], library: Path, cache: Path):
+    """The ids (an array) and the index of the titles read() gives (every article's id and
+    title): the index from the library's file in cache if it was built from the same titles,
+    else built (and kept there, if the folder can be written). The titles are let go before a
+    kept index is loaded (a million take 110 MB); read() runs again only if that file then
+    proves damaged."""
+    import numpy as np
+
+    listed, titles = read()
+    ids = np.array(listed, dtype=np.int64)  # 8 MB for a million, not 36
+    del listed
     digest = _digest(titles)
     name = hashlib.sha256(str(library.resolve()).encode()).hexdigest()[:16]
     path = cache / f"titles-{name}.npz"
-    index = _load(path, digest, len(titles))
-    if index is None:
-        index = TitleIndex(titles)
-        _save(path, digest, index, library)
-        _forget_gone_libraries(cache, keep=path)
-    return index
+    if _kept_digest(path) == digest:
+        count = len(titles)
+        del titles
+        index = _load(path, digest, count)
+        if index is not None:
+            return ids, index
+        listed, titles = read()
+        ids = np.array(listed, dtype=np.int64)
+        del listed
+        digest = _digest(titles)
+    index = TitleIndex(titles)
+    _save(path, digest, index, library)
+    _forget_gone_libraries(cache, keep=path)
+    return ids, index
+
+
+def _kept_digest(path: Path) -> bytes | None:
+    """The digest of the titles the kept index was built from (None: no file, or damaged)."""
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as kept:
+            return kept["digest"].tobytes()
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None
 
 
 def _digest(titles: Sequence[str]) -> bytes:

@@ -136,17 +136,15 @@ class LibraryService:
         title, and builds their index or loads the one kept from a session before; only the ids
         are kept beside it (7 MB for a million; their rows with dates and sources took 342 MB),
         and the rows of the titles shown are read when shown."""
-        import numpy as np
 
         from dipterm.config import cache_dir
         from dipterm.store.title_cache import title_index
 
         with self._lock:
             if self._title_index is None:
-                ids, titles = self.library.titles()
-                self._title_ids = np.array(ids, dtype=np.int64)
-                del ids  # a million ids as a list: 36 MB
-                self._title_index = title_index(titles, self.path, cache_dir())
+                self._title_ids, self._title_index = title_index(
+                    self.library.titles, self.path, cache_dir()
+                )
             ids, index = self._title_ids, self._title_index
         if not text.strip():
             with self._lock:
