@@ -62,9 +62,9 @@ class TitleIndex:
         # The vocabulary sorted, and where each sorted word stands in it: prefixes by bisection.
         order = np.array(sorted(range(len(words)), key=words.__getitem__), dtype=np.int64)
         # Each title's word ids, one row per word position (a column per title), padded with an
-        # id that scores nothing: a row at a time is read straight through memory.
-        # Filled a row at a time: indexing all the words at once took three arrays as long as
-        # the words (220 MB for a million titles).
+        # id that scores nothing: a row at a time is read straight through memory. Filled a row
+        # at a time too: indexing all the words at once took three arrays as long as the words
+        # (220 MB for a million titles).
         width = max(min(int(per_title.max(initial=0)), self.MAX_WORDS), 1)
         positions = np.full((width, len(per_title)), len(words), dtype=np.int32)
         firsts = np.cumsum(per_title) - per_title

@@ -14,6 +14,8 @@ from dipterm.store.fuzzy import TitleIndex
 
 # Raise when TitleIndex or query.tokens change what an index holds: older files are then rebuilt.
 FORMAT = 2  # 2: a title indexed on its first 64 words
+# What reading a kept file may raise when it is missing, cut short or not an index at all.
+_UNREADABLE = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile)
 
 
 def title_index(read: Callable[[], tuple[list[int], list[str]]], library: Path, cache: Path):
@@ -22,11 +24,7 @@ def title_index(read: Callable[[], tuple[list[int], list[str]]], library: Path, 
     else built (and kept there, if the folder can be written). The titles are let go before a
     kept index is loaded (a million take 110 MB); read() runs again only if that file then
     proves damaged."""
-    import numpy as np
-
-    listed, titles = read()
-    ids = np.array(listed, dtype=np.int64)  # 8 MB for a million, not 36
-    del listed
+    ids, titles = _read_titles(read)
     digest = _digest(titles)
     name = hashlib.sha256(str(library.resolve()).encode()).hexdigest()[:16]
     path = cache / f"titles-{name}.npz"
@@ -36,14 +34,20 @@ def title_index(read: Callable[[], tuple[list[int], list[str]]], library: Path, 
         index = _load(path, digest, count)
         if index is not None:
             return ids, index
-        listed, titles = read()
-        ids = np.array(listed, dtype=np.int64)
-        del listed
+        ids, titles = _read_titles(read)
         digest = _digest(titles)
     index = TitleIndex(titles)
     _save(path, digest, index, library)
     _forget_gone_libraries(cache, keep=path)
     return ids, index
+
+
+def _read_titles(read: Callable[[], tuple[list[int], list[str]]]):
+    """The ids as an array (8 MB for a million, not 36 as a list) and the titles."""
+    import numpy as np
+
+    listed, titles = read()
+    return np.array(listed, dtype=np.int64), titles
 
 
 def _kept_digest(path: Path) -> bytes | None:
@@ -53,7 +57,7 @@ def _kept_digest(path: Path) -> bytes | None:
     try:
         with np.load(path, allow_pickle=False) as kept:
             return kept["digest"].tobytes()
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+    except _UNREADABLE:
         return None
 
 
@@ -76,7 +80,7 @@ def _load(path: Path, digest: bytes, count: int) -> TitleIndex | None:
                 return None
             text = kept["words"].tobytes().decode("utf-8")
             order, positions = kept["order"], kept["positions"]
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+    except _UNREADABLE:
         return None  # none yet, or damaged: built again
     words = text.split("\n") if text else []
     if (
@@ -125,5 +129,5 @@ def _forget_gone_libraries(cache: Path, keep: Path) -> None:
                 library = Path(kept["library"].tobytes().decode("utf-8"))
             if not library.exists():
                 path.unlink()
-        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        except _UNREADABLE:
             continue

@@ -136,7 +136,6 @@ class LibraryService:
         title, and builds their index or loads the one kept from a session before; only the ids
         are kept beside it (7 MB for a million; their rows with dates and sources took 342 MB),
         and the rows of the titles shown are read when shown."""
-
         from dipterm.config import cache_dir
         from dipterm.store.title_cache import title_index
 
