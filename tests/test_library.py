@@ -249,7 +249,7 @@ def test_titles_newest_first_undated_last_and_later_first_on_one_day(db_path):
         assert titles == ["New B", "New A", "Middle", "Old", "Undated"]
         assert [row[:2] for row in lib.listing(ids)] == list(zip(ids, titles, strict=True))
         assert lib.listing([ids[2], 999, ids[0]]) == [
-            (ids[2], "Middle", "2018", None), (ids[0], "New B", "2024-07-01", None)
+            (ids[2], "Middle", None, "2018"), (ids[0], "New B", None, "2024-07-01")
         ]  # fmt: skip
         # Read from the date index alone, which holds them in order, not from the table with its
         # bodies, and not sorted apart.

@@ -102,7 +102,7 @@ def test_title_filter_lists_each_titles_date_and_source_and_sees_new_ones_after_
             assert everything.total == lib.stats().articles
             ids, _ = lib.titles()
             listed = lib.listing(ids[: len(everything.hits)])
-        assert [(h.id, h.title, h.published, h.source) for h in everything.hits] == listed
+        assert [(h.id, h.title, h.source, h.published) for h in everything.hits] == listed
         (visit,) = [h for h in service.title_filter("chaptr vist").hits if h.id == 2]
         assert (visit.source, visit.published) == ("Pyongyang Times", "2019-05-21")
         assert visit.score > 70

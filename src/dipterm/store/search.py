@@ -154,17 +154,8 @@ class Searching:
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
             (match, limit, offset),
         )
-        if not ranked:
-            return []
-        marks = ",".join("?" * len(ranked))
-        found = {
-            r[0]: r
-            for r in self._read(
-                f"SELECT id, title, source, published FROM articles WHERE id IN ({marks})",
-                [r[0] for r in ranked],
-            )
-        }
-        return [(*found[i][:4], rank) for i, rank in ranked if i in found]
+        ranks = dict(ranked)
+        return [(*row, ranks[row[0]]) for row in self.listing(list(ranks))]
 
     def is_common(self, plan: Plan) -> bool:
         """Whether the words match so many articles that walking the articles by date and probing
@@ -298,8 +289,8 @@ class Searching:
         return [r[0] for r in unsorted], [r[1] for r in unsorted]
 
     def listing(self, ids: Sequence[int]) -> list[tuple[int, str, str | None, str | None]]:
-        """The id, title, date and source of these articles, in the order given (those that are
-        gone are left out)."""
+        """The id, title, source and date of these articles (as a Hit holds them), in the order
+        given (those that are gone are left out)."""
         found: dict[int, tuple] = {}
         for start in range(0, len(ids), 500):
             part = list(ids[start : start + 500])
@@ -307,7 +298,7 @@ class Searching:
             found.update(
                 (r[0], tuple(r))
                 for r in self._read(
-                    f"SELECT id, title, published, source FROM articles WHERE id IN ({marks})", part
+                    f"SELECT id, title, source, published FROM articles WHERE id IN ({marks})", part
                 )
             )
         return [found[i] for i in ids if i in found]

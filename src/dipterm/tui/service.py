@@ -148,14 +148,14 @@ class LibraryService:
         if not text.strip():
             with self._lock:
                 rows = self.library.listing(ids[:limit].tolist())
-            hits = [Hit(i, t, s, p, 0.0, "") for i, t, p, s in rows]
+            hits = [Hit(*row, 0.0, "") for row in rows]
             return Results(text, hits, len(ids), [])
         found = index.filter(text, limit)
         shown = ids[[i for i, _ in found]].tolist()
         with self._lock:
             rows = self.library.listing(shown)
         scores = dict(zip(shown, (score for _, score in found), strict=True))
-        hits = [Hit(i, t, s, p, scores[i], "") for i, t, p, s in rows]
+        hits = [Hit(*row, scores[row[0]], "") for row in rows]
         return Results(text, hits, len(hits), [])
 
     def facets(self, query: str) -> dict:
