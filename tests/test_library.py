@@ -9,7 +9,7 @@ from dipterm.errors import LibraryError, NotFoundError
 from dipterm.ingest.pipeline import import_paths
 from dipterm.models import ArticleDraft, PartialDate
 from dipterm.store.library import Library
-from dipterm.store.schema import SCHEMA_VERSION
+from dipterm.store.schema import DATE_INDEX, SCHEMA_VERSION
 from dipterm.store.search import TITLES_NEWEST_FIRST_SQL
 
 
@@ -258,5 +258,5 @@ def test_titles_newest_first_undated_last_and_later_first_on_one_day(db_path):
         )
         assert "COVERING INDEX" in plan and "TEMP B-TREE" not in plan
         # A library without that index (an older one, read as it is) gives them in the same order.
-        lib.conn.execute("DROP INDEX idx_articles_by_date")
+        lib.conn.execute(f"DROP INDEX {DATE_INDEX}")
         assert lib.titles() == (ids, titles)

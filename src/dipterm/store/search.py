@@ -21,6 +21,7 @@ from dipterm.store.query import (
     render_match,
     replace_term,
 )
+from dipterm.store.schema import DATE_INDEX
 
 SNIPPET_TOKENS = 24
 # What titles() reads: schema 6's date index holds these columns, in this order, so SQLite reads
@@ -275,7 +276,7 @@ class Searching:
         cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples: a million rows take a third less time
         if self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'idx_articles_by_date'"
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (DATE_INDEX,)
         ).fetchone():
             rows = cursor.execute(TITLES_NEWEST_FIRST_SQL)
             ids: list[int] = []
