@@ -195,37 +195,49 @@ class Matcher:
         # Every beginning of a key: a run of words whose keys joined are not one ends the search.
         self._prefixes = {key[:i] for key in self._by_key for i in range(1, len(key) + 1)}
 
-    def find(self, text: str) -> list[Match]:
+    def runs(self, text: str) -> list[tuple[int, list[tuple[int, str]]]]:
+        """Each word that opens a name, with the runs of words from it that spell one: (word,
+        [(last word, key), ...]), shortest run first."""
         offsets, keys = _tokenized(text)
-        found: list[Match] = []
-        end = -1
+        found = []
         by_key, prefixes, most = self._by_key, self._prefixes, self._max_words
         count = len(keys)
         # Only words that can open a name are tried: most words of a text are not.
         for i in compress(range(count), map(self._first_keys.__contains__, keys)):
-            start = offsets[2 * i]
-            if start < end:
-                continue  # inside the name found before
             key = keys[i]
             if key not in by_key and (i + 1 == count or key + keys[i + 1] not in prefixes):
                 continue  # most: "the" opens names, but not "the people"
             # How many words from keys[i] on spell a known key: a run of words whose keys
             # joined do not begin one ends the walk.
-            lengths, joined = [], ""
+            spelled, joined = [], ""
             for n in range(i, min(i + most, count)):
                 joined += keys[n]
                 if joined not in prefixes:
                     break
                 if joined in by_key:
-                    lengths.append(n)
-            for last in reversed(lengths):
-                hit = self._pick(
-                    text, start, offsets[2 * last + 1], by_key["".join(keys[i : last + 1])]
-                )
-                if hit:
-                    found.append(hit)
-                    end = hit.end
-                    break
+                    spelled.append((n, joined))
+            if spelled:
+                found.append((i, spelled))
+        return found
+
+    def find(self, text: str) -> list[Match]:
+        """The names of these kinds in text, each the longest that begins where it does, none
+        inside another. The runs are those of the whole gazetteer, read once for every kind."""
+        offsets, keys = _tokenized(text)
+        found: list[Match] = []
+        end = -1
+        by_key, firsts, most = self._by_key, self._first_keys, self._max_words
+        for i, spelled in _runs(text):
+            start = offsets[2 * i]
+            if start < end or keys[i] not in firsts:
+                continue  # inside the name found before, or opens none of these kinds
+            for last, key in reversed(spelled):
+                if last - i < most and key in by_key:
+                    hit = self._pick(text, start, offsets[2 * last + 1], by_key[key])
+                    if hit:
+                        found.append(hit)
+                        end = hit.end
+                        break
         return found
 
     @staticmethod
@@ -240,6 +252,13 @@ class Matcher:
 @cache
 def matcher(kinds: tuple[str, ...]) -> Matcher:
     return Matcher(tuple(e for e in gazetteer() if e.kind in kinds))
+
+
+@lru_cache(maxsize=16)
+def _runs(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
+    """The runs of words that spell a name of any kind, kept for the few texts at hand: a run
+    that spells a name of some kinds is one of these, so each kind's matcher reads them."""
+    return matcher(KINDS).runs(text)
 
 
 @cache
