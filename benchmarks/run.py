@@ -515,6 +515,18 @@ def machine() -> str:
             f"SQLite {sqlite3.sqlite_version}")  # fmt: skip
 
 
+def code_version() -> str:
+    """The commit measured, marked "with changes" when the checkout differs from it."""
+    try:
+        done = subprocess.run(
+            ["git", "describe", "--always", "--dirty= with uncommitted changes"],
+            cwd=ROOT, capture_output=True, text=True, timeout=10, check=True,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return "code of no known commit (not a git checkout)"
+    return f"the code of commit {done.stdout.strip()}"
+
+
 def fmt(value) -> str:
     if value is None:
         return "-"
@@ -584,8 +596,8 @@ def main() -> None:
         rows += bench_tui(db, [words["rare"][:6], words["common"]])
         rows += bench_title_filter_first_use(db, words["title"], out / "cache")
     context = [
-        f"Measured {date.today().isoformat()} on {machine()}; {label}, {n:,} records, "
-        f"{ours['imported']:,} articles in the library.",
+        f"Measured {date.today().isoformat()} on {machine()} with {code_version()}; {label}, "
+        f"{n:,} records, {ours['imported']:,} articles in the library.",
         f"Command: `python benchmarks/run.py {' '.join(sys.argv[1:])}`. Search figures are warm, "
         f"in process, over {args.repeat} runs; whole-command figures are medians.",
         f"Import summary: {ours['summary']}",
@@ -594,17 +606,21 @@ def main() -> None:
     print(report)
     if not args.smoke:
         previous = args.results.read_text(encoding="utf-8") if args.results.exists() else ""
-        sections = [
-            s
-            for s in re.split(r"(?m)^(?=## )", previous)
-            if s.strip() and not s.startswith(f"## {label}\n")
-        ]
-        header = sections.pop(0) if sections and not sections[0].startswith("## ") else ""
-        args.results.write_text(
-            (header or HEADER) + "".join(s.rstrip() + "\n\n" for s in sections) + report,
-            encoding="utf-8",
-        )
+        args.results.write_text(_with_section(previous, label, report), encoding="utf-8")
         print(f"wrote {args.results}", file=sys.stderr)
+
+
+def _with_section(previous: str, label: str, report: str) -> str:
+    """RESULTS.md with the run's section in the place of the same corpus's last one (at the end
+    for a corpus new to it); the header and the other sections as they were."""
+    sections = [s for s in re.split(r"(?m)^(?=## )", previous) if s.strip()]
+    header = sections.pop(0) if sections and not sections[0].startswith("## ") else HEADER
+    at = next((i for i, s in enumerate(sections) if s.startswith(f"## {label}\n")), None)
+    if at is None:
+        sections.append(report)
+    else:
+        sections[at] = report
+    return header + "\n\n".join(s.rstrip() for s in sections) + "\n"
 
 
 HEADER = """# Benchmark results

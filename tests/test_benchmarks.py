@@ -35,3 +35,15 @@ def test_benchmark_runs_at_smoke_size(tmp_path):
     assert "probe failed" not in done.stdout
     assert "250 imported" in done.stdout
     assert not (tmp_path / "RESULTS.md").exists()
+
+
+def test_a_run_replaces_its_corpus_section_where_it_stands(monkeypatch):
+    monkeypatch.syspath_prepend(str(BENCH))
+    import run
+
+    before = "# Results\n\nnotes\n\n## a\n\nold a\n\n## b\n\nold b\n"
+    again = run._with_section(before, "a", "## a\n\nnew a\n")
+    assert again == "# Results\n\nnotes\n\n## a\n\nnew a\n\n## b\n\nold b\n"
+    added = run._with_section(again, "c", "## c\n\nc\n")
+    assert added.endswith("## b\n\nold b\n\n## c\n\nc\n") and "new a" in added
+    assert run._with_section("", "a", "## a\n\nx\n").startswith(run.HEADER)
