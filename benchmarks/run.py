@@ -516,15 +516,20 @@ def machine() -> str:
 
 
 def code_version() -> str:
-    """The commit measured, marked "with changes" when the checkout differs from it."""
+    """The commit measured, marked where the code differs from it (RESULTS.md, which each run
+    rewrites, aside)."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=10, check=True
+        ).stdout.strip()
+
     try:
-        done = subprocess.run(
-            ["git", "describe", "--always", "--dirty= with uncommitted changes"],
-            cwd=ROOT, capture_output=True, text=True, timeout=10, check=True,
-        )  # fmt: skip
+        commit = git("rev-parse", "--short", "HEAD")
+        changed = git("status", "--porcelain", "--", ".", ":!benchmarks/RESULTS.md")
     except (OSError, subprocess.SubprocessError):
         return "code of no known commit (not a git checkout)"
-    return f"the code of commit {done.stdout.strip()}"
+    return f"the code of commit {commit}" + (" with uncommitted changes" if changed else "")
 
 
 def fmt(value) -> str:
