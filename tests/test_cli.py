@@ -36,6 +36,20 @@ def test_ingest_from_standard_input(run):
     assert shown["origin"] == "<stdin>" and shown["published"] == "2021-03-03"
 
 
+def test_standard_input_is_read_as_json_lines_or_json_whatever_a_records_length(run):
+    body = "Pyongyang, May 3 (KCNA) -- The talks between the two delegations were held. " * 80
+    records = [{"title": f"Talks Held {n}", "body": f"{n} {body}"} for n in range(3)]
+    assert len(json.dumps(records[0])) > 5000  # longer than what is peeked at to tell the format
+    lines = "\n".join(json.dumps(r) for r in records) + "\n"
+    assert run("ingest", "-", input=lines).stdout.startswith("3 imported")
+    # The same records as one JSON document, laid out on several lines or on one.
+    again = [{"title": f"Talks Again {n}", "body": f"again {n} {body}"} for n in range(2)]
+    laid_out = json.dumps({"articles": again}, indent=1)
+    assert run("ingest", "-", input=laid_out).stdout.startswith("2 imported")
+    one = {"title": "One Record", "body": "one " + body}
+    assert run("ingest", "-", input=json.dumps(one)).stdout.startswith("1 imported")
+
+
 def test_search_json_shape_and_exit_codes(run):
     run("ingest", str(SEEDS))
     result = run("search", "--json", "Paekhwawon")

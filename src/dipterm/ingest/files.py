@@ -96,20 +96,23 @@ def _walk(folder: Path) -> Iterator[Source | Skipped]:
                 yield Skipped(str(path), f"not an article file ({path.suffix or 'no suffix'})")
 
 
-def _sniff(head: bytes) -> str:
-    """The format of standard input, from how it starts."""
+def _sniff(handle: IO[bytes]) -> str:
+    """The format of standard input, from how it starts. Standard input is held in memory, so
+    its first records are read whole, however long, and the reading rewound."""
+    head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
     if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--", b"<div", b"<p")):
         return "html"
     if start.startswith(b"["):
         return "json"
     if start.startswith(b"{"):
-        lines = [line for line in head.splitlines() if line.strip()]
-        return (
-            "jsonl"
-            if len(lines) > 1 and all(x.strip().startswith(b"{") for x in lines[:2])
-            else "json"
-        )
+        # JSON Lines: a first line that is a whole object ("{" alone opens a JSON document laid
+        # out on several lines), and another object on a line after it.
+        at = handle.tell()
+        lines = (line.strip() for line in handle)
+        first, second = (next((x for x in lines if x), b"") for _ in range(2))
+        handle.seek(at)
+        return "jsonl" if first.endswith(b"}") and second.startswith(b"{") else "json"
     return "text"
 
 
@@ -130,8 +133,8 @@ def read_items(source: Source, mapping: dict[str, str] | None = None) -> Iterato
     mapping = mapping or {}
     try:
         with source.open() as handle:
+            kind = source.format or _sniff(handle)
             head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
-            kind = source.format or _sniff(head)
             if kind in ("text", "html"):
                 data = handle.read(MAX_TEXT_BYTES + 1)
                 if len(data) > MAX_TEXT_BYTES:
