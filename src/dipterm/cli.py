@@ -127,7 +127,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool, mapping: str
     the same story from another file or url is recorded as another origin. Prints a summary of
     what was imported, unchanged and skipped (with the reason for each skipped input or record);
     exits 1 if anything was skipped. Each batch is committed: an interrupted import keeps what it
-    committed and finishes when run again.
+    committed and finishes when run again. On a terminal a progress line shows the articles done
+    and, for files, the share of their bytes read and the time left.
     """
     from dipterm.ingest.pipeline import import_paths
     from dipterm.ingest.records import parse_mapping
@@ -144,7 +145,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool, mapping: str
 
 
 class _progress:
-    """A progress line on stderr while an import runs, when stderr is a terminal."""
+    """A progress line on stderr while an import runs, when stderr is a terminal: the articles
+    done, and where the share of the work done is known (not from standard input), a bar, the
+    percentage and the time left."""
 
     def __init__(self, quiet: bool) -> None:
         self.enabled = not quiet and sys.stderr.isatty()
@@ -153,27 +156,55 @@ class _progress:
     def __enter__(self):
         if not self.enabled:
             return None
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         self.bar = Progress(
             SpinnerColumn(),
-            TextColumn("{task.completed} articles"),
+            TextColumn("{task.fields[articles]} articles"),
+            BarColumn(bar_width=20),
+            TaskProgressColumn(),
             TimeElapsedColumn(),
+            _time_left_column(),
             TextColumn("[dim]{task.description}"),
             transient=True,
             console=__import__("dipterm.display", fromlist=["console"]).console(stderr=True),
         )
         self.bar.start()
-        task = self.bar.add_task("", total=None)
+        task = self.bar.add_task("", total=None, articles=0)
 
-        def update(done: int, origin: str) -> None:
-            self.bar.update(task, completed=done, description=origin[-60:])
+        def update(done: int, origin: str, share: float | None) -> None:
+            self.bar.update(
+                task,
+                articles=done,
+                description=origin[-60:],
+                total=None if share is None else 1000,
+                completed=0 if share is None else share * 1000,
+            )
 
         return update
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def _time_left_column():
+    """The time left, said as such, and nothing where the share of the work done is unknown."""
+    from rich.progress import TimeRemainingColumn
+    from rich.text import Text
+
+    class TimeLeft(TimeRemainingColumn):
+        def render(self, task):  # type: ignore[no-untyped-def]
+            return Text("") if task.total is None else Text.assemble("left ", super().render(task))
+
+    return TimeLeft()
 
 
 SEARCH_HELP = f"""Search the library. QUERY is words (all must match), "a phrase", a OR b,

@@ -25,7 +25,7 @@ def open_library(
     *,
     must_exist: bool = False,
     announce: Announce | None = None,
-    progress: Callable[[int, str], None] | None = None,
+    progress: Callable[[int, str, float | None], None] | None = None,
 ) -> Library:
     """The library named by --db, else $DIPTERM_DB, else the default one (built when new and empty)."""
     path, is_default = config.library_path(explicit)

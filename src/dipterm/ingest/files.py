@@ -55,6 +55,16 @@ class Source:
     def format(self) -> str | None:
         return FORMATS.get(self.path.suffix.lower()) if self.path else None
 
+    @property
+    def size(self) -> int | None:
+        """Its bytes, where known before reading (not for standard input)."""
+        if self.path is None:
+            return None
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return None
+
 
 def find_sources(paths: Sequence[str]) -> Iterator[Source | Skipped]:
     """Each file named or found below a named folder, in a stable order; '-' is standard input."""
@@ -126,6 +136,7 @@ class Item:
     origin: str
     kind: str  # record, text, html
     payload: object  # a dict for a record, bytes for a file
+    read_to: int = 0  # how many bytes of its input were read once it was (for progress)
 
 
 def read_items(source: Source, mapping: dict[str, str] | None = None) -> Iterator[Item | Skipped]:
@@ -141,7 +152,7 @@ def read_items(source: Source, mapping: dict[str, str] | None = None) -> Iterato
                     raise InputError(f"too large for one article (over {MAX_TEXT_BYTES >> 20} MB)")
                 if not data.strip():
                     raise InputError("empty file")
-                yield Item(source.origin, kind, data)
+                yield Item(source.origin, kind, data, handle.tell())
                 return
             if not head.strip():
                 raise InputError("empty file")
@@ -155,7 +166,7 @@ def read_items(source: Source, mapping: dict[str, str] | None = None) -> Iterato
                 if record is None:
                     yield Skipped(origin, reason or "unusable record")
                 else:
-                    yield Item(origin, "record", record)
+                    yield Item(origin, "record", record, handle.tell())
     except InputError as exc:
         yield Skipped(source.origin, str(exc))
     except OSError as exc:

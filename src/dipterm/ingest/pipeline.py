@@ -17,7 +17,8 @@ from dipterm.models import ArticleDraft, Extraction
 from dipterm.store.library import AddOutcome, Library
 
 BATCH_SIZE = 500
-Progress = Callable[[int, str], None]  # (articles done so far, the origin at hand)
+# (articles done so far, the origin at hand, the share of the work done where it is known)
+Progress = Callable[[int, str, float | None], None]
 
 
 @dataclass
@@ -41,7 +42,9 @@ class ImportSummary:
 
 def _items(
     sources: Iterable[Source | Skipped], skipped: list[Skipped], mapping: dict[str, str]
-) -> Iterator[Item]:
+) -> Iterator[tuple[Item, int]]:
+    """Each item, with how many bytes of all the inputs were read once it was."""
+    before = 0  # the bytes of the inputs read through
     for source in sources:
         if isinstance(source, Skipped):
             skipped.append(source)
@@ -50,7 +53,8 @@ def _items(
             if isinstance(item, Skipped):
                 skipped.append(item)
             else:
-                yield item
+                yield item, before + item.read_to
+        before += source.size or 0
 
 
 Prepared = list[tuple[ArticleDraft | Skipped, Extraction | None]]
@@ -129,14 +133,17 @@ def import_paths(
     """Import every article found in paths. Each batch is one transaction: a batch committed stays
     committed whatever happens after it, and running the same import again finishes the rest."""
     summary = ImportSummary()
-    items = _items(find_sources(paths), summary.skipped, mapping or {})
+    sources = list(find_sources(paths))
+    sizes = [s.size for s in sources if isinstance(s, Source)]
+    total = sum(sizes) if sizes and None not in sizes else None  # standard input has no size
+    items = _items(sources, summary.skipped, mapping or {})
     pool = _Workers(
         workers if workers is not None else min(os.cpu_count() or 1, 4), mapping or {}, extract
     )
     done = 0
-    pending: deque[list] = deque()
+    pending: deque[tuple[list, int]] = deque()  # each batch in work, and the bytes read through it
 
-    def store(work: list) -> None:
+    def store(work: list, read: int) -> None:
         nonlocal done
         prepared = pool.result(work)
         drafts = [d for d, _ in prepared if not isinstance(d, Skipped)]
@@ -149,15 +156,15 @@ def import_paths(
                 summary.count(outcome)
         done += len(prepared)
         if progress and prepared:
-            progress(done, prepared[-1][0].origin)
+            progress(done, prepared[-1][0].origin, min(read / total, 1.0) if total else None)
 
     try:
         while batch := list(islice(items, batch_size)):
-            pending.append(pool.submit(batch))
+            pending.append((pool.submit([item for item, _ in batch]), batch[-1][1]))
             if len(pending) >= IN_FLIGHT:
-                store(pending.popleft())
+                store(*pending.popleft())
         while pending:
-            store(pending.popleft())
+            store(*pending.popleft())
     finally:
         pool.close()
     return summary
@@ -168,12 +175,14 @@ def reextract(
 ) -> int:
     """Run the current extraction rules again over articles extracted by older ones (or all)."""
     done = 0
-    pending = library.iter_drafts(outdated_than=None if everything else EXTRACTION_VERSION)
+    outdated = None if everything else EXTRACTION_VERSION
+    total = library.count_drafts(outdated_than=outdated)
+    pending = library.iter_drafts(outdated_than=outdated)
     while batch := list(islice(pending, BATCH_SIZE)):
         library.replace_extraction(
             [(i, d, analyse(d.title, d.body, d.published)) for i, d in batch], EXTRACTION_VERSION
         )
         done += len(batch)
         if progress:
-            progress(done, batch[-1][1].title)
+            progress(done, batch[-1][1].title, min(done / total, 1.0) if total else None)
     return done

@@ -270,12 +270,16 @@ class Library(Searching):
                 "AND id NOT IN (SELECT entity_id FROM event_participants)"
             )
 
+    def count_drafts(self, *, outdated_than: int | None = None) -> int:
+        """How many articles iter_drafts gives."""
+        where, params = _outdated(outdated_than)
+        return self.conn.execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0]
+
     def iter_drafts(
         self, *, outdated_than: int | None = None
     ) -> Iterator[tuple[int, ArticleDraft]]:
         """Every article as a draft (for re-extraction), optionally only those extracted before."""
-        where = "WHERE (extracted_with IS NULL OR extracted_with < ?)" if outdated_than else ""
-        params = (outdated_than,) if outdated_than else ()
+        where, params = _outdated(outdated_than)
         last = 0
         while True:
             rows = self.conn.execute(
@@ -464,6 +468,13 @@ class Library(Searching):
             with self._write():
                 selections.mark_watch_run(self.conn, name, _now())
         return watch, result
+
+
+def _outdated(version: int | None) -> tuple[str, tuple[int, ...]]:
+    """The WHERE clause of articles extracted by rules older than version (all, for None)."""
+    if not version:
+        return "", ()
+    return "WHERE (extracted_with IS NULL OR extracted_with < ?)", (version,)
 
 
 def _check_is_sqlite(path: Path) -> None:
