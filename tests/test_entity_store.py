@@ -3,7 +3,7 @@ import sqlite3
 
 from conftest import SEEDS
 
-from dipterm.ingest.pipeline import import_paths
+from dipterm.ingest.pipeline import import_paths, reextract
 from dipterm.models import ArticleDraft
 from dipterm.store import entities
 from dipterm.store.library import Library
@@ -80,6 +80,29 @@ def test_reextract_fills_what_older_rules_left(db_path, run):
     assert result.stdout.strip() == "2 articles extracted again"
     assert run("search", "--ids", "person:Lavrov").stdout.split() == ["1"]
     assert run("extract").stdout.strip() == "0 articles extracted again"
+
+
+def test_extracting_again_in_workers_stores_each_article_its_own_extraction(db_path, tmp_path):
+    people = ["Sergei Lavrov", "Choe Son Hui", "Kim Jong Un", "Vladimir Putin", "Wang Yi"]
+    lines = [
+        json.dumps(
+            {
+                "title": f"Talks Held {n}",
+                "body": f"Pyongyang, May {n % 28 + 1} (KCNA) -- {people[n % 5]} met {people[(n + 1) % 5]} "
+                f"in Pyongyang on Tuesday. The talks number {n} were held in a friendly atmosphere.",
+            }
+        )  # fmt: skip
+        for n in range(300)
+    ]
+    (tmp_path / "talks.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    with Library.open(db_path) as lib:
+        import_paths(lib, [str(tmp_path / "talks.jsonl")], workers=1)
+        ids = range(1, 301)
+        first = [lib.extraction(i) for i in ids]
+        assert {p["name"] for p in first[7]["people"]} == {people[2], people[3]}
+        # Three chunks of 100 for two workers, whose results come back to the right articles.
+        assert reextract(lib, everything=True, workers=2) == 300
+        assert [lib.extraction(i) for i in ids] == first
 
 
 def test_a_known_variant_resolves_exactly_not_as_a_guess(db_path):

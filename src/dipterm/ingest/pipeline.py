@@ -9,6 +9,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 
 from dipterm.extract.analyse import EXTRACTION_VERSION, analyse
@@ -72,26 +73,33 @@ def _prepare(items: list[Item], mapping: dict[str, str], extract: bool) -> Prepa
     return out
 
 
+def _analyse_drafts(drafts: list[ArticleDraft]) -> list[Extraction]:
+    """Extractions of drafts: the CPU work of extracting again, done in a worker."""
+    return [analyse(d.title, d.body, d.published) for d in drafts]
+
+
 def _quiet_worker() -> None:
     """Ctrl-C is the main process's to handle: a worker just stops with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _Workers:
-    """Preparation of batches, in worker processes when there is enough work to share.
+    """The CPU work on batches (work: a list in, a list as long out), in worker processes when
+    there is enough to share.
 
     submit() returns at once and result() waits, so the main process reads and stores while the
-    workers prepare. Small imports stay in one process, where starting workers would cost more."""
+    workers prepare. Small batches stay in one process, where starting workers would cost more."""
 
     CHUNK = 100
 
-    def __init__(self, workers: int, mapping: dict[str, str], extract: bool) -> None:
-        self.workers, self.mapping, self.extract = workers, mapping, extract
+    def __init__(self, workers: int | None, work: Callable[[list], list]) -> None:
+        self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+        self.work = work
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
 
-    def submit(self, batch: list[Item]) -> list:
+    def submit(self, batch: list) -> list:
         if self.workers < 2 or len(batch) < self.CHUNK:
-            return [_prepare(batch, self.mapping, self.extract)]
+            return [self.work(batch)]
         if self.pool is None:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self.pool = concurrent.futures.ProcessPoolExecutor(
@@ -100,16 +108,16 @@ class _Workers:
                 initializer=_quiet_worker,
             )
         return [
-            self.pool.submit(_prepare, batch[i : i + self.CHUNK], self.mapping, self.extract)
+            self.pool.submit(self.work, batch[i : i + self.CHUNK])
             for i in range(0, len(batch), self.CHUNK)
         ]
 
     @staticmethod
-    def result(pending: list) -> Prepared:
+    def result(pending: list) -> list:
         return [
-            pair
+            done
             for part in pending
-            for pair in (part.result() if isinstance(part, concurrent.futures.Future) else part)
+            for done in (part.result() if isinstance(part, concurrent.futures.Future) else part)
         ]
 
     def close(self) -> None:
@@ -137,9 +145,7 @@ def import_paths(
     sizes = [s.size for s in sources if isinstance(s, Source)]
     total = sum(sizes) if sizes and None not in sizes else None  # standard input has no size
     items = _items(sources, summary.skipped, mapping or {})
-    pool = _Workers(
-        workers if workers is not None else min(os.cpu_count() or 1, 4), mapping or {}, extract
-    )
+    pool = _Workers(workers, partial(_prepare, mapping=mapping or {}, extract=extract))
     done = 0
     pending: deque[tuple[list, int]] = deque()  # each batch in work, and the bytes read through it
 
@@ -171,18 +177,38 @@ def import_paths(
 
 
 def reextract(
-    library: Library, *, everything: bool = False, progress: Progress | None = None
+    library: Library,
+    *,
+    everything: bool = False,
+    progress: Progress | None = None,
+    workers: int | None = None,
 ) -> int:
-    """Run the current extraction rules again over articles extracted by older ones (or all)."""
+    """Run the current extraction rules again over articles extracted by older ones (or all): the
+    rules run in worker processes while the main process stores each batch, as at import."""
     done = 0
     outdated = None if everything else EXTRACTION_VERSION
     total = library.count_drafts(outdated_than=outdated)
-    pending = library.iter_drafts(outdated_than=outdated)
-    while batch := list(islice(pending, BATCH_SIZE)):
+    drafts = library.iter_drafts(outdated_than=outdated)
+    pool = _Workers(workers, _analyse_drafts)
+    pending: deque[tuple[list[tuple[int, ArticleDraft]], list]] = deque()
+
+    def store(batch: list[tuple[int, ArticleDraft]], work: list) -> None:
+        nonlocal done
+        extractions = pool.result(work)
         library.replace_extraction(
-            [(i, d, analyse(d.title, d.body, d.published)) for i, d in batch], EXTRACTION_VERSION
+            [(i, d, x) for (i, d), x in zip(batch, extractions, strict=True)], EXTRACTION_VERSION
         )
         done += len(batch)
         if progress:
             progress(done, batch[-1][1].title, min(done / total, 1.0) if total else None)
+
+    try:
+        while batch := list(islice(drafts, BATCH_SIZE)):
+            pending.append((batch, pool.submit([d for _, d in batch])))
+            if len(pending) >= IN_FLIGHT:
+                store(*pending.popleft())
+        while pending:
+            store(*pending.popleft())
+    finally:
+        pool.close()
     return done
