@@ -52,7 +52,14 @@ def export_command(
     from dipterm.export.items import gather
 
     with _open(ctx) as library:
-        chosen = gather(library, ids=_ids(ids), query=query, selection=selection, limit=limit)
+        chosen = gather(
+            library,
+            ids=_ids(ids),
+            query=query,
+            selection=selection,
+            limit=limit,
+            snippets=snippets and fmt == "markdown",  # the only format that shows them
+        )
     if fmt == "markdown":
         from dipterm.export.markdown import render
 

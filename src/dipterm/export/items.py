@@ -31,16 +31,18 @@ def gather(
     query: str | None = None,
     selection: str | None = None,
     limit: int = 10_000,
+    snippets: bool = False,
 ) -> ExportSet:
-    """The articles to export: ids, a query's results, or a saved selection (exactly one of them)."""
+    """The articles to export: ids, a query's results, or a saved selection (exactly one of them);
+    with snippets, a query's matched passages too."""
     given = [bool(ids), query is not None, selection is not None]
     if sum(given) != 1:
         raise DiptermError("export what? give article ids, or --query Q, or --selection NAME")
-    snippets: dict[int, str] = {}
+    passages: dict[int, str] = {}
     if query is not None:
-        result = library.search(query, limit=limit)
+        result = library.search(query, limit=limit, snippets=snippets)
         ids = [h.id for h in result.hits]
-        snippets = {h.id: h.snippet for h in result.hits}
+        passages = {h.id: h.snippet for h in result.hits} if snippets else {}
         heading, basis = f"Search: {query}", query
     elif selection is not None:
         ids = library.selection(selection)
@@ -48,6 +50,6 @@ def gather(
     else:
         heading, basis = "Articles", ", ".join(map(str, ids))
     items = [
-        ExportItem(a, library.extraction(a.id), snippets.get(a.id)) for a in library.articles(ids)
+        ExportItem(a, library.extraction(a.id), passages.get(a.id)) for a in library.articles(ids)
     ]
     return ExportSet(heading, basis, items)
