@@ -76,10 +76,17 @@ async def test_q_in_the_search_box_is_a_letter(library):
 async def test_title_filter_mode(library):
     async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
         await settle(pilot)
-        await pilot.press("f2")
-        await type_query(pilot, "chapter visit")
+        facets = pilot.app.screen.query_one("#facets")
+        assert facets.option_count > 4  # of the whole library
+        await pilot.press("f2", *"chapter", "space", *"visit")
+        await settle(pilot)
         assert rows(pilot.app)[0] == 2
         assert "(titles)" in status(pilot.app)
+        assert facets.option_count == 0  # facets are of a search's articles, not of titles
+        await pilot.press("f2")
+        await settle(pilot)
+        assert "match 'chapter visit'  (sorted by rank)" in status(pilot.app)
+        assert facets.option_count > 0
 
 
 async def test_title_filter_mode_takes_what_is_typed_next(library):

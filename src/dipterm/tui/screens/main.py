@@ -127,7 +127,9 @@ class MainScreen(Screen):
         if append:
             return
         self._status(results)
-        if facets and not self.title_mode and not results.label and not results.error:
+        if self.title_mode:  # the facets and timeline are of a search's articles, not of titles
+            self._show_facets({}, [])
+        elif facets and not results.label and not results.error:
             self.load_facets(results.query)
 
     def _status(self, results: Results) -> None:
