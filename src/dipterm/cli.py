@@ -79,10 +79,14 @@ def _announce(message: str) -> None:
 def _open(ctx: click.Context, *, must_exist: bool = True):
     from dipterm.workspace import open_library
 
+    said: list[str] = []
     with _progress(False) as progress:  # shown only while a new default library is built
-        return open_library(
-            ctx.obj["db"], must_exist=must_exist, announce=_announce, progress=progress
+        library = open_library(
+            ctx.obj["db"], must_exist=must_exist, announce=said.append, progress=progress
         )
+    for message in said:  # once the progress line is gone, not through it
+        _announce(message)
+    return library
 
 
 @click.group(cls=DiptermGroup, invoke_without_command=True, epilog=EXIT_CODES_HELP)
@@ -196,13 +200,16 @@ class _progress:
 
 
 def _time_left_column():
-    """The time left, said as such, and nothing where the share of the work done is unknown."""
+    """The time left, said as such; nothing until it can be told (the share of the work done
+    unknown, or too little done yet)."""
     from rich.progress import TimeRemainingColumn
     from rich.text import Text
 
     class TimeLeft(TimeRemainingColumn):
         def render(self, task):  # type: ignore[no-untyped-def]
-            return Text("") if task.total is None else Text.assemble("left ", super().render(task))
+            if task.total is None or task.time_remaining is None:
+                return Text("")
+            return Text.assemble("left ", super().render(task))
 
     return TimeLeft()
 
