@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
+from typing import TypeVar
 
 from dipterm.extract.analyse import EXTRACTION_VERSION, analyse
 from dipterm.ingest.files import Item, Skipped, Source, find_sources, make_draft, read_items
@@ -18,6 +19,7 @@ from dipterm.models import ArticleDraft, Extraction
 from dipterm.store.library import AddOutcome, Library
 
 BATCH_SIZE = 500
+T = TypeVar("T")
 # (articles done so far, the origin at hand, the share of the work done where it is known)
 Progress = Callable[[int, str, float | None], None]
 
@@ -83,6 +85,9 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+IN_FLIGHT = 2  # batches being prepared while the one before is stored
+
+
 class _Workers:
     """The CPU work on batches (work: a list in, a list as long out), in worker processes when
     there is enough to share.
@@ -124,8 +129,23 @@ class _Workers:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
-
-IN_FLIGHT = 2  # batches being prepared while the one before is stored
+    def pipelined(
+        self, batches: Iterable[tuple[list, T]], store: Callable[[list, T], None]
+    ) -> None:
+        """Each batch's work done while the one before is stored: store(its results, what came
+        with it), batch after batch in order; the workers stop however it ends."""
+        pending: deque[tuple[list, T]] = deque()
+        try:
+            for inputs, context in batches:
+                pending.append((self.submit(inputs), context))
+                if len(pending) >= IN_FLIGHT:
+                    work, context = pending.popleft()
+                    store(self.result(work), context)
+            while pending:
+                work, context = pending.popleft()
+                store(self.result(work), context)
+        finally:
+            self.close()
 
 
 def import_paths(
@@ -147,11 +167,13 @@ def import_paths(
     items = _items(sources, summary.skipped, mapping or {})
     pool = _Workers(workers, partial(_prepare, mapping=mapping or {}, extract=extract))
     done = 0
-    pending: deque[tuple[list, int]] = deque()  # each batch in work, and the bytes read through it
 
-    def store(work: list, read: int) -> None:
+    def batches() -> Iterator[tuple[list[Item], int]]:  # with the bytes read through each
+        while batch := list(islice(items, batch_size)):
+            yield [item for item, _ in batch], batch[-1][1]
+
+    def store(prepared: Prepared, read: int) -> None:
         nonlocal done
-        prepared = pool.result(work)
         drafts = [d for d, _ in prepared if not isinstance(d, Skipped)]
         summary.skipped.extend(d for d, _ in prepared if isinstance(d, Skipped))
         if drafts:
@@ -164,15 +186,7 @@ def import_paths(
         if progress and prepared:
             progress(done, prepared[-1][0].origin, min(read / total, 1.0) if total else None)
 
-    try:
-        while batch := list(islice(items, batch_size)):
-            pending.append((pool.submit([item for item, _ in batch]), batch[-1][1]))
-            if len(pending) >= IN_FLIGHT:
-                store(*pending.popleft())
-        while pending:
-            store(*pending.popleft())
-    finally:
-        pool.close()
+    pool.pipelined(batches(), store)
     return summary
 
 
@@ -190,11 +204,13 @@ def reextract(
     total = library.count_drafts(outdated_than=outdated)
     drafts = library.iter_drafts(outdated_than=outdated)
     pool = _Workers(workers, _analyse_drafts)
-    pending: deque[tuple[list[tuple[int, ArticleDraft]], list]] = deque()
 
-    def store(batch: list[tuple[int, ArticleDraft]], work: list) -> None:
+    def batches() -> Iterator[tuple[list[ArticleDraft], list[tuple[int, ArticleDraft]]]]:
+        while batch := list(islice(drafts, BATCH_SIZE)):
+            yield [d for _, d in batch], batch
+
+    def store(extractions: list[Extraction], batch: list[tuple[int, ArticleDraft]]) -> None:
         nonlocal done
-        extractions = pool.result(work)
         library.replace_extraction(
             [(i, d, x) for (i, d), x in zip(batch, extractions, strict=True)], EXTRACTION_VERSION
         )
@@ -202,13 +218,5 @@ def reextract(
         if progress:
             progress(done, batch[-1][1].title, min(done / total, 1.0) if total else None)
 
-    try:
-        while batch := list(islice(drafts, BATCH_SIZE)):
-            pending.append((batch, pool.submit([d for _, d in batch])))
-            if len(pending) >= IN_FLIGHT:
-                store(*pending.popleft())
-        while pending:
-            store(*pending.popleft())
-    finally:
-        pool.close()
+    pool.pipelined(batches(), store)
     return done
