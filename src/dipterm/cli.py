@@ -181,7 +181,7 @@ class _progress:
             console=__import__("dipterm.display", fromlist=["console"]).console(stderr=True),
         )
         self.bar.start()
-        task = self.bar.add_task("", total=None, articles=0)
+        task = self.bar.add_task("finding the articles…", total=None, articles=0)
 
         def update(done: int, origin: str, share: float | None) -> None:
             self.bar.update(
