@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import IO
 
@@ -55,9 +56,10 @@ class Source:
     def format(self) -> str | None:
         return FORMATS.get(self.path.suffix.lower()) if self.path else None
 
-    @property
+    @cached_property
     def size(self) -> int | None:
-        """Its bytes, where known before reading (not for standard input)."""
+        """Its bytes, where known before reading (not for standard input); asked once, both for
+        the whole import's bytes and for those read through."""
         if self.path is None:
             return None
         try:
