@@ -108,10 +108,10 @@ def _walk(folder: Path) -> Iterator[Source | Skipped]:
                 yield Skipped(str(path), f"not an article file ({path.suffix or 'no suffix'})")
 
 
-def _sniff(handle: IO[bytes]) -> str:
-    """The format of standard input, from how it starts. Standard input is held in memory, so
-    its first records are read whole, however long, and the reading rewound."""
-    head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
+def _sniff(head: bytes, handle: IO[bytes]) -> str:
+    """The format of standard input, from how it starts (head: its first bytes). Standard input
+    is held in memory, so its first records are read whole, however long, and the reading
+    rewound."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
     if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--", b"<div", b"<p")):
         return "html"
@@ -146,8 +146,8 @@ def read_items(source: Source, mapping: dict[str, str] | None = None) -> Iterato
     mapping = mapping or {}
     try:
         with source.open() as handle:
-            kind = source.format or _sniff(handle)
             head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
+            kind = source.format or _sniff(head, handle)
             if kind in ("text", "html"):
                 data = handle.read(MAX_TEXT_BYTES + 1)
                 if len(data) > MAX_TEXT_BYTES:
