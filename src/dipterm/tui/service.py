@@ -145,18 +145,18 @@ class LibraryService:
                     self.library.titles, self.path, cache_dir()
                 )
             ids, index = self._title_ids, self._title_index
-        if not text.strip():
-            with self._lock:
-                rows = self.library.listing(ids[:limit].tolist())
-            hits = [Hit(*row, 0.0, "") for row in rows]
-            return Results(text, hits, len(ids), [])
-        found = index.filter(text, limit)
-        shown = ids[[i for i, _ in found]].tolist()
+        typed = bool(text.strip())
+        scores: dict[int, float] = {}
+        if typed:
+            found = index.filter(text, limit)
+            shown = ids[[i for i, _ in found]].tolist()
+            scores = dict(zip(shown, (score for _, score in found), strict=True))
+        else:  # every title, newest first
+            shown = ids[:limit].tolist()
         with self._lock:
             rows = self.library.listing(shown)
-        scores = dict(zip(shown, (score for _, score in found), strict=True))
-        hits = [Hit(*row, scores[row[0]], "") for row in rows]
-        return Results(text, hits, len(hits), [])
+        hits = [Hit(*row, scores.get(row[0], 0.0), "") for row in rows]
+        return Results(text, hits, len(hits) if typed else len(ids), [])
 
     def facets(self, query: str) -> dict:
         with self._overview_lock:
