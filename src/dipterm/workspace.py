@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from dipterm import config
 from dipterm.errors import LibraryError
 from dipterm.store.library import Library
+
+if TYPE_CHECKING:  # the import itself is loaded only when a new library is built
+    from dipterm.ingest.pipeline import Progress
 
 Announce = Callable[[str], None]
 
@@ -25,7 +29,7 @@ def open_library(
     *,
     must_exist: bool = False,
     announce: Announce | None = None,
-    progress: Callable[[int, str, float | None], None] | None = None,
+    progress: Progress | None = None,
 ) -> Library:
     """The library named by --db, else $DIPTERM_DB, else the default one (built when new and empty)."""
     path, is_default = config.library_path(explicit)
