@@ -419,6 +419,17 @@ asyncio.run(main(sys.argv[1], sys.argv[2]))
 """
 
 
+def probe(measure: str, script: str, *args: str, env: dict | None = None) -> tuple[dict, list[Row]]:
+    """An interface probe run in a process of its own: the JSON it prints last, or else a row
+    saying it failed, under measure."""
+    done = subprocess.run([sys.executable, "-c", script, *args],
+                          capture_output=True, text=True, check=False, timeout=900, env=env)  # fmt: skip
+    if done.returncode != 0:
+        return {}, [{"measure": measure, "dipterm": None, "floor": None, "unit": "", "target": "",
+                     "met": False, "note": "probe failed: " + done.stderr[-300:].replace("\n", " ")}]  # fmt: skip
+    return json.loads(done.stdout.strip().splitlines()[-1]), []
+
+
 TITLE_PROBE = """
 import asyncio, json, sys, time
 from pathlib import Path
@@ -455,13 +466,11 @@ def bench_title_filter_first_use(db: Path, word: str, cache: Path) -> list[Row]:
     shutil.rmtree(cache, ignore_errors=True)
     runs = []
     for _ in range(2):
-        done = subprocess.run([sys.executable, "-c", TITLE_PROBE, str(db), word],
-                              capture_output=True, text=True, check=False, timeout=900,
-                              env={**os.environ, "XDG_CACHE_HOME": str(cache)})  # fmt: skip
-        if done.returncode != 0:
-            return [{"measure": "interface: title filter", "dipterm": None, "floor": None, "unit": "",
-                     "target": "", "met": False, "note": "probe failed: " + done.stderr[-300:].replace("\n", " ")}]  # fmt: skip
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        out, failed = probe("interface: title filter", TITLE_PROBE, str(db), word,
+                            env={**os.environ, "XDG_CACHE_HOME": str(cache)})  # fmt: skip
+        if failed:
+            return failed
+        runs.append(out)
     first, later = runs
     return [
         {"measure": f"interface: F2 and `{word}` to filtered titles, first session", "dipterm": first["first_filter_ms"],
@@ -476,12 +485,9 @@ def bench_title_filter_first_use(db: Path, word: str, cache: Path) -> list[Row]:
 
 def bench_tui(db: Path, words: list[str]) -> list[Row]:
     """The interface, headless: its first screen, then each word typed letter by letter."""
-    done = subprocess.run([sys.executable, "-c", TUI_PROBE, str(db), ",".join(words)],
-                          capture_output=True, text=True, check=False, timeout=900)  # fmt: skip
-    if done.returncode != 0:
-        return [{"measure": "interface", "dipterm": None, "floor": None, "unit": "", "target": "",
-                 "met": False, "note": "probe failed: " + done.stderr[-300:].replace("\n", " ")}]  # fmt: skip
-    out = json.loads(done.stdout.strip().splitlines()[-1])
+    out, failed = probe("interface", TUI_PROBE, str(db), ",".join(words))
+    if failed:
+        return failed
     from dipterm.tui.screens.main import DEBOUNCE
     from dipterm.tui.service import RANK_LATER
 
