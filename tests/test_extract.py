@@ -124,6 +124,25 @@ def test_organisations_places_and_countries():
     assert countries == {"Russia", "South Korea"}
 
 
+def test_here_is_where_the_report_was_filed():
+    published = PartialDate(2019, 3, 6)
+    filed = analyse("T", "A delegation led by Ana Ruiz Gomez, minister of Culture of Peru, left "
+                    "here for Lima on Tuesday.", published)  # fmt: skip
+    assert [(e.type, e.place) for e in filed.events] == [("departure", "Pyongyang")]
+    abroad = analyse("T", "Moscow, March 6 (KCNA) -- Pak Song Chol, minister of Culture of the "
+                     "DPRK, arrived here on Tuesday.", published)  # fmt: skip
+    assert [(e.type, e.place) for e in abroad.events] == [("arrival", "Moscow")]
+    # A place the next sentence names is more exact than "here".
+    greeted = analyse("T", "Ana Ruiz Gomez, minister of Culture of Peru, arrived here on Tuesday. "
+                      "She was greeted at Pyongyang International Airport by Pak Song Chol, "
+                      "minister of Culture.", published)  # fmt: skip
+    assert [e.place for e in greeted.events] == ["Pyongyang International Airport"]
+    # "here" before the event says who, not where: "the attaches here toured the mountains".
+    corps = analyse("T", "Ana Ruiz Gomez, military attache here, toured factories on Tuesday.",
+                    published)  # fmt: skip
+    assert [e.place for e in corps.events] == [None]
+
+
 def test_us_pronoun_is_not_the_united_states():
     countries = {m.name for m in find_entities("Let us see what the US does.").mentions("country")}
     assert countries == {"United States"}

@@ -60,7 +60,9 @@ def analyse(title: str, body: str, published: PartialDate | None) -> Extraction:
     found = find_entities(body)
     if dateline:  # the dateline's city is where the report was filed, not a place of the story
         found.spans = [s for s in found.spans if s.start >= body_start or s.kind != "place"]
-    ctx = Context.of(body, found, skip_until=body_start)
+    # DPRK state media write from Pyongyang unless a dateline says otherwise: "left here".
+    here = dateline.place if dateline else "Pyongyang"
+    ctx = Context.of(body, found, skip_until=body_start, here=here)
     headline = _title_mentions(title)
     return Extraction(
         people=_merge(found.mentions("person"), headline["person"]),

@@ -18,11 +18,12 @@ class Context:
     found: Found
     sentences: tuple[Sentence, ...]
     skip_until: int = 0  # a dateline is the report's, not an event's
+    here: str | None = None  # the place "here" means: the dateline's, or the outlets' Pyongyang
     _by_kind: dict[str, tuple[list[int], list[Span]]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, text: str, found: Found, skip_until: int = 0) -> Context:
-        return cls(text, found, split_sentences(text), skip_until)
+    def of(cls, text: str, found: Found, skip_until: int = 0, here: str | None = None) -> Context:
+        return cls(text, found, split_sentences(text), skip_until, here)
 
     def within(self, start: int, end: int, kind: str) -> list[Span]:
         """The mentions of a kind that lie between start and end, in order. Found by bisection,

@@ -41,6 +41,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("departure", re.compile(r"\bleft\s+(?:here|Pyongyang|for)\b", re.I)),
 ]  # fmt: skip
 NO_PLACE = {"letter", "message"}
+_HERE = re.compile(r"\bhere\b")
 
 
 class _Caseless:
@@ -106,6 +107,7 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
     events: list[Event] = []
     narrative_date: tuple[PartialDate, str] | None = None
     narrative_place: str | None = None
+    here: set[int] = set()  # the events that happened "here", by their index in events
     # Where date words are in the whole article: a sentence without one is not searched for
     # dates. Each match is at most 9 letters long, so a sentence's own first match begins at
     # most 8 letters before one found in the whole text begins, or at it.
@@ -150,6 +152,14 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             place_name = place.name if place else None
             if kind in NO_PLACE:
                 place_name = None
+            elif ctx.here and (
+                m.group().endswith("here") or (place is None and _HERE.search(text, m.start()))
+            ):
+                # "left here for Russia", "signed here": where the report was written, unless a
+                # sentence after it says more ("greeted at the airport"). Other places in this
+                # one are where the visitors came from or go to.
+                place_name = None
+                here.add(len(events))
             elif place_name is None:
                 place_name = narrative_place
             else:
@@ -160,6 +170,10 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             events.append(
                 Event(kind, date, basis, place_name, tuple(people), sentence.text.strip())
             )
+    events = [
+        replace(e, place=ctx.here) if i in here and e.place is None else e
+        for i, e in enumerate(events)
+    ]
     # An event nobody is named in is kept only where none is expected (a banquet, wreaths laid).
     return _merge([e for e in events if e.participants or e.type in ("banquet", "wreath-laying")])
 
