@@ -124,6 +124,42 @@ def test_organisations_places_and_countries():
     assert countries == {"Russia", "South Korea"}
 
 
+def test_countries_the_world_over_and_their_adjectives():
+    x = find_entities(
+        "Greetings came from Spain, Moldova, Burkina Faso and Cote d'Ivoire. Portuguese Ambassador "
+        "Joao Silva Costa and the president of Sierra Leone sent messages."
+    )
+    countries = {m.name for m in x.mentions("country")}
+    assert {"Spain", "Moldova", "Burkina Faso", "Cote d'Ivoire", "Sierra Leone"} <= countries
+    found = {m.name: list(m.roles) for m in x.mentions("person")}
+    assert found == {"Joao Silva Costa": ["Portuguese Ambassador"]}  # no country as a person
+
+
+def test_an_adjective_of_nationality_alone_titles_nobody():
+    # "Portuguese" is no title: what follows it is no person's name.
+    assert people("It joined the Portuguese Language Speaking Countries Forum.") == {}
+    assert people("Flowers grew in the Guinean Kimilsungia Greenhouse.") == {}
+    assert people("Cuban Ambassador to the DPRK Ana Ruiz Gomez spoke.") == {
+        "Ana Ruiz Gomez": ["Cuban Ambassador to the DPRK"]
+    }
+
+
+def test_four_word_names_need_a_role_after_them():
+    assert people(
+        "Present were Mohamed Salem Ould Bah, secretary general of the Party of Progress."
+    ) == {"Mohamed Salem Ould Bah": ["secretary general of the Party of Progress"]}
+    assert people("Visitors toured the Grand Central Railway Station Museum.") == {}
+    # The end of a title, not a name: "Minister of Foreign Trade Relations Pak ...".
+    assert "Trade Relations Pak Song" not in people(
+        "Minister of Foreign Trade Relations Pak Song, head of the delegation, spoke."
+    )
+
+
+def test_a_person_led_by_with_a_lower_case_title():
+    assert "Ingrid Holm" in people("A delegation led by member Ingrid Holm arrived.")
+    assert people("A delegation led by late Ingrid Holm arrived.") == {}
+
+
 def test_here_is_where_the_report_was_filed():
     published = PartialDate(2019, 3, 6)
     filed = analyse("T", "A delegation led by Ana Ruiz Gomez, minister of Culture of Peru, left "

@@ -64,7 +64,8 @@ MONTHS = {
     "Saturday", "Sunday",
 }  # fmt: skip
 _WORD = re.compile(r"\S+")
-_LED_BY = re.compile(r"\b(?:led|headed|accompanied)\s+by\s+$")
+_OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
+_LED_BY = re.compile(r"\b(?:led|headed|accompanied)\s+by\s+(?:(?P<title>[a-z][\w-]*)\s+)?$")
 _CAPWORD = r"(?:[A-Z][\w'\u2019.-]*[\w]|[A-Z]|\d+)"
 # The same runs as f"{_CAPWORD}(?:[ \t]+{_CAPWORD})*" finds: a lookahead for the first character
 # first lets a search skip to the next capital or figure (a third faster).
@@ -220,7 +221,7 @@ def _title_before(text: str, start: int) -> str | None:
     words = text[max(0, start - 160) : start].split()
     title: list[str] = []
     for word in reversed(words[-12:]):
-        if word in ("of", "the") and title:
+        if word in ("of", "the", "to") and title:
             title.insert(0, word)
             continue
         if roles.is_honorific(word) or not (word[0].isupper() or word.startswith("vice-")):
@@ -230,7 +231,7 @@ def _title_before(text: str, start: int) -> str | None:
         if word.endswith((",", ";", ":")) or not roles.is_title_word(word):
             break
         title.insert(0, word)
-    while title and title[0] in ("of", "the"):
+    while title and title[0] in ("of", "the", "to"):
         title.pop(0)
     if not title or not any(roles.is_title_head(w) for w in title):
         return None
@@ -268,16 +269,30 @@ def _people_by_context(text: str, taken: Taken) -> list[tuple[int, int, str]]:
         elif last_title == -1:
             candidates.append(words)
         for name_words in candidates:
-            if not 2 <= len(name_words) <= 3 or not _name_words_ok([w.group() for w in name_words]):
+            # Two or three words; four only with a role after them ("Abdulla Juma Abdulla
+            # Saadalla, vice general secretary of ..."), checked below.
+            if not 2 <= len(name_words) <= 4 or not _name_words_ok([w.group() for w in name_words]):
                 continue
             start = run.start() + name_words[0].start()
             end = run.start() + name_words[-1].end()
             if taken.overlaps((start, end)):
                 continue
+            if name_key(text[start:end]) in keys_of_kind("country"):
+                continue  # "the president of Burkina Faso"
             after = text[end : end + 400]
-            titled = last_title >= 0 or _title_before(text, start) is not None
+            # A title in the run needs its head: "Portuguese Language Speaking Countries" is none.
+            titled = any(roles.is_title_head(w.group()) for w in words[: last_title + 1])
+            titled = titled or _title_before(text, start) is not None
             appositive = after.startswith(",") and roles.starts_role(after[1:])
-            led = _LED_BY.search(text[max(0, start - 30) : start])
+            if len(name_words) == 4 and (
+                not appositive
+                or _OF_BEFORE.search(text, max(0, start - 12), start)
+                or any("." in w.group() for w in name_words)
+            ):
+                continue  # "Minister of Regional Development Viktor Basargin, ..."
+            led = _LED_BY.search(text[max(0, start - 40) : start])
+            if led and led.group("title"):  # "led by member Glyn Ford", not "led by late X"
+                led = roles.is_title_head(led.group("title"))
             if titled or appositive or led:
                 found.append((start, end, text[start:end]))
     return found
