@@ -124,6 +124,27 @@ def test_organisations_places_and_countries():
     assert countries == {"Russia", "South Korea"}
 
 
+def test_organisation_names_run_through_their_parts():
+    x = find_entities(
+        "Members of the Union of Textile Workers of Korea, the Korean Committee for Friendship "
+        "with Peru and the Association of Korean Merchants in Spain met the Korean Central News "
+        "Agency staff. Vice-Chairman of the Committee for Cultural Relations with Foreign "
+        "Countries Ri Chol Gun spoke. The Ministry of Health of Mongolia and Ambassador Tsogt "
+        "Baatar were present. The Fisheries Committee in Wonsan held a meeting."
+    )
+    orgs = {m.name for m in x.mentions("org")}
+    assert {
+        "Union of Textile Workers of Korea",  # "of" again
+        "Korean Committee for Friendship with Peru",  # "Korean" opens it; "with" after "for"
+        "Association of Korean Merchants in Spain",  # "in" a country
+        "Korean Central News Agency",
+        "Committee for Cultural Relations with Foreign Countries",  # not the person after it
+        "Ministry of Health of Mongolia",  # nor "and Ambassador ..."
+        "Fisheries Committee",  # "in" a city is not part of the name
+    } <= orgs
+    assert {"Ri Chol Gun", "Tsogt Baatar"} <= {m.name for m in x.mentions("person")}
+
+
 def test_countries_the_world_over_and_their_adjectives():
     x = find_entities(
         "Greetings came from Spain, Moldova, Burkina Faso and Cote d'Ivoire. Portuguese Ambassador "

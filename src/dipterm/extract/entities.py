@@ -24,7 +24,7 @@ ORG_HEADS = {
     "Front", "Federation", "Organization", "Organisation", "Office", "Institute", "Academy",
     "Corporation", "Company", "Group", "Society", "Cabinet", "Secretariat", "Presidium",
     "Consulate", "Command", "Guard", "Government", "Court", "Bank", "Service",
-    "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "Duma", "Parliament", "Congress", "Politburo", "Directorate", "Corps", "Division",
+    "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "Duma", "Parliament", "Congress", "Politburo", "Directorate", "Corps", "Division", "Headquarters",
 }  # fmt: skip
 PLACE_HEADS = {
     "Guesthouse", "Hotel", "Palace", "Hall", "Square", "Monument", "Tower", "Stadium", "Airport",
@@ -35,7 +35,8 @@ PLACE_HEADS = {
     "Sea", "Bay", "Strait", "Lake", "Gate", "Exhibition", "Garden", "Gardens", "Hospital",
     "School", "Kindergarten", "Library", "Pavilion", "Shrine", "Mausoleum", "Site", "Gallery",
     "Ground", "Range", "Shipyard", "Dockyard", "Peak", "Pass", "Valley", "Beach", "Resort",
-    "University", "College", "Club", "Tomb", "Embassy",
+    "University", "College", "Club", "Tomb", "Embassy", "Temple", "Church", "Cathedral",
+    "Mosque", "Pagoda",
 }  # fmt: skip
 # Words of state and institution names, never of a person's name ("Syrian Arab Republic").
 NOT_NAME_WORDS = {
@@ -153,8 +154,14 @@ class Taken:
         return 1 in self._marks[span[0] : span[1]]
 
 
-def _strip_leading(words: list[re.Match[str]]) -> list[re.Match[str]]:
-    while words and (words[0].group() in STOP_WORDS or words[0].group() in MONTHS):
+def _strip_leading(
+    words: list[re.Match[str]], keep: frozenset[str] = frozenset()
+) -> list[re.Match[str]]:
+    while (
+        words
+        and words[0].group() not in keep
+        and (words[0].group() in STOP_WORDS or words[0].group() in MONTHS)
+    ):
         words = words[1:]
     return words
 
@@ -165,7 +172,43 @@ def _extend(text: str, end: int, pattern: re.Pattern[str]) -> int:
 
 
 _ORG_OF = re.compile(rf"\s+(?:of|for)\s+(?!the\b){_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD})*")
+# A part of an organisation's name after its head noun: "of", "for", "with" or "in" and capitalised
+# words. "of the ..." is not one: the Foreign Ministry of the DPRK is the Foreign Ministry.
+_ORG_PART = re.compile(rf"\s+(of|for|with|in)\s+(?!the\b)({_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD})*)")
+# "Korean" opens no person's name, but it does open names of institutions: "Korean Central News
+# Agency", "Korean Committee for Solidarity with Cuba", "Korean Revolution Museum".
+_TRAILING_AND = re.compile(r"(?:\s+and)?\s*$")
+_OPENS_INSTITUTIONS = frozenset({"Korean", "Korea"})
 _PLACE_OF = re.compile(rf"(?:\s+(?:of|to)(?:\s+the)?\s+{_CAPWORD}(?:\s+{_CAPWORD})*)+")
+
+
+def _org_end(text: str, end: int, country_keys: frozenset[str]) -> int:
+    """Where an organisation's name ends, its head noun ending at end: through its parts "of" and
+    "for" ("Union of Agricultural Workers of Korea"), "with" after "for" ("Committee for
+    Solidarity with Cuba"), and "in" a country ("Union of Korean Students in Japan")."""
+    before = None
+    while m := _ORG_PART.match(text, end):
+        word = m.group(1)
+        if (word == "with" and before != "for") or (
+            word == "in" and name_key(m.group(2)) not in country_keys
+        ):
+            break
+        # "Chairman of the Committee for Cultural Relations with Foreign Countries So Ho Won": in
+        # a part after the first, a person's name or a title ends the name before it. (The first
+        # part may hold one: "Committee for Remembering President Kim Il Sung".)
+        cut = before and next(
+            (
+                w.start()
+                for w in _WORD.finditer(text, m.start(2), m.end())
+                if roles.is_title_head(w.group()) or names.KOREAN_NAME.match(text, w.start())
+            ),
+            None,
+        )
+        if cut:
+            kept = _TRAILING_AND.sub("", text[m.start(2) : cut])
+            return m.start(2) + len(kept) if kept else end
+        end, before = m.end(), word
+    return end
 
 
 def _institutions(text: str, taken: Taken, country_keys: frozenset[str]) -> list[Span]:
@@ -178,7 +221,11 @@ def _institutions(text: str, taken: Taken, country_keys: frozenset[str]) -> list
         kind = "org" if last in ORG_HEADS else "place" if last in PLACE_HEADS else None
         if kind is None:
             continue
-        words = _strip_leading(_words_of(run))
+        words = _strip_leading(_words_of(run), _OPENS_INSTITUTIONS)
+        if words and words[0].group() in _OPENS_INSTITUTIONS:
+            first = (run.start() + words[0].start(), run.start() + words[0].end())
+            if taken.overlaps(first):  # the end of a name before: "Workers' Party of Korea"
+                words = _strip_leading(words[1:])
         if not words:
             continue
         start = run.start() + words[0].start()
@@ -187,7 +234,10 @@ def _institutions(text: str, taken: Taken, country_keys: frozenset[str]) -> list
             text, run.end()
         ):
             continue
-        end = _extend(text, run.end(), _ORG_OF if kind == "org" else _PLACE_OF)
+        if kind == "org":
+            end = _org_end(text, run.end(), country_keys)
+        else:
+            end = _extend(text, run.end(), _PLACE_OF)
         if kind == "place" and end > run.end() and _names_a_country_or_place(text[run.end() : end]):
             end = run.end()  # "Liaoning Province of China": the province, then the country
         name = text[start:end]
