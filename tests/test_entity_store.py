@@ -76,10 +76,15 @@ def test_reextract_fills_what_older_rules_left(db_path, run):
     with Library.open(db_path) as lib:
         import_paths(lib, [str(SEEDS)], extract=False)
         assert lib.entities() == []
+    # doctor says so, as a note: the library is not damaged, and exits 0.
+    checked = run("doctor")
+    assert checked.exit_code == 0
+    assert "2 articles were extracted by older rules or not at all" in checked.stdout
     result = run("extract")
     assert result.stdout.strip() == "2 articles extracted again"
     assert run("search", "--ids", "person:Lavrov").stdout.split() == ["1"]
     assert run("extract").stdout.strip() == "0 articles extracted again"
+    assert "older rules" not in run("doctor").stdout
 
 
 def test_extracting_again_in_workers_stores_each_article_its_own_extraction(db_path, tmp_path):

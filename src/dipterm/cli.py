@@ -334,6 +334,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 def doctor(ctx: click.Context, repair: bool) -> None:
     """Check the library: SQLite integrity, the full-text index against the articles, the schema
     version. Exits 1 when something is wrong; --repair rebuilds what can be rebuilt."""
+    from dipterm.extract.analyse import EXTRACTION_VERSION
     from dipterm.store import doctor as checks
 
     with _open(ctx) as library:
@@ -342,7 +343,7 @@ def doctor(ctx: click.Context, repair: bool) -> None:
                 raise DiptermError(f"the library {library.path} is read-only: cannot repair it")
             for line in checks.repair(library.conn):
                 click.echo(line)
-        result = checks.check(library.conn)
+        result = checks.check(library.conn, EXTRACTION_VERSION)
     for note in result.notes:
         click.echo(f"ok       {note}")
     for problem in result.problems:

@@ -14,7 +14,7 @@ from dipterm.models import Dateline, Extraction, Mention, PartialDate
 
 KINDS = ("person", "org", "place", "country")
 # Raise when the rules change what they extract: `dipterm extract` re-runs older articles.
-EXTRACTION_VERSION = 1
+EXTRACTION_VERSION = 2
 
 
 def find_dateline(body: str) -> tuple[Dateline | None, int]:
