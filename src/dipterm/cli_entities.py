@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from dipterm.cli import _open, _progress, cli
@@ -72,19 +74,19 @@ def extract(ctx: click.Context, everything: bool) -> None:
 @click.option(
     "--articles",
     type=click.Path(exists=True, file_okay=False),
-    help="Folder of the articles the gold file names (default: the gold file's folder).",
+    help="Folder of the articles the gold file names (default: the folder named as the gold "
+    "file without gold- beside it, as eval/gold-kcna-2024.jsonl and eval/kcna-2024/, where there "
+    "is one; else the gold file's folder).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Scores and misses as JSON.")
 @click.option("--misses", is_flag=True, help="Also list what was missed or extra, per article.")
 def evaluate(gold: str, articles: str | None, as_json: bool, misses: bool) -> None:
     """Score extraction against hand annotations (JSON Lines in the format of eval/): precision,
     recall and F1 per field."""
-    from pathlib import Path
-
     from dipterm import display
     from dipterm.extract.evaluate import evaluate as run_eval
 
-    report = run_eval(Path(gold), Path(articles) if articles else Path(gold).parent)
+    report = run_eval(Path(gold), Path(articles) if articles else _articles_of(Path(gold)))
     if as_json:
         display.print_json(report.as_dict())
         return
@@ -97,3 +99,9 @@ def evaluate(gold: str, articles: str | None, as_json: bool, misses: bool) -> No
 
         for miss in report.misses:
             click.echo(json.dumps(miss, ensure_ascii=False))
+
+
+def _articles_of(gold: Path) -> Path:
+    """Where a gold file's articles are when no folder is given: eval/gold-X.jsonl, eval/X/."""
+    beside = gold.parent / gold.stem.removeprefix("gold-")
+    return beside if beside.is_dir() else gold.parent
