@@ -4,7 +4,7 @@ import sqlite3
 from conftest import SEEDS
 
 from dipterm.ingest.pipeline import import_paths, reextract
-from dipterm.models import ArticleDraft
+from dipterm.models import ArticleDraft, Event, Extraction, Mention, Quote
 from dipterm.store import entities
 from dipterm.store.library import Library
 from dipterm.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -85,6 +85,33 @@ def test_reextract_fills_what_older_rules_left(db_path, run):
     assert run("search", "--ids", "person:Lavrov").stdout.split() == ["1"]
     assert run("extract").stdout.strip() == "0 articles extracted again"
     assert "older rules" not in run("doctor").stdout
+
+
+def test_extracting_again_drops_the_names_older_rules_found_and_the_new_ones_do_not(db_path):
+    # An upgrade's rules may no longer find a name, or spell it otherwise: the entity older rules
+    # stored, with its spellings and the event it took part in, must go, not stop the command.
+    old_rules = Extraction(
+        people=(Mention("Lee Myung Bak", "person", ("President",), ("Lee Myung Bak",)),),
+        events=(Event("meeting", None, None, None, ("Lee Myung Bak",)),),
+        quotes=(Quote("Lee Myung Bak", "We will talk.", True),),
+    )
+    with Library.open(db_path) as lib:
+        import_paths(lib, [str(SEEDS)])
+        lib.replace_extraction([(1, lib.iter_drafts().__next__()[1], old_rules)], version=1)
+
+        def held() -> tuple[int, int]:
+            return tuple(
+                lib.conn.execute(
+                    "SELECT (SELECT count(*) FROM entities WHERE name = 'Lee Myung Bak'), "
+                    "(SELECT count(*) FROM entity_variants WHERE variant = 'Lee Myung Bak')"
+                ).fetchone()
+            )
+
+        assert held() == (1, 1)
+        assert reextract(lib) == 1
+        assert held() == (0, 0)
+        assert "Sergei Lavrov" in {p["name"] for p in lib.extraction(1)["people"]}
+        assert lib.dossier("Sergei Lavrov").articles  # the names still found are untouched
 
 
 def test_extracting_again_in_workers_stores_each_article_its_own_extraction(db_path, tmp_path):

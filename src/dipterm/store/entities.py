@@ -37,13 +37,42 @@ class Dossier:
     quotes: list[dict] = field(default_factory=list)
 
 
-def clear_extraction(conn: sqlite3.Connection, article_id: int) -> None:
+def clear_extraction(conn: sqlite3.Connection, article_id: int) -> set[int]:
+    """Delete an article's mentions, events and quotes; the entities they named, by id."""
+    named = {
+        row[0]
+        for row in conn.execute(
+            "SELECT entity_id FROM mentions WHERE article_id = ? "
+            "UNION SELECT entity_id FROM event_participants WHERE event_id IN "
+            "(SELECT id FROM events WHERE article_id = ?) "
+            "UNION SELECT speaker_id FROM quotes WHERE article_id = ? AND speaker_id IS NOT NULL",
+            (article_id, article_id, article_id),
+        )
+    }
     conn.execute(
         "DELETE FROM event_participants WHERE event_id IN (SELECT id FROM events WHERE article_id = ?)",
         (article_id,),
     )
     for table in ("events", "quotes", "mentions"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    return named
+
+
+def drop_unnamed(conn: sqlite3.Connection, candidates: set[int]) -> None:
+    """Delete those of the candidate entities that no article names any more, with their
+    spellings (each looked up by the indexes on entity ids: the tables are not scanned)."""
+    unnamed = [
+        (eid,)
+        for eid in candidates
+        if not conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1) "
+            "OR EXISTS (SELECT 1 FROM event_participants WHERE entity_id = ?1) "
+            "OR EXISTS (SELECT 1 FROM quotes WHERE speaker_id = ?1)",
+            (eid,),
+        ).fetchone()[0]
+    ]
+    conn.executemany("DELETE FROM entity_variants WHERE entity_id = ?", unnamed)
+    conn.executemany("DELETE FROM entities WHERE id = ?", unnamed)
 
 
 class ExtractionWriter:

@@ -255,9 +255,10 @@ class Library(Searching):
     ) -> None:
         """Store a new extraction for articles already held (after the rules improved)."""
         writer = entities.ExtractionWriter(self.conn)
+        named_before: set[int] = set()
         with self._write():
             for article_id, draft, extraction in items:
-                entities.clear_extraction(self.conn, article_id)
+                named_before |= entities.clear_extraction(self.conn, article_id)
                 writer.save(article_id, extraction)
                 self.conn.execute(
                     "UPDATE articles SET dateline_place = ?, dateline_date = ?, extracted_with = ? "
@@ -265,10 +266,8 @@ class Library(Searching):
                     (*self._dateline(draft, extraction), version, article_id),
                 )
             writer.flush()
-            self.conn.execute(
-                "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions) "
-                "AND id NOT IN (SELECT entity_id FROM event_participants)"
-            )
+            # A name the new rules no longer find, or spell otherwise, leaves no entity behind.
+            entities.drop_unnamed(self.conn, named_before)
 
     def count_drafts(self, *, outdated_than: int | None = None) -> int:
         """How many articles iter_drafts gives."""
