@@ -353,3 +353,22 @@ def test_an_interrupted_list_search_gives_way_and_the_next_one_runs(seeded):
         assert service.browse("putin").total == 2
     finally:
         service.close()
+
+
+def test_an_unforeseen_error_is_one_line_not_a_traceback(run, seeded, monkeypatch):
+    from dipterm.store.library import Library
+
+    def broken(self, *args, **kwargs):
+        raise ValueError("something nobody foresaw")
+
+    monkeypatch.setattr(Library, "stats", broken)
+    monkeypatch.delenv("DIPTERM_DEBUG", raising=False)
+    result = run("stats", db=seeded)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("dipterm: internal error, a bug of dipterm (ValueError: ")
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    # Usage errors are still click's, with their own exit code and message.
+    assert run("stats", "--no-such-option", db=seeded).exit_code == 2
+    monkeypatch.setenv("DIPTERM_DEBUG", "1")
+    with pytest.raises(ValueError, match="nobody foresaw"):
+        run("stats", db=seeded)

@@ -64,12 +64,30 @@ class DiptermGroup(click.Group):
                 _error(
                     "the library is busy (another dipterm is writing); try again", ExitCode.ERROR
                 )
-            raise
+            _unexpected(exc, "the library could not be read or written")
         except KeyboardInterrupt:
             _error("interrupted", ExitCode.INTERRUPTED)
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (| head): not an error
             sys.exit(int(ExitCode.OK))
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own: usage errors, --help, exits
+        except Exception as exc:
+            _unexpected(exc, "internal error, a bug of dipterm")
+
+
+def _unexpected(exc: Exception, what: str) -> None:
+    """One line for an error nobody wrote a message for; the traceback with DIPTERM_DEBUG=1. What
+    was committed stays committed: every write is a transaction."""
+    import os
+
+    if os.environ.get("DIPTERM_DEBUG"):
+        raise exc
+    _error(
+        f"{what} ({type(exc).__name__}: {exc}). DIPTERM_DEBUG=1 shows where; please report it "
+        "with the command you ran",
+        ExitCode.ERROR,
+    )
 
 
 def _announce(message: str) -> None:
