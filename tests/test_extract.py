@@ -181,6 +181,30 @@ def test_a_person_led_by_with_a_lower_case_title():
     assert people("A delegation led by late Ingrid Holm arrived.") == {}
 
 
+def test_the_roles_after_a_name_end_where_a_list_of_people_goes_on():
+    found = people(
+        "Present were Ri Chol Min, vice-premier of the Cabinet, Army General Pak Song Gun, "
+        "vice-minister of National Defence, and Jang Ok Sun, member of the Central Committee "
+        "of the Communist Party of Laos (CPL)."
+    )
+    assert found["Ri Chol Min"] == ["vice-premier of the Cabinet"]
+    assert "Army General" in found["Pak Song Gun"][0]
+    assert found["Jang Ok Sun"] == [
+        "member of the Central Committee of the Communist Party of Laos"
+    ]
+
+
+def test_greetings_on_an_occasion_of_office_name_whom_and_the_office():
+    found = people(
+        "Kim Tok Hun sent a message on May 2 to Ana Maria Dos Santos upon her appointment as "
+        "prime minister of Cabo Verde. Choe Son Hui sent a message to Wirajuda on his election "
+        "as foreign minister of the Republic of Indonesia."
+    )
+    assert found["Ana Maria Dos Santos"] == ["prime minister of Cabo Verde"]
+    assert found["Wirajuda"] == ["foreign minister of the Republic of Indonesia"]
+    assert people("He sent a message to the Cuban people on his election as chairman.") == {}
+
+
 def test_here_is_where_the_report_was_filed():
     published = PartialDate(2019, 3, 6)
     filed = analyse("T", "A delegation led by Ana Ruiz Gomez, minister of Culture of Peru, left "

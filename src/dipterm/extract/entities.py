@@ -302,6 +302,26 @@ def _name_words_ok(words: list[str]) -> bool:
     )
 
 
+# Greetings on an occasion of office: "sent a congratulatory message to Mohammad Ghazi al-Jalai on
+# his appointment as prime minister of the Syrian Arab Republic". The name may be one word
+# ("Sugiono") or hold particles ("al-", "bin", "da"), and the occasion says the office.
+_OCCASION_WORDS = ("appointment", "election", "accession", "inauguration", "assumption of office")
+_NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|bin|ibn|bint|de|da|do|dos|du|van|von|der|la|le)(?:-[A-Z][\w'\u2019.-]*)?)"
+_OCCASION = re.compile(
+    rf"\bto\s+(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t]+{_NAME_WORD}){{0,11}})"
+    r",?\s+(?:up)?on\s+(?:his|her)\s+(?:re-?)?(?:election|appointment|accession|inauguration|"
+    r"assumption\s+of\s+office|swearing-in)\s+(?:as|to\s+the\s+post\s+of|to)\s+"
+    r"(?P<role>(?:the\s+)?[a-zA-Z][^.,;:()]{2,100})"
+)
+
+
+def _occasions(text: str) -> list[re.Match[str]]:
+    """The greetings on an occasion of office in text, where the office opens a role."""
+    if not any(word in text for word in _OCCASION_WORDS):
+        return []
+    return [m for m in _OCCASION.finditer(text) if roles.starts_role(m.group("role"))]
+
+
 def _people_by_context(text: str, taken: Taken) -> list[tuple[int, int, str]]:
     """Names no gazetteer or name shape found, known by a title before or a role after them."""
     found: list[tuple[int, int, str]] = []
@@ -383,12 +403,23 @@ def find_entities(text: str) -> Found:
     for start, end, written in _people_by_context(text, taken):
         people.append((start, end, written))
         taken.append((start, end))
+    occasions = _occasions(text)
+    for m in occasions:
+        span = (m.start("name"), m.end("name"))
+        if not taken.overlaps(span):
+            people.append((*span, m.group("name")))
+            taken.append(span)
     for start, end, written in sorted(people):
         found.spans.append(Span(start, end, "person", names.canonical_person(written), written))
 
     _places_after_prepositions(text, found, taken, country_keys)
     _resolve_short_references(text, found, taken)
     _assign_roles(text, found)
+    for m in occasions:  # the office the occasion was: "... on his appointment as premier"
+        named = next((p for p in found.spans if p.start == m.start("name")), None)
+        if named is not None and named.kind == "person":
+            _add_role(found, named.name, roles.normalise_role(m.group("role")))
+            found.roles[named.name] = _drop_contained(found.roles[named.name])
     _resolve_role_references(text, found, taken)
     found.spans.sort(key=lambda s: (s.start, s.end))
     return found
@@ -466,18 +497,34 @@ def _whole_words(text: str, words: list[str]) -> list[tuple[int, int, str]]:
 def _assign_roles(text: str, found: Found) -> None:
     people = sorted(found.of_kind("person"), key=lambda s: s.start)
     ends = [s.end for s in split_sentences(text)]
-    for span in people:
+    for index, span in enumerate(people):
         before = _title_before(text, span.start)
         if before:
             _add_role(found, span.name, before)
         if text[span.end : span.end + 1] == ",":
             sentence_end = next((e for e in ends if e >= span.end), len(text))
-            after, _ = roles.roles_after(text[span.end + 1 : sentence_end])
+            stop = _next_in_list(text, span.end, sentence_end, people[index + 1 :])
+            after, _ = roles.roles_after(text[span.end + 1 : stop])
             for role in after:
                 _add_role(found, span.name, role)
     _share_plural_roles(text, people, found)
     for name, held in found.roles.items():
         found.roles[name] = _drop_contained(held)
+
+
+# A comma or "and", then nothing but capitalised words (a title) up to a name: a list goes on.
+_LISTED_BEFORE = re.compile(r"(?:,|\band)\s*(?:(?:the|respected|[A-Z][\w'\u2019.-]*)\s+){0,6}$")
+
+
+def _next_in_list(text: str, start: int, end: int, later: list[Span]) -> int:
+    """Where the roles after a name end: at the next person of a list ("X, vice-premier, Army
+    General Y, minister of ...": Y's title is not X's role), else at end."""
+    for span in later:
+        if span.start >= end:
+            break
+        if span.start > start and (m := _LISTED_BEFORE.search(text, start, span.start)):
+            return m.start()
+    return end
 
 
 def _add_role(found: Found, name: str, role: str) -> None:
