@@ -205,6 +205,33 @@ def test_greetings_on_an_occasion_of_office_name_whom_and_the_office():
     assert people("He sent a message to the Cuban people on his election as chairman.") == {}
 
 
+def test_plural_and_possessive_words_inside_names():
+    x = find_entities(
+        "The Workers' Party of Chile and the Overseas Koreans' Affairs Administration met. The "
+        "Foreign Ministry's spokesman said the Workers' Party of Korea's line is right."
+    )
+    orgs = {m.name for m in x.mentions("org")}
+    assert {
+        "Workers' Party of Chile",
+        "Overseas Koreans' Affairs Administration",
+        "Foreign Ministry",
+        "Workers' Party of Korea",
+    } == orgs
+
+
+def test_a_place_that_opens_a_longer_name_is_part_of_it():
+    x = find_entities(
+        "Officials of the Pyongyang Municipal People's Committee visited the Wonsan Bag Factory "
+        "in South Hamgyong Province and the Thongil Street of Pyongyang Friday."
+    )
+    orgs = {m.name for m in x.mentions("org")}
+    places = {m.name for m in x.mentions("place")}
+    assert "Pyongyang Municipal People's Committee" in orgs
+    assert "Wonsan Bag Factory" in places and "Wonsan" not in places
+    assert "South Hamgyong" in places  # the gazetteer's province, not "... Province"
+    assert {"Thongil Street", "Pyongyang"} <= places  # no weekday in a name
+
+
 def test_here_is_where_the_report_was_filed():
     published = PartialDate(2019, 3, 6)
     filed = analyse("T", "A delegation led by Ana Ruiz Gomez, minister of Culture of Peru, left "

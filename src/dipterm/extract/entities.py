@@ -38,6 +38,8 @@ PLACE_HEADS = {
     "University", "College", "Club", "Tomb", "Embassy", "Temple", "Church", "Cathedral",
     "Mosque", "Pagoda",
 }  # fmt: skip
+# Heads of the administrative places the gazetteer names without them ("North Hamgyong").
+ADMIN_HEADS = {"Province", "County", "City", "District", "Region", "Village", "Prefecture"}
 # Words of state and institution names, never of a person's name ("Syrian Arab Republic").
 NOT_NAME_WORDS = {
     "Republic", "Kingdom", "Federation", "Democratic", "People's", "People\u2019s", "Socialist",
@@ -67,10 +69,14 @@ MONTHS = {
 _WORD = re.compile(r"\S+")
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
 _LED_BY = re.compile(r"\b(?:led|headed|accompanied)\s+by\s+(?:(?P<title>[a-z][\w-]*)\s+)?$")
-_CAPWORD = r"(?:[A-Z][\w'\u2019.-]*[\w]|[A-Z]|\d+)"
+# A plural's apostrophe inside a name belongs to its word: "Workers' Party", "Koreans' Affairs".
+_PLURAL_OF = r"(?:(?<=s)['\u2019](?=[ \t]+[A-Z]))?"
+_CAPWORD = rf"(?:[A-Z][\w'\u2019.-]*[\w]{_PLURAL_OF}|[A-Z]|\d+)"
 # The same runs as f"{_CAPWORD}(?:[ \t]+{_CAPWORD})*" finds: a lookahead for the first character
 # first lets a search skip to the next capital or figure (a third faster).
-_RUN = re.compile(rf"(?=[A-Z\d])(?:[A-Z](?:[\w'\u2019.-]*\w)?|\d+)(?:[ \t]+{_CAPWORD})*")
+_RUN = re.compile(
+    rf"(?=[A-Z\d])(?:[A-Z](?:[\w'\u2019.-]*\w{_PLURAL_OF})?|\d+)(?:[ \t]+{_CAPWORD})*"
+)
 _ARMED = re.compile(
     r"\b(?P<adj>[A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(?:armed forces|army|navy|air force)\b"
 )
@@ -153,6 +159,13 @@ class Taken:
     def overlaps(self, span: tuple[int, int]) -> bool:
         return 1 in self._marks[span[0] : span[1]]
 
+    def only_by(self, span: tuple[int, int], inner: list[Span]) -> bool:
+        """Whether what is taken of span is taken by the inner spans (which lie inside it)."""
+        marks = self._marks[span[0] : span[1]]
+        for other in inner:
+            marks[other.start - span[0] : other.end - span[0]] = bytes(other.end - other.start)
+        return 1 not in marks
+
 
 def _strip_leading(
     words: list[re.Match[str]], keep: frozenset[str] = frozenset()
@@ -211,13 +224,28 @@ def _org_end(text: str, end: int, country_keys: frozenset[str]) -> int:
     return end
 
 
-def _institutions(text: str, taken: Taken, country_keys: frozenset[str]) -> list[Span]:
+def _before_a_date_word(text: str, start: int, end: int) -> int:
+    """end, or where the first weekday or month between start and end begins, less spaces."""
+    for word in _WORD.finditer(text, start, end):
+        if word.group().strip(",.") in MONTHS:
+            return len(text[: word.start()].rstrip())
+    return end
+
+
+def _institutions(
+    text: str, taken: Taken, country_keys: frozenset[str], places: list[Span]
+) -> tuple[list[Span], set[Span]]:
     """Organisations and places by their head noun: "External Policy Planning Department",
-    "Monument to Military Glory of the Pacific Fleet", "Ministry of Foreign Affairs"."""
+    "Monument to Military Glory of the Pacific Fleet", "Ministry of Foreign Affairs". A place the
+    gazetteer found at the front of one is part of its name ("Pyongyang Municipal People's
+    Committee", "Tokyo Metropolitan Headquarters"): those places are given back, to be dropped."""
     found: list[Span] = []
+    absorbed: set[Span] = set()
     for run, last in _capitalised_runs(text):
         # Leading stop words are stripped from the front: the last word stays the head, and most
         # runs end in no head noun at all.
+        if last.endswith(("'s", "\u2019s")):
+            last = last[:-2]  # "the Foreign Ministry's spokesman"
         kind = "org" if last in ORG_HEADS else "place" if last in PLACE_HEADS else None
         if kind is None:
             continue
@@ -238,18 +266,29 @@ def _institutions(text: str, taken: Taken, country_keys: frozenset[str]) -> list
             end = _org_end(text, run.end(), country_keys)
         else:
             end = _extend(text, run.end(), _PLACE_OF)
+        if end > run.end():  # "Thongil Street of Pyongyang Friday": no day or month ends a name
+            end = _before_a_date_word(text, run.end(), end)
         if kind == "place" and end > run.end() and _names_a_country_or_place(text[run.end() : end]):
             end = run.end()  # "Liaoning Province of China": the province, then the country
+        if text.endswith(("'s", "\u2019s"), start, end):
+            end -= 2  # the possessive of a name: "the Workers' Party of Korea's line"
         name = text[start:end]
-        if name_key(name) in country_keys or taken.overlaps((start, end)):
+        if name_key(name) in country_keys:
             continue
+        if taken.overlaps((start, end)):
+            # A gazetteer place opening the name is part of it, but "North Hamgyong Province"
+            # is the place the gazetteer names.
+            inner = [p for p in places if start <= p.start and p.end < end]
+            if not inner or last in ADMIN_HEADS or not taken.only_by((start, end), inner):
+                continue
+            absorbed.update(inner)
         found.append(Span(start, end, kind, name.replace("\u2019", "'"), name))
     if not any(force in text for force in ("army", "navy", "armed forces", "air force")):
-        return found  # what _ARMED ends with
+        return found, absorbed  # what _ARMED ends with
     for m in _ARMED.finditer(text):
         if m.group("adj") in demonyms() and not taken.overlaps((m.start(), m.end())):
             found.append(Span(m.start(), m.end(), "org", m.group(), m.group()))
-    return found
+    return found, absorbed
 
 
 @lru_cache(maxsize=4096)  # the same names recur from article to article
@@ -386,7 +425,11 @@ def find_entities(text: str) -> Found:
                 found.spans.append(
                     Span(start, start + len(inner.text), "org", inner.entry.name, inner.text)
                 )
-    for span in _institutions(text, taken, country_keys):
+    places = [span for span in found.spans if span.kind == "place"]
+    institutions, absorbed = _institutions(text, taken, country_keys, places)
+    if absorbed:
+        found.spans = [span for span in found.spans if span not in absorbed]
+    for span in institutions:
         found.spans.append(span)
         taken.append((span.start, span.end))
 
