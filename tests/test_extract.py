@@ -232,6 +232,22 @@ def test_a_place_that_opens_a_longer_name_is_part_of_it():
     assert {"Thongil Street", "Pyongyang"} <= places  # no weekday in a name
 
 
+def test_whom_an_event_honours_takes_no_part_in_it():
+    published = PartialDate(2024, 7, 26)
+    x = analyse(
+        "T",
+        "Officials visited the Lao embassy here on Thursday to express condolences over the "
+        "death of Somsak Phanthavong, president of Laos. Among them were Ri Chol Min, "
+        "vice-premier, and Pak Song Gun, vice-minister. Laid before the portrait of Somsak "
+        "Phanthavong was a wreath in the name of Kim Jong Un. Kim Yong Su then laid a floral "
+        "basket before the statues of President Kim Il Sung and leader Kim Jong Il.",
+        published,
+    )
+    events = {(e.type, e.place): set(e.participants) for e in x.events}
+    assert events[("visit", "Pyongyang")] == {"Ri Chol Min", "Pak Song Gun"}
+    assert events[("wreath-laying", "Pyongyang")] == {"Kim Jong Un", "Kim Yong Su"}
+
+
 def test_here_is_where_the_report_was_filed():
     published = PartialDate(2019, 3, 6)
     filed = analyse("T", "A delegation led by Ana Ruiz Gomez, minister of Culture of Peru, left "

@@ -19,7 +19,11 @@ _OBJECT_NOT_PERSON = r"(?!\s+(?:\w+\s+){0,3}?(?:message|letter|gift|greeting|car
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("wreath-laying", re.compile(
         r"\b(?:laid|lay|lays|laying|placed|presented)\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?"
-        r"(?:wreaths?|floral\s+baskets?|flower\s+baskets?|bouquets?)\b|\bwreath-laying\b", re.I)),
+        r"(?:wreaths?|floral\s+baskets?|flower\s+baskets?|bouquets?)\b|\bwreath-laying\b"
+        # "Wreaths ... were placed at ...", "Laid before the photo of ... was a wreath"
+        r"|\b(?:wreaths?|floral\s+baskets?|flower\s+baskets?|bouquets?)\b[^.]{0,120}?\b(?:was|were)\s+(?:laid|placed)\b"
+        r"|\b(?:laid|placed)\b[^.]{0,120}?\b(?:was|were)\s+(?:(?:a|the|also|their|his|her)\s+)?"
+        r"(?:wreaths?|floral\s+baskets?|flower\s+baskets?|bouquets?)\b", re.I)),
     ("letter", re.compile(
         r"\b(?:conveyed|sent|sending|delivered|handed|received|forwarded|addressed|wrote)\b"
         r"[^.]{0,80}?\bletters?\b|\bletters?\b[^.]{0,40}?\b(?:was|were)\s+(?:conveyed|sent|delivered|handed)", re.I)),
@@ -78,7 +82,7 @@ _NEEDED_WORD = _Caseless("|".join(sorted(_KIND_OF_WORD, key=len, reverse=True)))
 # A sentence that only says who else took part belongs to the event before it. An entourage
 # ("was accompanied by ...") does not take part, as the seeds' annotations have it.
 FOLLOW_ON = _Caseless(
-    r"^(?:present\s+(?:there\s+)?(?:on\s+invitation\s+)?were|on\s+hand\s+were)\b"
+    r"^(?:present\s+(?:there\s+)?(?:on\s+invitation\s+)?were|on\s+hand\s+were|among\s+them\s+were)\b"
     r"|\b(?:was|were)\s+(?:warmly\s+)?(?:greeted|seen\s+off|sent\s+off|welcomed|received)\b"
 )
 # A trigger inside such a clause reports an earlier past, not this article's event.
@@ -158,7 +162,7 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
                 # "left here for Russia", "signed here": where the report was written, unless a
                 # sentence after it says more ("greeted at the airport"). Other places in this
                 # one are where the visitors came from or go to.
-                place_name = None
+                place_name, narrative_place = None, ctx.here
                 here.add(len(events))
             elif place_name is None:
                 place_name = narrative_place
@@ -178,9 +182,30 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
     return _merge([e for e in events if e.participants or e.type in ("banquet", "wreath-laying")])
 
 
+# Whom an event honours or mourns, not who took part in it: "condolences over the death of X",
+# "paid tribute to the statues of President X and Chairman Y" (and the rest of such a list).
+_HONOURED = re.compile(
+    r"\b(?:death|demise|passing|memory|bier|funeral|grave|tomb|photos?|portraits?|statues?|busts?"
+    r"|mosaics?|murals?)\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"  # "bust of war heroine X"
+)
+_LIST_GOES_ON = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+\s+){0,6}$")
+_LYING_IN_STATE = re.compile(r"\bwhere\s+[^.]{0,100}?\s+lies?\s+in\s+state\b")
+
+
 def _people(ctx: Context, index: int, start: int, end: int) -> list[str]:
-    """The people a sentence names, a he/she first as the person it stands for."""
-    people = [s.name for s in ctx.people_in(start, end)]
+    """The people a sentence names who took part, a he/she first as the person it stands for."""
+    people = []
+    honoured, previous = False, start
+    lying = _LYING_IN_STATE.search(ctx.text, start, end)  # "the halls where X and Y lie in state"
+    for span in ctx.people_in(start, end):
+        honoured = bool(
+            _HONOURED.search(ctx.text, max(start, span.start - 100), span.start)
+            or (honoured and _LIST_GOES_ON.match(ctx.text, previous, span.start))
+            or (lying and lying.start() < span.start < lying.end())
+        )
+        previous = span.end
+        if not honoured:
+            people.append(span.name)
     subject = ctx.pronoun_person(index, start, end)
     if subject and subject not in people:
         people.insert(0, subject)
