@@ -393,9 +393,27 @@ def test_rodong_2018_2021_set_stays_above_its_floors():
         "organizations": 0.88,
         "places": 0.95,
         "countries": 0.95,
-        "events": 0.8,
-        "event_places": 0.8,
-        "event_participants": 0.65,
+        "events": 0.88,
+        "event_places": 0.88,
+        "event_participants": 0.7,
+    }
+    for field, floor in floors.items():
+        assert report.scores[field].f1 >= floor, (field, report.scores[field].f1)
+
+
+def test_kcna_2024_second_set_stays_above_its_floors():
+    """11 more KCNA articles, used for tuning: floors a little under what was measured."""
+    second = KCNA_GOLD.parent / "gold-kcna-2024-second.jsonl"
+    report = evaluate(second, KCNA_GOLD.parent / "kcna-2024-second")
+    floors = {
+        "people": 0.95,
+        "roles": 0.95,
+        "organizations": 0.88,
+        "places": 0.7,
+        "countries": 0.95,
+        "events": 0.95,
+        "event_places": 0.9,
+        "event_participants": 0.9,
     }
     for field, floor in floors.items():
         assert report.scores[field].f1 >= floor, (field, report.scores[field].f1)
@@ -411,7 +429,8 @@ def test_kcna_2024_set_stays_above_its_floors():
         "places": 0.9,
         "countries": 0.95,
         "events": 0.85,
-        "event_participants": 0.75,
+        "event_places": 0.78,
+        "event_participants": 0.8,
     }
     for field, floor in floors.items():
         assert report.scores[field].f1 >= floor, (field, report.scores[field].f1)
