@@ -65,6 +65,16 @@ async def test_search_as_you_type_and_fuzzy_hit(library):
         assert "unbalanced quote" in status(pilot.app)
 
 
+async def test_enter_in_the_search_box_goes_to_the_results(library):
+    async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "Ryzhenkov")
+        await pilot.press("enter", "enter")  # to the list, then open its first article
+        await settle(pilot)
+        reader = pilot.app.screen.query_one("#reader-a", Reader)
+        assert reader.article is not None and reader.article.id == rows(pilot.app)[0]
+
+
 async def test_q_in_the_search_box_is_a_letter(library):
     async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
         await settle(pilot)

@@ -235,6 +235,12 @@ class MainScreen(Screen):
     def action_leave_search(self) -> None:
         self.query_one(ArticleList).focus()
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search box goes to the results, as Esc does; Enter there opens one."""
+        if event.input.id == "query":
+            event.stop()
+            self.action_leave_search()
+
     def action_toggle_titles(self) -> None:
         self.title_mode = not self.title_mode
         self.notify(
