@@ -188,9 +188,9 @@ _ORG_OF = re.compile(rf"\s+(?:of|for)\s+(?!the\b){_CAPWORD}(?:\s+(?:and\s+)?{_CA
 # A part of an organisation's name after its head noun: "of", "for", "with" or "in" and capitalised
 # words. "of the ..." is not one: the Foreign Ministry of the DPRK is the Foreign Ministry.
 _ORG_PART = re.compile(rf"\s+(of|for|with|in)\s+(?!the\b)({_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD})*)")
+_TRAILING_AND = re.compile(r"(?:\s+and)?\s*$")
 # "Korean" opens no person's name, but it does open names of institutions: "Korean Central News
 # Agency", "Korean Committee for Solidarity with Cuba", "Korean Revolution Museum".
-_TRAILING_AND = re.compile(r"(?:\s+and)?\s*$")
 _OPENS_INSTITUTIONS = frozenset({"Korean", "Korea"})
 _PLACE_OF = re.compile(rf"(?:\s+(?:of|to)(?:\s+the)?\s+{_CAPWORD}(?:\s+{_CAPWORD})*)+")
 
