@@ -577,6 +577,9 @@ def main() -> None:
         args.repeat = min(args.repeat, 3)
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
+    # The code measured is the code at the start: a run takes up to an hour, and a commit made
+    # meanwhile is not what was measured.
+    measured = code_version()
     label = f"{args.corpus.name}" if args.corpus else f"{args.n:,} generated articles"
     print(f"corpus: {label}", file=sys.stderr)
     corpus, text_dir, n = prepare_corpus(args, out)
@@ -607,7 +610,7 @@ def main() -> None:
         rows += bench_tui(db, [words["rare"][:6], words["common"]])
         rows += bench_title_filter_first_use(db, words["title"], out / "cache")
     context = [
-        f"Measured {date.today().isoformat()} on {machine()} with {code_version()}; {label}, "
+        f"Measured {date.today().isoformat()} on {machine()} with {measured}; {label}, "
         f"{n:,} records, {ours['imported']:,} articles in the library.",
         f"Command: `python benchmarks/run.py {' '.join(sys.argv[1:])}`. Search figures are warm, "
         f"in process, over {args.repeat} runs; whole-command figures are medians.",
