@@ -327,6 +327,42 @@ def test_quotes_marked_and_unmarked_and_scare_quotes_skipped():
     }
 
 
+def test_a_message_printed_whole_is_its_senders_words():
+    x = analyse(
+        "T",
+        "Pyongyang, May 3 (KCNA) -- Kim Jong Un received a reply message from Ana Ruiz Gomez, "
+        "president of Peru, on May 1.\n\nThe message said:\n\nI thank you for your warm "
+        "congratulations on my election.\n\nI hope our ties grow stronger. -0-",
+        PartialDate(2024, 5, 3),
+    )
+    assert [(q.speaker, q.text) for q in x.quotes] == [
+        ("Ana Ruiz Gomez", "I thank you for your warm congratulations on my election."),
+        ("Ana Ruiz Gomez", "I hope our ties grow stronger."),
+    ]
+    sent = analyse(
+        "T",
+        "Choe Son Hui sent a message to Ana Ruiz Gomez. The message said: Our friendship will grow.",
+        None,
+    )
+    assert [(q.speaker, q.text) for q in sent.quotes] == [
+        ("Choe Son Hui", "Our friendship will grow.")
+    ]
+    by = analyse(
+        "T",
+        "Kim Jong Un received a message sent by Ana Ruiz Gomez, president of Peru.\n\n"
+        "The message said:\n\nWe send you warm greetings.",
+        None,
+    )
+    assert [q.speaker for q in by.quotes] == ["Ana Ruiz Gomez"]
+    # A committee's message has no person to quote, whoever else the report names.
+    for report in (
+        "The WPK Central Committee sent a message over the death of Ri Chol Min.",
+        "Kim Jong Un received a message from the Lao Party.",
+    ):
+        x = analyse("T", report + "\n\nThe message said:\n\nWe share your deep grief.", None)
+        assert x.quotes == (), report
+
+
 def test_summit_between_two_heads_of_state():
     x = analyse(
         "Summit",

@@ -1,5 +1,6 @@
-"""Who said what: quotations in marks with their speaker, and first-person speech whose marks were
-lost ("We remain unchanged ..., Kim Jong Un said")."""
+"""Who said what: quotations in marks with their speaker, first-person speech whose marks were
+lost ("We remain unchanged ..., Kim Jong Un said"), and messages printed whole after "The message
+said:", each paragraph a quotation of the sender."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ _UNMARKED = re.compile(
     rf"(?:{SPEECH})\b"
 )
 MIN_WORDS = 4
+# A message or letter printed whole after "The message said:" (as KCNA prints leaders' messages):
+# its paragraphs are the words of whoever sent it.
+_PRINTED = re.compile(
+    r"\b(?:message|letter|telegram|greetings?)\s+(?:said|says|reads|read)\s*:[ \t]*", re.I
+)
+_END_MARK = re.compile(r"\s*-0-\s*$")
+_FROM_BEFORE = re.compile(r"\b(?:from|sent\s+by)\s+(?:[A-Z][\w'\u2019.-]*\s+){0,4}$")
+MAX_PRINTED_PARAGRAPHS = 20
 
 
 def _clean(text: str) -> str:
@@ -53,7 +62,49 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 speaker = ctx.subject_before(index)
             if speaker:
                 quotes.append(Quote(speaker, _clean(m.group("text")), False))
+    if any(word in ctx.text for word in ("said:", "says:", "reads:", "read:")):
+        said = {q.text for q in quotes}
+        quotes += [q for q in _printed(ctx) if q.text not in said]
     return quotes
+
+
+def _printed(ctx: Context) -> list[Quote]:
+    """The paragraphs of messages printed whole, each a quotation of its sender."""
+    quotes: list[Quote] = []
+    for m in _PRINTED.finditer(ctx.text):
+        sender = _sender(ctx, m.start())
+        if sender is None:
+            continue  # sent by a committee, an embassy: no person to quote
+        rest, _, _ = ctx.text[m.end() :].partition("\n\n")
+        if rest.strip():  # "The message said: I ...", on in the same paragraph
+            paragraphs = [rest]
+        else:
+            paragraphs = ctx.text[m.end() :].strip().split("\n\n")[:MAX_PRINTED_PARAGRAPHS]
+        for paragraph in paragraphs:
+            text = _clean(_END_MARK.sub("", paragraph))
+            if len(text.split()) >= MIN_WORDS:
+                quotes.append(Quote(sender, text, False))
+            if _END_MARK.search(paragraph):
+                break  # the end of the report
+    return quotes
+
+
+def _sender(ctx: Context, at: int) -> str | None:
+    """Who sent the message printed at: the person it came "from" (or was "sent by") in the two
+    paragraphs before, else the person named there before "sent"; none where it came from a
+    body."""
+    start = ctx.text.rfind("\n\n", 0, max(0, ctx.text.rfind("\n\n", 0, at)))
+    start = max(start, ctx.skip_until, 0)
+    people = ctx.people_in(start, at)
+    for span in people:
+        if _FROM_BEFORE.search(ctx.text, max(start, span.start - 60), span.start):
+            return span.name
+    if re.search(r"\bfrom\b", ctx.text[start:at]):
+        return None  # from a party, a committee
+    sent = re.search(r"\bsen(?:t|ds|ding)\b", ctx.text[start:at])
+    if sent and people and people[0].end <= start + sent.start():
+        return people[0].name  # "Kim Jong Un sent ...", not "... sent ... over the death of X"
+    return None
 
 
 def _speaker(
