@@ -11,6 +11,7 @@ office, places, dates, and an outlet. The same --seed gives the same bytes. No n
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -103,11 +104,19 @@ def main() -> None:
 
 
 def write(n: int, seed: int, out: Path, *, text_files: bool = False) -> Path:
+    """The corpus in out (and its articles as text files); kept from an earlier call with the
+    same arguments and the same generator, which a stamp file records (a million articles take
+    ten minutes to write)."""
     out.mkdir(parents=True, exist_ok=True)
     text_dir = out / "text"
+    path, stamp = out / "corpus.jsonl", out / "corpus.stamp"
+    wanted = json.dumps({"n": n, "seed": seed, "text_files": text_files,
+                         "generator": hashlib.sha256(Path(__file__).read_bytes()).hexdigest()})  # fmt: skip
+    if path.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
+        return path
+    stamp.unlink(missing_ok=True)
     if text_files:
         text_dir.mkdir(exist_ok=True)
-    path = out / "corpus.jsonl"
     with path.open("w", encoding="utf-8") as jsonl:
         for i, record in enumerate(articles(n, seed)):
             jsonl.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -115,6 +124,7 @@ def write(n: int, seed: int, out: Path, *, text_files: bool = False) -> Path:
                 (text_dir / f"{i:07d}.txt").write_text(
                     f"{record['title']}\n\n{record['date']}\n\n{record['text']}\n", encoding="utf-8"
                 )
+    stamp.write_text(wanted, encoding="utf-8")
     return path
 
 

@@ -21,6 +21,20 @@ def test_generator_is_deterministic(tmp_path):
     assert generate.write(30, 8, tmp_path / "c").read_bytes() != first
 
 
+def test_a_corpus_written_before_is_kept_and_a_different_one_written(tmp_path):
+    sys.path.insert(0, str(BENCH))
+    import generate
+
+    path = generate.write(20, 7, tmp_path, text_files=True)
+    path.write_text("kept\n", encoding="utf-8")  # were it written again, this would go
+    assert generate.write(20, 7, tmp_path, text_files=True).read_text() == "kept\n"
+    other = generate.write(21, 7, tmp_path, text_files=True).read_text().splitlines()
+    assert len(other) == 21 and len(list((tmp_path / "text").iterdir())) == 21
+    # Stopped while writing (no stamp yet): written again in full.
+    (tmp_path / "corpus.stamp").unlink()
+    assert len(generate.write(21, 7, tmp_path).read_text().splitlines()) == 21
+
+
 def test_benchmark_runs_at_smoke_size(tmp_path):
     done = subprocess.run(
         [sys.executable, str(BENCH / "run.py"), "--n", "250", "--smoke", "--out", str(tmp_path)],
