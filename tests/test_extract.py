@@ -156,6 +156,37 @@ def test_countries_the_world_over_and_their_adjectives():
     assert found == {"Joao Silva Costa": ["Portuguese Ambassador"]}  # no country as a person
 
 
+_UN_MEMBER_NAMES = """Afghanistan Albania Algeria Andorra Angola Antigua_and_Barbuda Argentina Armenia
+Australia Austria Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan
+Bolivia Bosnia_and_Herzegovina Botswana Brazil Brunei Bulgaria Burkina_Faso Burundi Cabo_Verde
+Cambodia Cameroon Canada Central_African_Republic Chad Chile China Colombia Comoros Congo
+Democratic_Republic_of_the_Congo Costa_Rica Cote_d'Ivoire Croatia Cuba Cyprus Czech_Republic
+Denmark Djibouti Dominica Dominican_Republic Ecuador Egypt El_Salvador Equatorial_Guinea Eritrea
+Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia Georgia Germany Ghana Greece Grenada
+Guatemala Guinea Guinea-Bissau Guyana Haiti Honduras Hungary Iceland India Indonesia Iran Iraq
+Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Kuwait Kyrgyzstan Laos Latvia
+Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar Malawi Malaysia
+Maldives Mali Malta Marshall_Islands Mauritania Mauritius Mexico Micronesia Moldova Monaco Mongolia
+Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal Netherlands New_Zealand Nicaragua Niger
+Nigeria DPRK North_Macedonia Norway Oman Pakistan Palau Panama Papua_New_Guinea Paraguay Peru
+Philippines Poland Portugal Qatar South_Korea Romania Russia Rwanda Saint_Kitts_and_Nevis
+Saint_Lucia Saint_Vincent_and_the_Grenadines Samoa San_Marino Sao_Tome_and_Principe Saudi_Arabia
+Senegal Serbia Seychelles Sierra_Leone Singapore Slovakia Slovenia Solomon_Islands Somalia
+South_Africa South_Sudan Spain Sri_Lanka Sudan Suriname Sweden Switzerland Syria Tajikistan Tanzania
+Thailand Timor-Leste Togo Tonga Trinidad_and_Tobago Tunisia Turkey Turkmenistan Tuvalu Uganda
+Ukraine United_Arab_Emirates United_Kingdom United_States Uruguay Uzbekistan Vanuatu Venezuela
+Vietnam Yemen Zambia Zimbabwe"""
+UN_MEMBERS = [state.replace("_", " ") for state in _UN_MEMBER_NAMES.split()]
+
+
+def test_the_gazetteer_names_every_member_state_of_the_un():
+    from dipterm.extract.gazetteer import entries_of_kind
+
+    assert len(UN_MEMBERS) == 193
+    named = {entry.name for entry in entries_of_kind("country")}
+    assert [state for state in UN_MEMBERS if state not in named] == []
+
+
 def test_an_adjective_of_nationality_alone_titles_nobody():
     # "Portuguese" is no title: what follows it is no person's name.
     assert people("It joined the Portuguese Language Speaking Countries Forum.") == {}
