@@ -351,7 +351,8 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def doctor(ctx: click.Context, repair: bool) -> None:
     """Check the library: SQLite integrity, the full-text index against the articles, the schema
-    version. Exits 1 when something is wrong; --repair rebuilds what can be rebuilt."""
+    version, and how many articles older extraction rules read (`dipterm extract` updates them).
+    Exits 1 when something is wrong; --repair rebuilds what can be rebuilt."""
     from dipterm.extract.analyse import EXTRACTION_VERSION
     from dipterm.store import doctor as checks
 
