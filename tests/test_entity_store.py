@@ -48,6 +48,24 @@ def test_entities_and_dossier(run):
     assert missing.exit_code == 2 and "no person" in missing.stderr
 
 
+def test_a_dossier_tells_whom_a_person_met_from_whom_they_wrote_to(db_path, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Talks Held\n\nMay 3, 2024\n\nChoe Son Hui met Sergei Lavrov in Moscow on Thursday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Greetings\n\nMay 9, 2024\n\nChoe Son Hui on Monday sent a congratulatory message to "
+        "Ana Ruiz Gomez upon her appointment as foreign minister of Peru.\n",
+        encoding="utf-8",
+    )
+    with Library.open(db_path) as lib:
+        import_paths(lib, [str(tmp_path)])
+        found = lib.dossier("Choe Son Hui")
+    assert found.kind == "person"
+    assert [m["name"] for m in found.met_most] == ["Sergei Lavrov"]
+    assert [m["name"] for m in found.wrote_most] == ["Ana Ruiz Gomez"]
+
+
 def _old_library(path, version: int):
     """A library as a dipterm of that schema version left it, holding one article, "Old"."""
     import sqlite_utils

@@ -38,7 +38,8 @@ def entities(ctx: click.Context, kind: str | None, limit: int, as_json: bool) ->
 @click.pass_context
 def entity(ctx: click.Context, name: tuple[str, ...], kind: str | None, as_json: bool) -> None:
     """The dossier of a person, organisation, place or country: first and last seen, roles held
-    over time, the people met most often, the articles in date order. Any romanisation works."""
+    over time, the people met most often and those letters and messages went to or came from
+    most often, the articles in date order. Any romanisation works."""
     from dataclasses import asdict
 
     from dipterm import display

@@ -165,10 +165,14 @@ def print_dossier(dossier) -> None:
                 else f"{role['first']} .. {role['last']}"
             )
             out.print(Text(f"  {span or '?':<24} {safe(role['role'])} ({role['articles']})"))
-    if dossier.met_most:
-        out.print(Text("\nmet most often", style="bold"))
-        for other in dossier.met_most:
-            out.print(Text(f"  {other['events']:>4}  {safe(other['name'])}"))
+    for heading, others in (
+        ("met most often", dossier.met_most),
+        ("letters and messages most often with", dossier.wrote_most),
+    ):
+        if others:
+            out.print(Text(f"\n{heading}", style="bold"))
+            for other in others:
+                out.print(Text(f"  {other['events']:>4}  {safe(other['name'])}"))
     if dossier.quotes:
         out.print(Text("\nquoted", style="bold"))
         for quote in dossier.quotes[:5]:

@@ -22,6 +22,9 @@ class EntityRow:
     articles: int
 
 
+WRITTEN = frozenset({"letter", "message"})  # the events that are no meeting
+
+
 @dataclass
 class Dossier:
     id: int
@@ -31,10 +34,13 @@ class Dossier:
     first_seen: str | None
     last_seen: str | None
     roles: list[dict]  # role, first, last, articles
-    met_most: list[dict]  # name, events
+    met_most: list[
+        dict
+    ]  # name, events: meetings, talks, visits, banquets... taken part in together
     articles: list[dict]  # id, published, source, title
     events: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
+    wrote_most: list[dict] = field(default_factory=list)  # name, events: letters and messages
 
 
 def clear_extraction(conn: sqlite3.Connection, article_id: int) -> set[int]:
@@ -237,13 +243,17 @@ def dossier(conn: sqlite3.Connection, eid: int, *, article_limit: int = 200) -> 
             (eid,),
         )
     ]
+    # Who was met in person, and who was written to or heard from: a letter is no meeting.
     met: Counter[str] = Counter()
-    for (other,) in conn.execute(
-        "SELECT e.name FROM event_participants p JOIN event_participants q ON q.event_id = p.event_id "
+    wrote: Counter[str] = Counter()
+    for other, event_type in conn.execute(
+        "SELECT e.name, ev.type FROM event_participants p "
+        "JOIN event_participants q ON q.event_id = p.event_id "
+        "JOIN events ev ON ev.id = p.event_id "
         "JOIN entities e ON e.id = q.entity_id WHERE p.entity_id = ? AND q.entity_id != ?",
         (eid, eid),
     ):
-        met[other] += 1
+        (wrote if event_type in WRITTEN else met)[other] += 1
     articles = [
         {"id": i, "published": p, "source": s, "title": t}
         for i, p, s, t in conn.execute(
@@ -271,6 +281,7 @@ def dossier(conn: sqlite3.Connection, eid: int, *, article_limit: int = 200) -> 
     return Dossier(
         eid, name, kind, variants, first, last, roles,
         [{"name": n, "events": c} for n, c in met.most_common(10)], articles, events, quotes,
+        [{"name": n, "events": c} for n, c in wrote.most_common(10)],
     )  # fmt: skip
 
 

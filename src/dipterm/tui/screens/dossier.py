@@ -44,10 +44,14 @@ class DossierScreen(Screen[int | None]):
             for r in d.roles:
                 span = r["first"] if r["first"] == r["last"] else f"{r['first']} .. {r['last']}"
                 text.append(f"  {span or '?':<24} {safe(r['role'])} ({r['articles']})\n")
-        if d.met_most:
-            text.append("\nmet most often\n", style="bold")
-            for m in d.met_most:
-                text.append(f"  {m['events']:>4}  {safe(m['name'])}\n")
+        for heading, others in (
+            ("met most often", d.met_most),
+            ("letters and messages most often with", d.wrote_most),
+        ):
+            if others:
+                text.append(f"\n{heading}\n", style="bold")
+                for m in others:
+                    text.append(f"  {m['events']:>4}  {safe(m['name'])}\n")
         with Vertical(id="dossier"):
             yield Static(text, id="dossier-head")
             table = DataTable(cursor_type="row", id="dossier-articles")
