@@ -279,6 +279,35 @@ def test_whom_an_event_honours_takes_no_part_in_it():
     assert events[("wreath-laying", "Pyongyang")] == {"Kim Jong Un", "Kim Yong Su"}
 
 
+def test_whose_greetings_are_brought_is_not_at_the_meeting():
+    x = analyse(
+        "T",
+        "Ambassador Ri Chol Min met King Rama Tenth on Monday and conveyed the greetings from "
+        "Kim Jong Un to him. Kim Jong Un sent a message to King Rama Tenth on Monday.",
+        PartialDate(2024, 8, 7),
+    )
+    events = {e.type: set(e.participants) for e in x.events}
+    assert "Ri Chol Min" in events["meeting"]
+    assert "Kim Jong Un" not in events["meeting"] and "Kim Jong Un" in events["message"]
+
+
+def test_who_greeted_the_visitors_took_part_in_their_arrival():
+    arrival = analyse(
+        "T",
+        "Ana Ruiz Gomez, foreign minister of Peru, arrived here on Monday. Pak Song Chol, "
+        "vice-minister of Foreign Affairs, warmly greeted the foreign minister.",
+        PartialDate(2024, 8, 7),
+    )
+    assert set(arrival.events[0].participants) == {"Ana Ruiz Gomez", "Pak Song Chol"}
+    message = analyse(
+        "T",
+        "Kim Jong Un sent a message to Ana Ruiz Gomez, president of Peru, on Monday. Pak Song "
+        "Chol, a farmer, greeted the new year.",
+        PartialDate(2024, 8, 7),
+    )
+    assert "Pak Song Chol" not in message.events[0].participants
+
+
 def test_here_is_where_the_report_was_filed():
     published = PartialDate(2019, 3, 6)
     filed = analyse("T", "A delegation led by Ana Ruiz Gomez, minister of Culture of Peru, left "

@@ -85,14 +85,19 @@ FOLLOW_ON = _Caseless(
     r"^(?:present\s+(?:there\s+)?(?:on\s+invitation\s+)?were|on\s+hand\s+were|among\s+them\s+were)\b"
     r"|\b(?:was|were)\s+(?:warmly\s+)?(?:greeted|seen\s+off|sent\s+off|welcomed|received)\b"
 )
+# Who met the visitors as they came or went: "Kim Jong Gyu ... greeted the foreign minister".
+GREETED_THEM = _Caseless(r"\b(?:warmly\s+)?(?:greeted|welcomed|saw\s+off)\s+(?:the|them|him|her)\b")
 # A trigger inside such a clause reports an earlier past, not this article's event.
 REPORTED_PAST = _Caseless(r"\b(?:fact|recall\w*|remember\w*|saying|noting|recollect\w*)\s+that\b")
 FOLDED_INTO = {"talks": ("meeting", "summit")}  # talks held at a meeting are that meeting
 
 
-def _follows_on(text: str, lowered: str | None) -> bool:
-    """Whether a sentence only says who else took part (FOLLOW_ON, every branch of which says
-    "was" or "were": most sentences are ruled out by looking for those)."""
+def _follows_on(text: str, lowered: str | None, before: Event) -> bool:
+    """Whether a sentence only says who else took part in the event before: FOLLOW_ON (every
+    branch of which says "was" or "were": most sentences are ruled out by looking for those),
+    or, after an arrival or departure, who greeted or saw off the visitors."""
+    if before.type in ("arrival", "departure") and GREETED_THEM.search(text, lowered):
+        return True
     if lowered is not None and "was" not in lowered and "were" not in lowered:
         return False
     return FOLLOW_ON.search(text, lowered) is not None
@@ -141,7 +146,9 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
         if not found_types:
             # A sentence without a trigger adds its people to the event before it, if that one
             # has none yet or the sentence says who else was there.
-            if not events or (events[-1].participants and not _follows_on(text, lowered)):
+            if not events or (
+                events[-1].participants and not _follows_on(text, lowered, events[-1])
+            ):
                 continue
             people = _people(ctx, index, start, sentence.end)
             if people:
@@ -149,6 +156,7 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
                 events = _join_same_sentence([*events[:-1], _joined(events[-1], people, places)])
             continue
         people = _people(ctx, index, start, sentence.end)
+        absent = _sent_from_afar(ctx, start, sentence.end)
         places = ctx.within(start, sentence.end, "place")
         for kind, m in found_types:
             after = [p for p in places if p.start >= start + m.start()]
@@ -171,8 +179,9 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             if kind == "meeting" and _is_summit(ctx, people):
                 kind = "summit"
             date, basis = narrative_date if narrative_date else (None, None)
+            present = people if kind in NO_PLACE else [p for p in people if p not in absent]
             events.append(
-                Event(kind, date, basis, place_name, tuple(people), sentence.text.strip())
+                Event(kind, date, basis, place_name, tuple(present), sentence.text.strip())
             )
     events = [
         replace(e, place=ctx.here) if i in here and e.place is None else e
@@ -190,6 +199,22 @@ _HONOURED = re.compile(
 )
 _LIST_GOES_ON = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+\s+){0,6}$")
 _LYING_IN_STATE = re.compile(r"\bwhere\s+[^.]{0,100}?\s+lies?\s+in\s+state\b")
+
+
+# Whose greetings or gifts were brought, or on whose behalf: at a meeting, not there ("conveyed
+# the greetings from Kim Jong Un to the king"); in a letter or message, its sender.
+_FROM_AFAR = re.compile(
+    r"\b(?:(?:greetings?|regards|wishes|message|letter|gifts?)\s+(?:of|from)|on\s+behalf\s+of)"
+    r"\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+)
+
+
+def _sent_from_afar(ctx: Context, start: int, end: int) -> set[str]:
+    return {
+        span.name
+        for span in ctx.people_in(start, end)
+        if _FROM_AFAR.search(ctx.text, max(start, span.start - 80), span.start)
+    }
 
 
 def _people(ctx: Context, index: int, start: int, end: int) -> list[str]:
