@@ -184,7 +184,6 @@ def _extend(text: str, end: int, pattern: re.Pattern[str]) -> int:
     return m.end() if m else end
 
 
-_ORG_OF = re.compile(rf"\s+(?:of|for)\s+(?!the\b){_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD})*")
 # A part of an organisation's name after its head noun: "of", "for", "with" or "in" and capitalised
 # words. "of the ..." is not one: the Foreign Ministry of the DPRK is the Foreign Ministry.
 _ORG_PART = re.compile(rf"\s+(of|for|with|in)\s+(?!the\b)({_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD})*)")
@@ -224,6 +223,14 @@ def _org_end(text: str, end: int, country_keys: frozenset[str]) -> int:
     return end
 
 
+def _names_what(text: str, end: int, kind: str) -> bool:
+    """Whether a head noun ending at end goes on to say what it is the head of."""
+    if kind == "place":
+        return _PLACE_OF.match(text, end) is not None
+    part = _ORG_PART.match(text, end)
+    return part is not None and part.group(1) in ("of", "for")
+
+
 def _before_a_date_word(text: str, start: int, end: int) -> int:
     """end, or where the first weekday or month between start and end begins, less spaces."""
     for word in _WORD.finditer(text, start, end):
@@ -257,10 +264,9 @@ def _institutions(
         if not words:
             continue
         start = run.start() + words[0].start()
-        # A lone head noun ("Party", "Hall") names nothing in particular, unless "of ..." follows.
-        if len(words) == 1 and not (_PLACE_OF if kind == "place" else _ORG_OF).match(
-            text, run.end()
-        ):
+        # A lone head noun ("Party", "Hall") names nothing in particular, unless "of ..." (or, for
+        # an organisation, "for ...") follows.
+        if len(words) == 1 and not _names_what(text, run.end(), kind):
             continue
         if kind == "org":
             end = _org_end(text, run.end(), country_keys)
