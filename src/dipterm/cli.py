@@ -362,7 +362,8 @@ def doctor(ctx: click.Context, repair: bool) -> None:
                 raise DiptermError(f"the library {library.path} is read-only: cannot repair it")
             for line in checks.repair(library.conn):
                 click.echo(line)
-        result = checks.check(library.conn, EXTRACTION_VERSION)
+        outdated = library.count_drafts(outdated_than=EXTRACTION_VERSION)
+        result = checks.check(library.conn, outdated)
     for note in result.notes:
         click.echo(f"ok       {note}")
     for problem in result.problems:

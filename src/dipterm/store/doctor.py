@@ -20,9 +20,9 @@ class Checkup:
         return not self.problems
 
 
-def check(conn: sqlite3.Connection, extraction_version: int | None = None) -> Checkup:
-    """What is wrong with a library, and what is right; with extraction_version, how many
-    articles older extraction rules read (not a fault: `dipterm extract` brings them up to date)."""
+def check(conn: sqlite3.Connection, outdated: int = 0) -> Checkup:
+    """What is wrong with a library, and what is right; outdated, the articles older extraction
+    rules read, is noted (not a fault: `dipterm extract` brings them up to date)."""
     result = Checkup()
     rows = conn.execute("PRAGMA integrity_check").fetchall()
     if [r[0] for r in rows] != ["ok"]:
@@ -52,16 +52,11 @@ def check(conn: sqlite3.Connection, extraction_version: int | None = None) -> Ch
     if articles and not vocab:
         result.problems.append("the typo-correction vocabulary is empty")
     result.notes.append(f"{articles} articles, {vocab} words in the vocabulary")
-    if extraction_version is not None:
-        older = conn.execute(
-            "SELECT count(*) FROM articles WHERE extracted_with IS NULL OR extracted_with < ?",
-            (extraction_version,),
-        ).fetchone()[0]
-        if older:
-            result.notes.append(
-                f"{older} articles were extracted by older rules or not at all: "
-                "`dipterm extract` brings them up to date"
-            )
+    if outdated:
+        result.notes.append(
+            f"{outdated} articles were extracted by older rules or not at all: "
+            "`dipterm extract` brings them up to date"
+        )
     return result
 
 
