@@ -165,10 +165,7 @@ def print_dossier(dossier) -> None:
                 else f"{role['first']} .. {role['last']}"
             )
             out.print(Text(f"  {span or '?':<24} {safe(role['role'])} ({role['articles']})"))
-    for heading, others in (
-        ("met most often", dossier.met_most),
-        ("letters and messages most often with", dossier.wrote_most),
-    ):
+    for heading, others in dossier.counterparts:
         if others:
             out.print(Text(f"\n{heading}", style="bold"))
             for other in others:

@@ -34,13 +34,20 @@ class Dossier:
     first_seen: str | None
     last_seen: str | None
     roles: list[dict]  # role, first, last, articles
-    met_most: list[
-        dict
-    ]  # name, events: meetings, talks, visits, banquets... taken part in together
+    # name, events: the meetings, talks, visits, banquets... taken part in together
+    met_most: list[dict]
     articles: list[dict]  # id, published, source, title
     events: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
     wrote_most: list[dict] = field(default_factory=list)  # name, events: letters and messages
+
+    @property
+    def counterparts(self) -> list[tuple[str, list[dict]]]:
+        """The people dealt with most often, each list under the heading it is shown with."""
+        return [
+            ("met most often", self.met_most),
+            ("letters and messages most often with", self.wrote_most),
+        ]
 
 
 def clear_extraction(conn: sqlite3.Connection, article_id: int) -> set[int]:

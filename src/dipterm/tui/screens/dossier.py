@@ -44,10 +44,7 @@ class DossierScreen(Screen[int | None]):
             for r in d.roles:
                 span = r["first"] if r["first"] == r["last"] else f"{r['first']} .. {r['last']}"
                 text.append(f"  {span or '?':<24} {safe(r['role'])} ({r['articles']})\n")
-        for heading, others in (
-            ("met most often", d.met_most),
-            ("letters and messages most often with", d.wrote_most),
-        ):
+        for heading, others in d.counterparts:
             if others:
                 text.append(f"\n{heading}\n", style="bold")
                 for m in others:
