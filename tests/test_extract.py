@@ -87,6 +87,11 @@ def test_title_before_and_appositive_for_unknown_names():
     assert found["Elena Kovaleva"] == ["deputy head of the Protocol Department"]
 
 
+def test_a_korean_name_a_letter_from_a_known_one_is_another_person():
+    found = people("Kim Yong Il, secretary of the WPK Central Committee, met Kim Jong-un.")
+    assert set(found) == {"Kim Yong Il", "Kim Jong Un"}
+
+
 def test_plural_role_after_a_list_goes_to_each():
     found = people(
         "Present there were Ri Hak Chol, Jon Song Il and Kang Yong Su, "

@@ -74,10 +74,13 @@ def known_person(name: str, *, fuzzy: bool = True) -> GazetteerEntry | None:
 
 def canonical_person(name: str) -> str:
     name = re.sub(r"\s+", " ", name.strip().replace("\u2019", "'"))
-    entry = known_person(name)
+    korean = KOREAN_NAME.fullmatch(name) is not None
+    # A Korean name a letter away from a known one is most often another person: Kim Yong Il is
+    # not Kim Jong Il, nor Kim Yong Chol Kim Yong Chun. Only its exact spelling is looked up.
+    entry = known_person(name, fuzzy=not korean)
     if entry:
         return entry.name
-    if KOREAN_NAME.fullmatch(name):
+    if korean:
         return canonical_korean(name)
     return drop_patronymic(name)
 
