@@ -87,6 +87,20 @@ def test_title_before_and_appositive_for_unknown_names():
     assert found["Elena Kovaleva"] == ["deputy head of the Protocol Department"]
 
 
+def test_the_domain_of_an_office_before_a_name_and_a_second_office_after_it():
+    found = people(
+        "A delegation headed by Vice-Minister of Light Industry Ri Chol Min and Minister of the "
+        "Interior Pak Song Gun arrived. Pavel Orlov, rector of the Institute who is also "
+        "vice-president of the Academy of Arts, spoke."
+    )
+    assert found["Ri Chol Min"] == ["Vice-Minister of Light Industry"]
+    assert found["Pak Song Gun"] == ["Minister of the Interior"]
+    assert found["Pavel Orlov"] == [
+        "rector of the Institute",
+        "vice-president of the Academy of Arts",
+    ]
+
+
 def test_a_korean_name_a_letter_from_a_known_one_is_another_person():
     found = people("Kim Yong Il, secretary of the WPK Central Committee, met Kim Jong-un.")
     assert set(found) == {"Kim Yong Il", "Kim Jong Un"}

@@ -313,9 +313,14 @@ def _names_a_country_or_place(extension: str) -> bool:
 
 def _title_before(text: str, start: int) -> str | None:
     """The title of office written right before a name ("Russian Foreign Minister")."""
-    words = text[max(0, start - 160) : start].split()
+    words = text[max(0, start - 160) : start].split()[-12:]
     title: list[str] = []
-    for word in reversed(words[-12:]):
+    # "Vice-Minister of Fisheries Kim Chang Do": the domain of an office, capitalised words after
+    # its "of", stands between a title and the name.
+    domain = _domain_of_office(words)
+    if domain:
+        title, words = words[-domain:], words[:-domain]
+    for word in reversed(words):
         if word in ("of", "the", "to") and title:
             title.insert(0, word)
             continue
@@ -331,6 +336,26 @@ def _title_before(text: str, start: int) -> str | None:
     if not title or not any(roles.is_title_head(w) for w in title):
         return None
     return roles.normalise_role(" ".join(title))
+
+
+def _domain_of_office(words: list[str]) -> int:
+    """How many of the last words are "of" and the capitalised words of an office's domain after
+    it ("of Foreign Affairs", "of the Interior"), with a title head right before: 0 if none."""
+    capitalised = 0
+    for n in range(1, 6):
+        if len(words) < n + 2:
+            return 0
+        word = words[-n]
+        if word in ("of", "the"):
+            if word == "of" and capitalised and roles.is_title_head(words[-n - 1]):
+                return n
+            if word == "the":
+                continue
+            return 0
+        if not word[0].isupper() or word.endswith((",", ";", ":", ".", "-")) or word in STOP_WORDS:
+            return 0
+        capitalised += 1
+    return 0
 
 
 def _name_words_ok(words: list[str]) -> bool:

@@ -115,6 +115,7 @@ _CUT = re.compile(
     r"here|there|on|at\s+the\s+invitation|in\s+(?:charge\s+)?(?=[a-z])|"
     r"(?!armed\b|united\b|allied\b|retired\b|accredited\b|authorized\b|concerned\b)[a-z]+ed)\b.*$"
 )
+_WHO_IS = re.compile(r"\s+who\s+(?:is|was)\s+(?:also\s+)?(?:concurrently\s+)?")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,6}$|^(?:[A-Z]\.){1,4}[A-Z]?$")
 
 
@@ -173,14 +174,22 @@ def roles_after(text: str) -> tuple[list[str], int]:
             if not starts_role(body) or is_plural_role(body):
                 break  # "..., and members of the embassy": other people, not this one's role
             stripped = body
-        cut = _CUT.search(stripped)
-        piece = stripped[: cut.start()] if cut else stripped
-        for part in re.split(r"\s+and\s+", piece):
-            if roles and not starts_role(part):
-                roles[-1] = roles[-1] + " and " + part
-            else:
-                roles.append(part)
-        consumed = pos + len(chunk) if not cut else pos + chunk.find(stripped) + cut.start()
+        offset = chunk.find(stripped)
+        while True:
+            cut = _CUT.search(stripped)
+            piece = stripped[: cut.start()] if cut else stripped
+            for part in re.split(r"\s+and\s+", piece):
+                if roles and not starts_role(part):
+                    roles[-1] = roles[-1] + " and " + part
+                else:
+                    roles.append(part)
+            # "chief of the Branch who is vice-president of the Academy": a second office.
+            more = _WHO_IS.match(stripped, cut.start()) if cut else None
+            if not (more and starts_role(stripped[more.end() :])):
+                break
+            offset += more.end()
+            stripped = stripped[more.end() :]
+        consumed = pos + len(chunk) if not cut else pos + offset + cut.start()
         pos += len(chunk) + len(sep)
         if cut or stripped.endswith(";"):
             break
