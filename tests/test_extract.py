@@ -298,6 +298,35 @@ def test_whom_an_event_honours_takes_no_part_in_it():
     assert events[("wreath-laying", "Pyongyang")] == {"Kim Jong Un", "Kim Yong Su"}
 
 
+def test_whose_birthplace_or_family_it_is_takes_no_part():
+    published = PartialDate(2019, 7, 13)
+    x = analyse(
+        "T",
+        "Ana Ruiz Gomez, minister of Culture of Peru, visited Mangyongdae, birthplace of "
+        "President Kim Il Sung, on Thursday. Family members of Ri Chol Min, Kim Yong Su and Pak "
+        "Chol Min, Koreans related to the revolution, left here on Friday.",
+        published,
+    )
+    events = {e.type: set(e.participants) for e in x.events}
+    assert events["visit"] == {"Ana Ruiz Gomez"}
+    assert "departure" not in events  # no one named took part: not kept
+    letter = analyse("T", "The families of Ri Chol Min and Pak Song Gun sent letters to them on "
+                     "Wednesday.", published)  # fmt: skip
+    assert set(letter.events[0].participants) == {"Ri Chol Min", "Pak Song Gun"}
+
+
+def test_returning_home_is_an_arrival_not_where_they_came_from():
+    x = analyse(
+        "T",
+        "A delegation led by Pak Song Chol, vice-chairman of the Friendship Association, "
+        "returned home on Friday after visiting Amur Region of Russia.",
+        PartialDate(2012, 8, 25),
+    )
+    assert [(e.type, str(e.date), e.place, e.participants) for e in x.events] == [
+        ("arrival", "2012-08-24", None, ("Pak Song Chol",))
+    ]
+
+
 def test_whose_greetings_are_brought_is_not_at_the_meeting():
     x = analyse(
         "T",

@@ -41,7 +41,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("visit", re.compile(
         r"\b(?:visited|toured|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit)\b", re.I)),
     ("signing", re.compile(r"\bsigned\b", re.I)),
-    ("arrival", re.compile(r"\barrived\s+(?:in|at|here)\b", re.I)),
+    ("arrival", re.compile(r"\barrived\s+(?:in|at|here)\b|\breturned\s+home\b", re.I)),
     ("departure", re.compile(r"\bleft\s+(?:here|Pyongyang|for)\b", re.I)),
 ]  # fmt: skip
 NO_PLACE = {"letter", "message"}
@@ -74,7 +74,7 @@ _NEEDS = {
     "meeting": ("meets", "met", "receive", "call", "credentials"),
     "visit": ("visit", "toured"),
     "signing": ("signed",),
-    "arrival": ("arrived",),
+    "arrival": ("arrived", "returned"),
     "departure": ("left",),
 }
 _KIND_OF_WORD = {word: kind for kind, words in _NEEDS.items() for word in words}
@@ -162,8 +162,8 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             after = [p for p in places if p.start >= start + m.start()]
             place = (after or places or [None])[0]
             place_name = place.name if place else None
-            if kind in NO_PLACE:
-                place_name = None
+            if kind in NO_PLACE or m.group().endswith(" home"):
+                place_name = None  # "returned home after visiting Amur Region": not there
             elif ctx.here and (
                 m.group().endswith("here") or (place is None and _HERE.search(text, m.start()))
             ):
@@ -195,7 +195,8 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
 # "paid tribute to the statues of President X and Chairman Y" (and the rest of such a list).
 _HONOURED = re.compile(
     r"\b(?:death|demise|passing|memory|bier|funeral|grave|tomb|photos?|portraits?|statues?|busts?"
-    r"|mosaics?|murals?)\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"  # "bust of war heroine X"
+    r"|mosaics?|murals?|birthplace|native\s+home|(?:former\s+)?residence)"
+    r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"  # "bust of war heroine X"
 )
 _LIST_GOES_ON = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+\s+){0,6}$")
 _LYING_IN_STATE = re.compile(r"\bwhere\s+[^.]{0,100}?\s+lies?\s+in\s+state\b")
@@ -203,18 +204,28 @@ _LYING_IN_STATE = re.compile(r"\bwhere\s+[^.]{0,100}?\s+lies?\s+in\s+state\b")
 
 # Whose greetings or gifts were brought, or on whose behalf: at a meeting, not there ("conveyed
 # the greetings from Kim Jong Un to the king"); in a letter or message, its sender.
+# Whose family came ("family members of X, Y and Z left here"): X, Y and Z, most often late, did
+# not; a letter to or from the family is theirs too.
 _FROM_AFAR = re.compile(
-    r"\b(?:(?:greetings?|regards|wishes|message|letter|gifts?)\s+(?:of|from)|on\s+behalf\s+of)"
+    r"\b(?:(?:greetings?|regards|wishes|message|letter|gifts?)\s+(?:of|from)|on\s+behalf\s+of"
+    r"|(?:[Ff]amil(?:y|ies)(?:\s+members)?|[Rr]elatives)\s+of)"
     r"\s+(?:[\w'\u2019.-]+\s+){0,4}$"
 )
 
 
 def _sent_from_afar(ctx: Context, start: int, end: int) -> set[str]:
-    return {
-        span.name
-        for span in ctx.people_in(start, end)
-        if _FROM_AFAR.search(ctx.text, max(start, span.start - 80), span.start)
-    }
+    """The people of a sentence whose greetings or family stand for them (and those listed
+    after them: "the families of X, Y and Z")."""
+    absent, listed, previous = set(), False, start
+    for span in ctx.people_in(start, end):
+        listed = bool(
+            _FROM_AFAR.search(ctx.text, max(start, span.start - 80), span.start)
+            or (listed and _LIST_GOES_ON.match(ctx.text, previous, span.start))
+        )
+        previous = span.end
+        if listed:
+            absent.add(span.name)
+    return absent
 
 
 def _people(ctx: Context, index: int, start: int, end: int) -> list[str]:
