@@ -106,6 +106,16 @@ def test_a_korean_name_a_letter_from_a_known_one_is_another_person():
     assert set(found) == {"Kim Yong Il", "Kim Jong Un"}
 
 
+def test_names_with_a_regnal_number_or_an_initial():
+    found = people(
+        "Pak Song Gun sent messages to Harald V, king of Norway, and to B. Tsogtbayar, president "
+        "of the Mongolian Red Cross, and met veterans of World War II, members of the union."
+    )
+    assert found["Harald V"] == ["king of Norway"]
+    assert found["B. Tsogtbayar"] == ["president of the Mongolian Red Cross"]
+    assert "World War II" not in found and "War II" not in found
+
+
 def test_plural_role_after_a_list_goes_to_each():
     found = people(
         "Present there were Ri Hak Chol, Jon Song Il and Kang Yong Su, "

@@ -366,10 +366,27 @@ def _name_words_ok(words: list[str]) -> bool:
         and not roles.is_title_word(w)
         and w not in ORG_HEADS
         and w not in PLACE_HEADS
-        and not w.isupper()
+        and (not w.isupper() or (i > 0 and _REGNAL.fullmatch(w) is not None))
         and w not in NOT_NAME_WORDS
-        for w in words
+        for i, w in enumerate(words)
     )
+
+
+# A monarch's or pope's number after the name: "Mohammed VI", "Carl XVI Gustaf".
+_REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+# A name with an initial: "U. Khurelsukh, president of Mongolia", "S. Jaishankar".
+_INITIALLED = re.compile(r"\b[A-Z]\.[ \t]?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?=,)")
+
+
+def _initialled_people(text: str, taken: Taken) -> list[tuple[int, int, str]]:
+    """Names of an initial and one word, known by a role after them."""
+    return [
+        (m.start(), m.end(), m.group())
+        for m in _INITIALLED.finditer(text)
+        if not taken.overlaps((m.start(), m.end()))
+        and name_key(m.group()) not in keys_of_kind("country")
+        and roles.starts_role(text[m.end() + 1 : m.end() + 200])
+    ]
 
 
 # Greetings on an occasion of office: "sent a congratulatory message to Mohammad Ghazi al-Jalai on
@@ -424,6 +441,10 @@ def _people_by_context(text: str, taken: Taken) -> list[tuple[int, int, str]]:
             titled = any(roles.is_title_head(w.group()) for w in words[: last_title + 1])
             titled = titled or _title_before(text, start) is not None
             appositive = after.startswith(",") and roles.starts_role(after[1:])
+            if name_words[-1].group().isupper() and _OF_BEFORE.search(
+                text, max(0, start - 12), start
+            ):
+                continue  # "veterans of World War II": a monarch's number, not after "of"
             if len(name_words) == 4 and (
                 not appositive
                 or _OF_BEFORE.search(text, max(0, start - 12), start)
@@ -474,7 +495,7 @@ def find_entities(text: str) -> Found:
         if not taken.overlaps((m.start(), m.end())):
             people.append((m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
-    for start, end, written in _people_by_context(text, taken):
+    for start, end, written in _people_by_context(text, taken) + _initialled_people(text, taken):
         people.append((start, end, written))
         taken.append((start, end))
     occasions = _occasions(text)
