@@ -116,6 +116,15 @@ def test_names_with_a_regnal_number_or_an_initial():
     assert "World War II" not in found and "War II" not in found
 
 
+def test_chinese_names_by_their_pinyin_shape():
+    found = people(
+        "Family members of Zhou Wenlong, Li Hua and Ma Jie left. Among the guests was Song "
+        "Xiaoming. The Sun Rise Choir sang Long Live Peace with Ma Chol Su."
+    )
+    assert {"Zhou Wenlong", "Li Hua", "Ma Jie", "Song Xiaoming"} <= set(found)
+    assert not {"Sun Rise", "Long Live", "Ma Chol"} & set(found)
+
+
 def test_plural_role_after_a_list_goes_to_each():
     found = people(
         "Present there were Ri Hak Chol, Jon Song Il and Kang Yong Su, "

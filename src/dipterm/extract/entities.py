@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dipterm.extract import names, roles
+from dipterm.extract.chinese import chinese_names
 from dipterm.extract.gazetteer import Match, demonyms, keys_of_kind, matcher, name_key
 from dipterm.extract.sentences import split_sentences
 from dipterm.models import Mention
@@ -498,6 +499,10 @@ def find_entities(text: str) -> Found:
     for start, end, written in _people_by_context(text, taken) + _initialled_people(text, taken):
         people.append((start, end, written))
         taken.append((start, end))
+    for m in chinese_names(text):  # after the others: "Truong Tan Sang" is not "Tan Sang"
+        if not taken.overlaps((m.start(), m.end())):
+            people.append((m.start(), m.end(), m.group()))
+            taken.append((m.start(), m.end()))
     occasions = _occasions(text)
     for m in occasions:
         span = (m.start("name"), m.end("name"))
