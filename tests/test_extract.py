@@ -183,6 +183,23 @@ def test_organisation_names_run_through_their_parts():
     assert {"Ri Chol Gun", "Tsogt Baatar"} <= {m.name for m in x.mentions("person")}
 
 
+def test_official_names_without_the_short_name_are_the_country():
+    text = "Envoys of the United Mexican States, the Hellenic Republic and the Swiss Confederation."
+    found = {s.name for s in find_entities(text).of_kind("country")}
+    assert found == {"Mexico", "Greece", "Switzerland"}
+
+
+def test_an_organisation_name_ends_before_an_adjective_list_and_takes_its_qualifier():
+    found = find_entities(
+        "Present were the chairman of the Socialist Party of Nepal and Nepalese "
+        "personages, the director of the Central Secretariat of the Labour Party, and members "
+        "of the Joint Presidium. Kim Jong Il Presidium rings false."
+    )
+    orgs = {s.name for s in found.of_kind("org")}
+    assert {"Socialist Party of Nepal", "Central Secretariat", "Joint Presidium"} <= orgs
+    assert not {"Kim Jong Il Presidium", "Socialist Party of Nepal and Nepalese"} & orgs
+
+
 def test_countries_the_world_over_and_their_adjectives():
     x = find_entities(
         "Greetings came from Spain, Moldova, Burkina Faso and Cote d'Ivoire. Portuguese Ambassador "
@@ -332,6 +349,16 @@ def test_whose_birthplace_or_family_it_is_takes_no_part():
     letter = analyse("T", "The families of Ri Chol Min and Pak Song Gun sent letters to them on "
                      "Wednesday.", published)  # fmt: skip
     assert set(letter.events[0].participants) == {"Ri Chol Min", "Pak Song Gun"}
+
+
+def test_a_list_of_whose_family_goes_on_past_an_appositive():
+    x = analyse(
+        "T",
+        "Family members of Ri Chol Min, a fighter in China, and of Pak Song Gun, a teacher, left "
+        "here on Friday. Kim Yong Su, vice-minister, saw them off.",
+        PartialDate(2019, 7, 13),
+    )
+    assert [e.participants for e in x.events] == [("Kim Yong Su",)]
 
 
 def test_returning_home_is_an_arrival_not_where_they_came_from():

@@ -189,10 +189,31 @@ def _extend(text: str, end: int, pattern: re.Pattern[str]) -> int:
 # words. "of the ..." is not one: the Foreign Ministry of the DPRK is the Foreign Ministry.
 _ORG_PART = re.compile(rf"\s+(of|for|with|in)\s+(?!the\b)({_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD})*)")
 _TRAILING_AND = re.compile(r"(?:\s+and)?\s*$")
+_AND_WORD = re.compile(r"\s+and\s+(\S+)")
 # "Korean" opens no person's name, but it does open names of institutions: "Korean Central News
 # Agency", "Korean Committee for Solidarity with Cuba", "Korean Revolution Museum".
 _OPENS_INSTITUTIONS = frozenset({"Korean", "Korea"})
 _PLACE_OF = re.compile(rf"(?:\s+(?:of|to)(?:\s+the)?\s+{_CAPWORD}(?:\s+{_CAPWORD})*)+")
+
+
+def _qualifies_an_org(words: str) -> bool:
+    """Whether up to three capitalised words before a head noun name which one it is ("Joint",
+    "Federal Political"), not whose ("Prime Minister Noda's", "Kim Jong Il", "El")."""
+    split = words.split()
+    return (
+        0 < len(split) <= 3
+        and not any(
+            w in STOP_WORDS
+            or w in _ARTICLES
+            or w.endswith(("'s", "\u2019s"))
+            or roles.is_title_head(w)
+            for w in split
+        )
+        and not names.KOREAN_NAME.match(words)
+    )
+
+
+_ARTICLES = frozenset({"El", "La", "Los", "Las", "Le", "Les", "Il", "Die", "Der", "Das"})
 
 
 def _org_end(text: str, end: int, country_keys: frozenset[str]) -> int:
@@ -206,6 +227,10 @@ def _org_end(text: str, end: int, country_keys: frozenset[str]) -> int:
             word == "in" and name_key(m.group(2)) not in country_keys
         ):
             break
+        for joined in _AND_WORD.finditer(m.group(2)):
+            if joined.group(1) in demonyms():
+                # "the Workers' Party of Bangladesh and Bangladeshi personages": it ends first
+                return m.start(2) + joined.start()
         # "Chairman of the Committee for Cultural Relations with Foreign Countries So Ho Won": in
         # a part after the first, a person's name or a title ends the name before it. (The first
         # part may hold one: "Committee for Remembering President Kim Il Sung".)
@@ -242,7 +267,7 @@ def _before_a_date_word(text: str, start: int, end: int) -> int:
 
 def _institutions(
     text: str, taken: Taken, country_keys: frozenset[str], places: list[Span]
-) -> tuple[list[Span], set[Span]]:
+) -> tuple[list[Span], set[Span]]:  # places: the gazetteer's places and organisations
     """Organisations and places by their head noun: "External Policy Planning Department",
     "Monument to Military Glory of the Pacific Fleet", "Ministry of Foreign Affairs". A place the
     gazetteer found at the front of one is part of its name ("Pyongyang Municipal People's
@@ -284,9 +309,21 @@ def _institutions(
             continue
         if taken.overlaps((start, end)):
             # A gazetteer place opening the name is part of it, but "North Hamgyong Province"
-            # is the place the gazetteer names.
-            inner = [p for p in places if start <= p.start and p.end < end]
-            if not inner or last in ADMIN_HEADS or not taken.only_by((start, end), inner):
+            # is the place the gazetteer names; so is a gazetteer organisation that is only the
+            # head noun ("Central Secretariat" of a party, not the WPK's "Secretariat").
+            inner = [p for p in places if start <= p.start and p.end < end and p.kind == "place"]
+            if inner and last in ADMIN_HEADS:
+                inner = []
+            inner += [
+                p
+                for p in places
+                if p.kind == "org"
+                and p.start > start
+                and p.end == run.end()
+                and p.text == last
+                and _qualifies_an_org(text[start : p.start])
+            ]
+            if not inner or not taken.only_by((start, end), inner):
                 continue
             absorbed.update(inner)
         found.append(Span(start, end, kind, name.replace("\u2019", "'"), name))
@@ -478,8 +515,8 @@ def find_entities(text: str) -> Found:
                 found.spans.append(
                     Span(start, start + len(inner.text), "org", inner.entry.name, inner.text)
                 )
-    places = [span for span in found.spans if span.kind == "place"]
-    institutions, absorbed = _institutions(text, taken, country_keys, places)
+    gazetteer = [span for span in found.spans if span.kind in ("place", "org")]
+    institutions, absorbed = _institutions(text, taken, country_keys, gazetteer)
     if absorbed:
         found.spans = [span for span in found.spans if span not in absorbed]
     for span in institutions:

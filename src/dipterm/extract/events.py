@@ -151,6 +151,9 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             ):
                 continue
             people = _people(ctx, index, start, sentence.end)
+            if people and events[-1].type not in NO_PLACE:
+                absent = _sent_from_afar(ctx, start, sentence.end)
+                people = [p for p in people if p not in absent]
             if people:
                 places = ctx.within(start, sentence.end, "place")
                 events = _join_same_sentence([*events[:-1], _joined(events[-1], people, places)])
@@ -198,7 +201,11 @@ _HONOURED = re.compile(
     r"|mosaics?|murals?|birthplace|native\s+home|(?:former\s+)?residence)"
     r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"  # "bust of war heroine X"
 )
-_LIST_GOES_ON = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+\s+){0,6}$")
+_LIST_GOES_ON = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+\s+){0,6}$"
+    # "family members of X, a fighter in China, and of Y": "and of" goes on past an appositive
+    r"|,[^.;]{0,100}?\band\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"
+)
 _LYING_IN_STATE = re.compile(r"\bwhere\s+[^.]{0,100}?\s+lies?\s+in\s+state\b")
 
 
