@@ -183,6 +183,29 @@ def test_organisation_names_run_through_their_parts():
     assert {"Ri Chol Gun", "Tsogt Baatar"} <= {m.name for m in x.mentions("person")}
 
 
+def test_organisation_names_through_of_the():
+    found = find_entities(
+        "Delegates of the International Institute of the Juche Idea, the Communist Party of the "
+        "People of Spain and the Party of Socialists in the Republic of Moldova met officials "
+        "of the Ministry of the Interior, the Foreign Ministry of the DPRK, the Central "
+        "Committee of the Workers' Party of Korea and the Publicity Department of the C.C., WPK."
+    )
+    orgs = {s.name for s in found.of_kind("org")}
+    assert {
+        "International Institute of the Juche Idea",
+        "Communist Party of the People of Spain",
+        "Party of Socialists in the Republic of Moldova",
+        "Ministry of the Interior",
+        "Foreign Ministry",
+        "Workers' Party of Korea",
+        "Publicity Department",
+    } <= orgs
+    assert not any(
+        name.endswith(("of the DPRK", "of Korea", "C.C"))
+        for name in orgs - {"Workers' Party of Korea"}
+    )
+
+
 def test_official_names_without_the_short_name_are_the_country():
     text = "Envoys of the United Mexican States, the Hellenic Republic and the Swiss Confederation."
     found = {s.name for s in find_entities(text).of_kind("country")}

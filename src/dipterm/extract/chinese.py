@@ -67,17 +67,17 @@ ENGLISH_LOOKALIKES = frozenset(
 )
 _SYLLABLE = "|".join(sorted(SYLLABLES, key=len, reverse=True))
 _GIVEN = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
-NAME = re.compile(
-    rf"(?=[A-Z])\b(?:{'|'.join(sorted(set(SURNAMES), key=len, reverse=True))})"
-    r"[ \t]+(?P<given>[A-Z][a-z]{0,7})(?![\w'\u2019-])(?![ \t]+[A-Z])"
-)
+_SURNAMES = frozenset(SURNAMES)
 
 
-def chinese_names(text: str) -> list[re.Match[str]]:
-    """The Chinese names in text by their shape alone."""
-    found = []
-    for m in NAME.finditer(text):
-        given = m.group("given").lower()
-        if given not in ENGLISH_LOOKALIKES and _GIVEN.fullmatch(given):
-            found.append(m)
-    return found
+def is_chinese_name(surname: str, given: str) -> bool:
+    """Whether two words are a Chinese name by their shape."""
+    return (
+        surname in _SURNAMES
+        and 2 <= len(given) <= 8
+        and given[0].isupper()
+        and given[1:].islower()
+        and given.isascii()
+        and given.lower() not in ENGLISH_LOOKALIKES
+        and _GIVEN.fullmatch(given.lower()) is not None
+    )

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dipterm.extract import names, roles
-from dipterm.extract.chinese import chinese_names
+from dipterm.extract.chinese import is_chinese_name
 from dipterm.extract.gazetteer import Match, demonyms, keys_of_kind, matcher, name_key
 from dipterm.extract.sentences import split_sentences
 from dipterm.models import Mention
@@ -186,8 +186,11 @@ def _extend(text: str, end: int, pattern: re.Pattern[str]) -> int:
 
 
 # A part of an organisation's name after its head noun: "of", "for", "with" or "in" and capitalised
-# words. "of the ..." is not one: the Foreign Ministry of the DPRK is the Foreign Ministry.
-_ORG_PART = re.compile(rf"\s+(of|for|with|in)\s+(?!the\b)({_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD})*)")
+# words, "the" before them only where _org_end allows it.
+_ORG_PART = re.compile(
+    rf"\s+(of|for|with|in)\s+(?P<the>the\s+)?({_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD})*)"
+)
+_COUNTRY_OF = re.compile(rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})*)*")
 _TRAILING_AND = re.compile(r"(?:\s+and)?\s*$")
 _AND_WORD = re.compile(r"\s+and\s+(\S+)")
 # "Korean" opens no person's name, but it does open names of institutions: "Korean Central News
@@ -216,45 +219,99 @@ def _qualifies_an_org(words: str) -> bool:
 _ARTICLES = frozenset({"El", "La", "Los", "Las", "Le", "Les", "Il", "Die", "Der", "Das"})
 
 
-def _org_end(text: str, end: int, country_keys: frozenset[str]) -> int:
+# Heads of organisations that are not ORG_HEADS alone (a "conference" is most often an event).
+_NESTED_HEADS = frozenset({"Conference", "Movement", "Foundation", "Network"})
+_ABBREVIATED = re.compile(r"[A-Z][A-Z.&-]*[A-Z.]")
+# The words of a state's official name before its country: "Federal Democratic Republic of".
+_STATE_OF = re.compile(
+    r"^(?:(?:Republic|Kingdom|Federation|Federal|Democratic|People's|Socialist|Islamic|Arab|"
+    r"United|Plurinational|Bolivarian|Oriental|Co-operative|Cooperative|Hashemite|Sultanate|"
+    r"Principality|State|Commonwealth|Union)\s+)+of\s+(?:the\s+)?"
+)
+
+
+def _the_part_of(text: str, m: re.Match[str], head: str, country_keys: frozenset[str]) -> bool:
+    """Whether "of the ..." or "in the ..." after a head noun is part of the name: "Ministry of
+    the Interior", "Communist Party of the People of Spain", a party's country ("Party of
+    Socialists in the Republic of Moldova"); not another organisation ("Central Committee of the
+    Workers' Party of Korea": each is named) nor the country of anything else ("the Foreign
+    Ministry of the DPRK" is the Foreign Ministry)."""
+    words = m.group(3)
+    split = words.split()
+    if (
+        m.group(1) not in ("of", "in")
+        or not words[0].isalpha()
+        or _ABBREVIATED.fullmatch(words)  # "of the C.C., WPK", "of the CCP"
+        or words in demonyms()  # "the Department of the Iranian Foreign Ministry"
+        or name_key(words) in keys_of_kind("org")  # "of the United Nations"
+        or names.KOREAN_NAME.search(words)  # "of the DPRK Kim Jong Il", "Comrade Kim Il Sung"
+        or any(
+            w in ORG_HEADS or w in _NESTED_HEADS or roles.is_title_head(w) or roles.is_honorific(w)
+            for w in split
+        )
+    ):
+        return False
+    # A country ("the Republic of Moldova" too) is part of a party's name only; a country first is
+    # the country of what follows ("of the DPRK Foreign Ministry", "of China Wen Jiabao").
+    phrase = (words + _COUNTRY_OF.match(text, m.end()).group()).split()
+    country = max(
+        (
+            n
+            for n in range(1, len(phrase) + 1)
+            if name_key(_STATE_OF.sub("", " ".join(phrase[:n]))) in country_keys
+        ),
+        default=0,
+    )
+    if country:
+        return head == "Party" and country == len(phrase)
+    return m.group(1) == "of"
+
+
+def _org_end(text: str, end: int, country_keys: frozenset[str], head: str = "") -> int:
     """Where an organisation's name ends, its head noun ending at end: through its parts "of" and
     "for" ("Union of Agricultural Workers of Korea"), "with" after "for" ("Committee for
     Solidarity with Cuba"), and "in" a country ("Union of Korean Students in Japan")."""
     before = None
     while m := _ORG_PART.match(text, end):
         word = m.group(1)
-        if (word == "with" and before != "for") or (
-            word == "in" and name_key(m.group(2)) not in country_keys
+        if m.group("the"):
+            if not _the_part_of(text, m, head, country_keys):
+                break
+        elif (word == "with" and before != "for") or (
+            word == "in" and name_key(m.group(3)) not in country_keys
         ):
             break
-        for joined in _AND_WORD.finditer(m.group(2)):
+        for joined in _AND_WORD.finditer(m.group(3)):
             if joined.group(1) in demonyms():
                 # "the Workers' Party of Bangladesh and Bangladeshi personages": it ends first
-                return m.start(2) + joined.start()
+                return m.start(3) + joined.start()
         # "Chairman of the Committee for Cultural Relations with Foreign Countries So Ho Won": in
         # a part after the first, a person's name or a title ends the name before it. (The first
         # part may hold one: "Committee for Remembering President Kim Il Sung".)
         cut = before and next(
             (
                 w.start()
-                for w in _WORD.finditer(text, m.start(2), m.end())
+                for w in _WORD.finditer(text, m.start(3), m.end())
                 if roles.is_title_head(w.group()) or names.KOREAN_NAME.match(text, w.start())
             ),
             None,
         )
         if cut:
-            kept = _TRAILING_AND.sub("", text[m.start(2) : cut])
-            return m.start(2) + len(kept) if kept else end
+            kept = _TRAILING_AND.sub("", text[m.start(3) : cut])
+            return m.start(3) + len(kept) if kept else end
         end, before = m.end(), word
     return end
 
 
-def _names_what(text: str, end: int, kind: str) -> bool:
+def _names_what(text: str, end: int, kind: str, country_keys: frozenset[str]) -> bool:
     """Whether a head noun ending at end goes on to say what it is the head of."""
     if kind == "place":
         return _PLACE_OF.match(text, end) is not None
     part = _ORG_PART.match(text, end)
-    return part is not None and part.group(1) in ("of", "for")
+    if part is None or part.group(1) not in ("of", "for"):
+        return False
+    head = text[:end].rsplit(None, 1)[-1]
+    return not part.group("the") or _the_part_of(text, part, head, country_keys)
 
 
 def _before_a_date_word(text: str, start: int, end: int) -> int:
@@ -292,10 +349,10 @@ def _institutions(
         start = run.start() + words[0].start()
         # A lone head noun ("Party", "Hall") names nothing in particular, unless "of ..." (or, for
         # an organisation, "for ...") follows.
-        if len(words) == 1 and not _names_what(text, run.end(), kind):
+        if len(words) == 1 and not _names_what(text, run.end(), kind, country_keys):
             continue
         if kind == "org":
-            end = _org_end(text, run.end(), country_keys)
+            end = _org_end(text, run.end(), country_keys, last)
         else:
             end = _extend(text, run.end(), _PLACE_OF)
         if end > run.end():  # "Thongil Street of Pyongyang Friday": no day or month ends a name
@@ -412,8 +469,20 @@ def _name_words_ok(words: list[str]) -> bool:
 
 # A monarch's or pope's number after the name: "Mohammed VI", "Carl XVI Gustaf".
 _REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
-# A name with an initial: "U. Khurelsukh, president of Mongolia", "S. Jaishankar".
-_INITIALLED = re.compile(r"\b[A-Z]\.[ \t]?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?=,)")
+# A name with initials: "U. Khurelsukh, president of Mongolia", "C.P. Mainali".
+# (A capital first, not "\b": a search then skips to the next capital.)
+_INITIALLED = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?=,)")
+
+
+def _chinese_names(text: str) -> list[tuple[int, int]]:
+    """Where Chinese names end runs of capitalised words ("Premier Wen Jiabao")."""
+    found = []
+    for run, last in _capitalised_runs(text):
+        if len(last) < len(run.group()):
+            surname = run.group()[: -len(last)].rstrip().rsplit(None, 1)[-1]
+            if is_chinese_name(surname, last):
+                found.append((run.end() - len(last) - 1 - len(surname), run.end()))
+    return found
 
 
 def _initialled_people(text: str, taken: Taken) -> list[tuple[int, int, str]]:
@@ -421,7 +490,8 @@ def _initialled_people(text: str, taken: Taken) -> list[tuple[int, int, str]]:
     return [
         (m.start(), m.end(), m.group())
         for m in _INITIALLED.finditer(text)
-        if not taken.overlaps((m.start(), m.end()))
+        if (m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."))
+        and not taken.overlaps((m.start(), m.end()))
         and name_key(m.group()) not in keys_of_kind("country")
         and roles.starts_role(text[m.end() + 1 : m.end() + 200])
     ]
@@ -536,10 +606,10 @@ def find_entities(text: str) -> Found:
     for start, end, written in _people_by_context(text, taken) + _initialled_people(text, taken):
         people.append((start, end, written))
         taken.append((start, end))
-    for m in chinese_names(text):  # after the others: "Truong Tan Sang" is not "Tan Sang"
-        if not taken.overlaps((m.start(), m.end())):
-            people.append((m.start(), m.end(), m.group()))
-            taken.append((m.start(), m.end()))
+    for span in _chinese_names(text):  # after the others: "Truong Tan Sang" is not "Tan Sang"
+        if not taken.overlaps(span):
+            people.append((*span, text[span[0] : span[1]]))
+            taken.append(span)
     occasions = _occasions(text)
     for m in occasions:
         span = (m.start("name"), m.end("name"))
