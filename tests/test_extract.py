@@ -368,7 +368,7 @@ def test_whose_birthplace_or_family_it_is_takes_no_part():
     )
     events = {e.type: set(e.participants) for e in x.events}
     assert events["visit"] == {"Ana Ruiz Gomez"}
-    assert "departure" not in events  # no one named took part: not kept
+    assert events["departure"] == set()  # the families are named by whose they are
     letter = analyse("T", "The families of Ri Chol Min and Pak Song Gun sent letters to them on "
                      "Wednesday.", published)  # fmt: skip
     assert set(letter.events[0].participants) == {"Ri Chol Min", "Pak Song Gun"}
@@ -382,6 +382,44 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
         PartialDate(2019, 7, 13),
     )
     assert [e.participants for e in x.events] == [("Kim Yong Su",)]
+
+
+def test_who_else_was_there_and_who_was_only_spoken_of():
+    published = PartialDate(2012, 9, 28)
+    reception = analyse(
+        "T",
+        "The Cabinet hosted a reception for the festival on Thursday. Invited were foreign "
+        "delegations. Ri Chol Min, vice-premier, and other officials were present there.",
+        published,
+    )
+    assert [e.participants for e in reception.events] == [("Ri Chol Min",)]
+    tribute = analyse(
+        "T",
+        "A delegation laid a floral basket before the statue on Thursday. The speakers praised "
+        "the feats of Kim Jong Il. The delegation is headed by Pak Song Gun, minister.",
+        published,
+    )
+    assert [e.participants for e in tribute.events] == [("Pak Song Gun",)]
+    banquets = analyse(
+        "T",
+        "Banquets were held on Monday. Present at the banquets together with the innovators "
+        "were Kim Yong Su, premier, and Ri Hak Chol, minister.",
+        published,
+    )
+    assert [e.participants for e in banquets.events] == [("Kim Yong Su", "Ri Hak Chol")]
+    unnamed = analyse("T", "A delegation of the Ruritanian parliament left here on Friday.",
+                      published)  # fmt: skip
+    assert [(e.type, e.place, e.participants) for e in unnamed.events] == [
+        ("departure", "Pyongyang", ())
+    ]
+
+
+def test_a_korean_name_is_not_a_county_spelt_in_two_words():
+    found = find_entities("Present were Kim Hwa Sik, vice-minister, and people of Kimhwa County.")
+    assert [(s.kind, s.name) for s in found.spans if s.kind in ("person", "place")] == [
+        ("person", "Kim Hwa Sik"),
+        ("place", "Kimhwa"),
+    ]
 
 
 def test_returning_home_is_an_arrival_not_where_they_came_from():

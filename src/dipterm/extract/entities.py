@@ -577,6 +577,9 @@ def find_entities(text: str) -> Found:
 
     taken = Taken(text)
     for m in matcher(("org", "place")).find(text):
+        korean = names.KOREAN_NAME.match(text, m.start) if " " in m.text else None
+        if korean and korean.end() > m.end:
+            continue  # "Kim Hwa Sik" is a man, not the county Kimhwa and "Sik"
         found.spans.append(Span(m.start, m.end, m.entry.kind, m.entry.name, m.text))
         taken.append((m.start, m.end))
         for inner in _orgs_inside(m.text):  # the WPK inside "WPK Central Committee"

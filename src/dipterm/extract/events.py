@@ -45,6 +45,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("departure", re.compile(r"\bleft\s+(?:here|Pyongyang|for)\b", re.I)),
 ]  # fmt: skip
 NO_PLACE = {"letter", "message"}
+# Events kept with nobody named (a banquet given, wreaths laid), so a sentence after one does not
+# name its participants unless it says who else was there.
+_KEPT_EMPTY = ("banquet", "wreath-laying")
+_NEWS_WITHOUT_NAMES = (*_KEPT_EMPTY, "arrival", "departure")
 _HERE = re.compile(r"\bhere\b")
 
 
@@ -82,8 +86,10 @@ _NEEDED_WORD = _Caseless("|".join(sorted(_KIND_OF_WORD, key=len, reverse=True)))
 # A sentence that only says who else took part belongs to the event before it. An entourage
 # ("was accompanied by ...") does not take part, as the seeds' annotations have it.
 FOLLOW_ON = _Caseless(
-    r"^(?:present\s+(?:there\s+)?(?:on\s+invitation\s+)?were|on\s+hand\s+were|among\s+them\s+were)\b"
+    r"^(?:present\b[^.;]{0,100}?\bwere|on\s+hand\s+were|among\s+them\s+were)\b"
     r"|\b(?:was|were)\s+(?:warmly\s+)?(?:greeted|seen\s+off|sent\s+off|welcomed|received)\b"
+    # "X and other officials were present there", "The delegation is headed by X"
+    r"|\b(?:was|were)\s+(?:also\s+)?(?:present|on\s+hand)\b|\b(?:is|was)\s+(?:headed|led)\s+by\b"
 )
 # Who met the visitors as they came or went: "Kim Jong Gyu ... greeted the foreign minister".
 GREETED_THEM = _Caseless(r"\b(?:warmly\s+)?(?:greeted|welcomed|saw\s+off)\s+(?:the|them|him|her)\b")
@@ -94,11 +100,11 @@ FOLDED_INTO = {"talks": ("meeting", "summit")}  # talks held at a meeting are th
 
 def _follows_on(text: str, lowered: str | None, before: Event) -> bool:
     """Whether a sentence only says who else took part in the event before: FOLLOW_ON (every
-    branch of which says "was" or "were": most sentences are ruled out by looking for those),
+    branch of which says "was", "were" or "is": most sentences are ruled out by looking for those),
     or, after an arrival or departure, who greeted or saw off the visitors."""
     if before.type in ("arrival", "departure") and GREETED_THEM.search(text, lowered):
         return True
-    if lowered is not None and "was" not in lowered and "were" not in lowered:
+    if lowered is not None and not any(verb in lowered for verb in ("was", "were", " is ")):
         return False
     return FOLLOW_ON.search(text, lowered) is not None
 
@@ -147,7 +153,8 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             # A sentence without a trigger adds its people to the event before it, if that one
             # has none yet or the sentence says who else was there.
             if not events or (
-                events[-1].participants and not _follows_on(text, lowered, events[-1])
+                (events[-1].participants or events[-1].type in _KEPT_EMPTY)
+                and not _follows_on(text, lowered, events[-1])
             ):
                 continue
             people = _people(ctx, index, start, sentence.end)
@@ -190,8 +197,9 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
         replace(e, place=ctx.here) if i in here and e.place is None else e
         for i, e in enumerate(events)
     ]
-    # An event nobody is named in is kept only where none is expected (a banquet, wreaths laid).
-    return _merge([e for e in events if e.participants or e.type in ("banquet", "wreath-laying")])
+    # An event nobody is named in is kept where it is news without names: a banquet, wreaths
+    # laid, a delegation come or gone.
+    return _merge([e for e in events if e.participants or e.type in _NEWS_WITHOUT_NAMES])
 
 
 # Whom an event honours or mourns, not who took part in it: "condolences over the death of X",
