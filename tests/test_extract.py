@@ -422,6 +422,18 @@ def test_a_korean_name_is_not_a_county_spelt_in_two_words():
     ]
 
 
+def test_a_slogan_in_marks_is_quoted_without_a_speaker():
+    x = analyse(
+        "T",
+        "Meetings called for upholding this year's slogan \"Let us advance with fresh courage "
+        'for the people!" Workers carried "clean and treated water" to the site.',
+        PartialDate(2018, 1, 9),
+    )
+    assert [(q.speaker, q.text) for q in x.quotes] == [
+        (None, "Let us advance with fresh courage for the people!")
+    ]
+
+
 def test_returning_home_is_an_arrival_not_where_they_came_from():
     x = analyse(
         "T",

@@ -1,6 +1,6 @@
 """Who said what: quotations in marks with their speaker, first-person speech whose marks were
-lost ("We remain unchanged ..., Kim Jong Un said"), and messages printed whole after "The message
-said:", each paragraph a quotation of the sender."""
+lost ("We remain unchanged ..., Kim Jong Un said"), messages printed whole after "The message
+said:", each paragraph a quotation of the sender, and slogans in marks, quoted with no speaker."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ _UNMARKED = re.compile(
     rf"(?:{SPEECH})\b"
 )
 MIN_WORDS = 4
+# A slogan in marks is quoted though nobody says it: 'this year's slogan "Let us ..."'.
+_SLOGAN = re.compile(r"\bslogans?\s*(?:of\s+|reading\s+|saying\s+)?[,:]?\s*$", re.I)
 # A message or letter printed whole after "The message said:" (as KCNA prints leaders' messages):
 # its paragraphs are the words of whoever sent it.
 _PRINTED = re.compile(
@@ -45,6 +47,9 @@ def find_quotes(ctx: Context) -> list[Quote]:
             words = _clean(m.group("a") or m.group("b"))
             if len(words.split()) < MIN_WORDS:
                 continue  # scare quotes: "clean and treated water"
+            if _SLOGAN.search(text, max(0, m.start() - 40), m.start()):
+                quotes.append(Quote(None, words, True))  # the wording itself is the news
+                continue
             outside = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
             if not _SPEECH.search(outside):
                 continue

@@ -42,7 +42,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     result: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        at = m.start("gap") if m.group("gap") else m.start()
+        gap = m.group("gap")
+        # The sentence keeps its closing marks: 'the slogan "Let us ...!"' ends after the mark.
+        at = m.start("gap") + len(gap) - len(gap.lstrip('"\u201d\u2019)')) if gap else m.start()
         # Only a word ending in a dot can be an abbreviation, not one before a newline.
         if m.group()[0] == "." and "\n" not in m.group() and _is_abbreviation(text[start:at]):
             continue
