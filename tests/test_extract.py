@@ -656,8 +656,12 @@ FLOORS = {
         "events": 0.95, "event_places": 0.9, "event_participants": 0.9,
     },
     "rodong-2018-2021": {
-        "people": 0.9, "roles": 0.85, "organizations": 0.88, "places": 0.95, "countries": 0.95,
-        "events": 0.88, "event_places": 0.88, "event_participants": 0.7,
+        "people": 0.9, "roles": 0.85, "organizations": 0.9, "places": 0.95, "countries": 0.95,
+        "events": 0.9, "event_places": 0.9, "event_participants": 0.75,
+    },
+    "rodong-2018-2021-second": {
+        "people": 0.95, "roles": 0.95, "organizations": 0.85, "places": 0.95, "countries": 0.95,
+        "events": 0.8, "event_places": 0.65, "event_participants": 0.9,
     },
 }  # fmt: skip
 
@@ -676,6 +680,7 @@ _TRIGGER_TEXT = [
     "letter", "messages", "laid", "wreath", "floral", "baskets", "paid", "call", "on", "courtesy",
     "visit", "visited", "toured", "signed", "arrived", "in", "left", "for", "banquet", "dinner",
     "his", "credentials", "was", "were", "there", "between", "took", "place", "will", "Kim", "him",
+    "returned", "home",
 ]  # fmt: skip
 
 
