@@ -471,7 +471,7 @@ def _name_words_ok(words: list[str]) -> bool:
 _REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 # A name with initials: "U. Khurelsukh, president of Mongolia", "C.P. Mainali".
 # (A capital first, not "\b": a search then skips to the next capital.)
-_INITIALLED = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?=,)")
+_INITIALLED = re.compile(r"[A-Z]\.(?:[ \t]?[A-Z]\.){0,2}[ \t]?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?=,)")
 
 
 def _chinese_names(text: str) -> list[tuple[int, int]]:

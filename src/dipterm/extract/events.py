@@ -100,11 +100,11 @@ FOLDED_INTO = {"talks": ("meeting", "summit")}  # talks held at a meeting are th
 
 def _follows_on(text: str, lowered: str | None, before: Event) -> bool:
     """Whether a sentence only says who else took part in the event before: FOLLOW_ON (every
-    branch of which says "was", "were" or "is": most sentences are ruled out by looking for those),
-    or, after an arrival or departure, who greeted or saw off the visitors."""
+    branch of which says "was", "were" or "... is headed by": most sentences are ruled out by
+    looking for those), or, after an arrival or departure, who greeted or saw off the visitors."""
     if before.type in ("arrival", "departure") and GREETED_THEM.search(text, lowered):
         return True
-    if lowered is not None and not any(verb in lowered for verb in ("was", "were", " is ")):
+    if lowered is not None and not ("was" in lowered or "were" in lowered or "ed by" in lowered):
         return False
     return FOLLOW_ON.search(text, lowered) is not None
 
