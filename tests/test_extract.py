@@ -124,9 +124,10 @@ def test_a_number_after_of_makes_no_monarch():
 def test_chinese_names_by_their_pinyin_shape():
     found = people(
         "Family members of Zhou Wenlong, Li Hua and Ma Jie left. Among the guests was Song "
-        "Xiaoming. The Sun Rise Choir sang Long Live Peace with Ma Chol Su."
+        "Xiaoming. The Sun Rise Choir sang Long Live Peace with Ma Chol Su and Gao  Mingde, "
+        "who spoke."
     )
-    assert {"Zhou Wenlong", "Li Hua", "Ma Jie", "Song Xiaoming"} <= set(found)
+    assert {"Zhou Wenlong", "Li Hua", "Ma Jie", "Song Xiaoming", "Gao Mingde"} <= set(found)
     assert not {"Sun Rise", "Long Live", "Ma Chol"} & set(found)
 
 

@@ -199,6 +199,10 @@ _OPENS_INSTITUTIONS = frozenset({"Korean", "Korea"})
 _PLACE_OF = re.compile(rf"(?:\s+(?:of|to)(?:\s+the)?\s+{_CAPWORD}(?:\s+{_CAPWORD})*)+")
 
 
+# Articles of other languages, which open no qualifier of a head noun ("El Presidium").
+_ARTICLES = frozenset({"El", "La", "Los", "Las", "Le", "Les", "Il", "Die", "Der", "Das"})
+
+
 def _qualifies_an_org(words: str) -> bool:
     """Whether up to three capitalised words before a head noun name which one it is ("Joint",
     "Federal Political"), not whose ("Prime Minister Noda's", "Kim Jong Il", "El")."""
@@ -214,9 +218,6 @@ def _qualifies_an_org(words: str) -> bool:
         )
         and not names.KOREAN_NAME.match(words)
     )
-
-
-_ARTICLES = frozenset({"El", "La", "Los", "Las", "Le", "Les", "Il", "Die", "Der", "Das"})
 
 
 # Heads of organisations that are not ORG_HEADS alone (a "conference" is most often an event).
@@ -323,12 +324,14 @@ def _before_a_date_word(text: str, start: int, end: int) -> int:
 
 
 def _institutions(
-    text: str, taken: Taken, country_keys: frozenset[str], places: list[Span]
-) -> tuple[list[Span], set[Span]]:  # places: the gazetteer's places and organisations
+    text: str, taken: Taken, country_keys: frozenset[str], gazetteer: list[Span]
+) -> tuple[list[Span], set[Span]]:
     """Organisations and places by their head noun: "External Policy Planning Department",
     "Monument to Military Glory of the Pacific Fleet", "Ministry of Foreign Affairs". A place the
     gazetteer found at the front of one is part of its name ("Pyongyang Municipal People's
-    Committee", "Tokyo Metropolitan Headquarters"): those places are given back, to be dropped."""
+    Committee", "Tokyo Metropolitan Headquarters"), and so is a gazetteer organisation that is
+    only its head noun ("Central Secretariat"): those mentions (of the gazetteer's places and
+    organisations given) are given back, to be dropped."""
     found: list[Span] = []
     absorbed: set[Span] = set()
     for run, last in _capitalised_runs(text):
@@ -368,12 +371,12 @@ def _institutions(
             # A gazetteer place opening the name is part of it, but "North Hamgyong Province"
             # is the place the gazetteer names; so is a gazetteer organisation that is only the
             # head noun ("Central Secretariat" of a party, not the WPK's "Secretariat").
-            inner = [p for p in places if start <= p.start and p.end < end and p.kind == "place"]
+            inner = [p for p in gazetteer if start <= p.start and p.end < end and p.kind == "place"]
             if inner and last in ADMIN_HEADS:
                 inner = []
             inner += [
                 p
-                for p in places
+                for p in gazetteer
                 if p.kind == "org"
                 and p.start > start
                 and p.end == run.end()
@@ -479,14 +482,15 @@ def _chinese_names(text: str) -> list[tuple[int, int]]:
     found = []
     for run, last in _capitalised_runs(text):
         if len(last) < len(run.group()):
-            surname = run.group()[: -len(last)].rstrip().rsplit(None, 1)[-1]
+            before = run.group()[: -len(last)].rstrip()  # spaces or tabs, one or more
+            surname = before.rsplit(None, 1)[-1]
             if is_chinese_name(surname, last):
-                found.append((run.end() - len(last) - 1 - len(surname), run.end()))
+                found.append((run.start() + len(before) - len(surname), run.end()))
     return found
 
 
 def _initialled_people(text: str, taken: Taken) -> list[tuple[int, int, str]]:
-    """Names of an initial and one word, known by a role after them."""
+    """Names of initials and a word ("C.P. Mainali"), known by a role after them."""
     return [
         (m.start(), m.end(), m.group())
         for m in _INITIALLED.finditer(text)
