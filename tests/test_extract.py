@@ -213,6 +213,19 @@ def test_organisation_names_run_through_their_parts():
         # official names without the short one
         ("Envoys of the United Mexican States, the Hellenic Republic and the Swiss Confederation.",
          "country", {"Mexico", "Greece", "Switzerland"}, set()),
+        # hills, camps, mountains, numbered schools, sites "for" something
+        ("Baskets were laid on Mansu Hill. Campers at the Songdowon International Children's "
+         "Camp climbed Mt Paektu and Mt. Myohyang, toured Moranbong Secondary School No. 1 and "
+         "the Revolutionary Site for Party Foundation, and met at the School for 25 pupils.",
+         "place",
+         {"Mansu Hill", "Songdowon International Children's Camp", "Mt Paektu", "Mt Myohyang",
+          "Moranbong Secondary School No. 1", "Revolutionary Site for Party Foundation"},
+         {"School for 25"}),
+        # studios, foundations and boards
+        ("The Mansudae Art Studio and the Board of Directors of the Kim Il Sung-Kim Jong Il "
+         "Foundation sent baskets.",
+         "org", {"Mansudae Art Studio", "Board of Directors", "Kim Il Sung-Kim Jong Il Foundation"},
+         set()),
     ],
 )  # fmt: skip
 def test_names_of_organisations_and_states(text, kind, named, not_named):
@@ -396,6 +409,10 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
         ("A delegation laid a floral basket before the statue on Thursday. The speakers praised "
          "the feats of Kim Jong Il. The delegation is headed by Pak Song Gun, minister.",
          [("Pak Song Gun",)]),
+        # whose feats a site recalls took no part in a visit to it
+        ("Pak Song Gun visited the site on Monday, associated with the feats of President Kim Il "
+         "Sung.",
+         [("Pak Song Gun",)]),
         # a departure nobody is named in is still news
         ("A delegation of the Ruritanian parliament left here on Friday.", [()]),
     ],
@@ -403,6 +420,11 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
 def test_who_else_was_there_and_who_was_only_spoken_of(text, participants):
     x = analyse("T", text, PartialDate(2012, 9, 28))
     assert [e.participants for e in x.events] == participants
+
+
+def test_a_longer_korean_name_is_not_the_gazetteer_name_it_opens():
+    found = people("Present were Kim Song Il, vice-chairman, and Kim Song, ambassador to the UN.")
+    assert set(found) == {"Kim Song Il", "Kim Song"}
 
 
 def test_a_korean_name_is_not_a_county_spelt_in_two_words():

@@ -25,7 +25,7 @@ ORG_HEADS = {
     "Front", "Federation", "Organization", "Organisation", "Office", "Institute", "Academy",
     "Corporation", "Company", "Group", "Society", "Cabinet", "Secretariat", "Presidium",
     "Consulate", "Command", "Guard", "Government", "Court", "Bank", "Service",
-    "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "Duma", "Parliament", "Congress", "Politburo", "Directorate", "Corps", "Division", "Headquarters",
+    "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "Duma", "Parliament", "Congress", "Politburo", "Directorate", "Corps", "Division", "Headquarters", "Foundation", "Studio", "Board",
 }  # fmt: skip
 PLACE_HEADS = {
     "Guesthouse", "Hotel", "Palace", "Hall", "Square", "Monument", "Tower", "Stadium", "Airport",
@@ -37,7 +37,7 @@ PLACE_HEADS = {
     "School", "Kindergarten", "Library", "Pavilion", "Shrine", "Mausoleum", "Site", "Gallery",
     "Ground", "Range", "Shipyard", "Dockyard", "Peak", "Pass", "Valley", "Beach", "Resort",
     "University", "College", "Club", "Tomb", "Embassy", "Temple", "Church", "Cathedral",
-    "Mosque", "Pagoda",
+    "Mosque", "Pagoda", "Hill", "Camp",
 }  # fmt: skip
 # Heads of the administrative places the gazetteer names without them ("North Hamgyong").
 ADMIN_HEADS = {"Province", "County", "City", "District", "Region", "Village", "Prefecture"}
@@ -191,12 +191,18 @@ _ORG_PART = re.compile(
     rf"\s+(of|for|with|in)\s+(?P<the>the\s+)?({_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD})*)"
 )
 _COUNTRY_OF = re.compile(rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})*)*")
+_NUMBERED = re.compile(r"\.[ \t]?\d+\b")  # after "No": "School No. 1"
 _TRAILING_AND = re.compile(r"(?:\s+and)?\s*$")
 _AND_WORD = re.compile(r"\s+and\s+(\S+)")
 # "Korean" opens no person's name, but it does open names of institutions: "Korean Central News
 # Agency", "Korean Committee for Solidarity with Cuba", "Korean Revolution Museum".
 _OPENS_INSTITUTIONS = frozenset({"Korean", "Korea"})
-_PLACE_OF = re.compile(rf"(?:\s+(?:of|to)(?:\s+the)?\s+{_CAPWORD}(?:\s+{_CAPWORD})*)+")
+# What a place's head noun is of, to or for: "Monument to Party Founding", "Revolutionary Site for
+# Party Foundation" (a word, not a figure, after "for": "School for 25 ...").
+_PLACE_OF = re.compile(
+    rf"(?:\s+(?:(?:of|to)(?:\s+the)?\s+|for(?:\s+the)?\s+(?=[A-Z]))"
+    rf"{_CAPWORD}(?:\s+{_CAPWORD})*)+"
+)
 
 
 # Articles of other languages, which open no qualifier of a head noun ("El Presidium").
@@ -221,7 +227,7 @@ def _qualifies_an_org(words: str) -> bool:
 
 
 # Heads of organisations that are not ORG_HEADS alone (a "conference" is most often an event).
-_NESTED_HEADS = frozenset({"Conference", "Movement", "Foundation", "Network"})
+_NESTED_HEADS = frozenset({"Conference", "Movement", "Network"})
 _ABBREVIATED = re.compile(r"[A-Z][A-Z.&-]*[A-Z.]")
 # The words of a state's official name before its country: "Federal Democratic Republic of".
 _STATE_OF = re.compile(
@@ -339,6 +345,9 @@ def _institutions(
         # runs end in no head noun at all.
         if last.endswith(("'s", "\u2019s")):
             last = last[:-2]  # "the Foreign Ministry's spokesman"
+        numbered = _NUMBERED.match(text, run.end()) if last == "No" else None
+        if numbered and " " in run.group():  # "Moranbong Secondary School No. 1"
+            last = run.group().rsplit(None, 2)[-2]
         kind = "org" if last in ORG_HEADS else "place" if last in PLACE_HEADS else None
         if kind is None:
             continue
@@ -354,7 +363,9 @@ def _institutions(
         # an organisation, "for ...") follows.
         if len(words) == 1 and not _names_what(text, run.end(), kind, country_keys):
             continue
-        if kind == "org":
+        if numbered:
+            end = numbered.end()
+        elif kind == "org":
             end = _org_end(text, run.end(), country_keys, last)
         else:
             end = _extend(text, run.end(), _PLACE_OF)
@@ -581,8 +592,7 @@ def find_entities(text: str) -> Found:
 
     taken = Taken(text)
     for m in matcher(("org", "place")).find(text):
-        korean = names.KOREAN_NAME.match(text, m.start) if " " in m.text else None
-        if korean and korean.end() > m.end:
+        if _inside_a_longer_korean_name(text, m):
             continue  # "Kim Hwa Sik" is a man, not the county Kimhwa and "Sik"
         found.spans.append(Span(m.start, m.end, m.entry.kind, m.entry.name, m.text))
         taken.append((m.start, m.end))
@@ -596,14 +606,14 @@ def find_entities(text: str) -> Found:
     institutions, absorbed = _institutions(text, taken, country_keys, gazetteer)
     if absorbed:
         found.spans = [span for span in found.spans if span not in absorbed]
-    for span in institutions:
+    for span in institutions + _mountains(text, taken):
         found.spans.append(span)
         taken.append((span.start, span.end))
 
     # People: the gazetteer, then the shape of Korean names, then names known by their context.
     people: list[tuple[int, int, str]] = []
     for m in matcher(("person",)).find(text):
-        if not taken.overlaps((m.start, m.end)):
+        if not taken.overlaps((m.start, m.end)) and not _inside_a_longer_korean_name(text, m):
             people.append((m.start, m.end, m.text))
             taken.append((m.start, m.end))
     for m in names.KOREAN_NAME.finditer(text):
@@ -637,6 +647,30 @@ def find_entities(text: str) -> Found:
     _resolve_role_references(text, found, taken)
     found.spans.sort(key=lambda s: (s.start, s.end))
     return found
+
+
+# A mountain by the word before its name: "Mt Paektu", "Mt. Kumgang", "Mount Myohyang".
+_MOUNT = re.compile(r"\b(?:Mt\.?|Mount)[ \t]+(?P<name>[A-Z][a-z]+)(?![\w-])")
+
+
+def _mountains(text: str, taken: Taken) -> list[Span]:
+    """Mountains, each named "Mt" and its name however the text writes the word before it."""
+    if "Mt" not in text and "Mount " not in text:
+        return []
+    return [
+        Span(m.start(), m.end(), "place", f"Mt {m.group('name')}", m.group())
+        for m in _MOUNT.finditer(text)
+        if not taken.overlaps((m.start(), m.end()))
+    ]
+
+
+def _inside_a_longer_korean_name(text: str, m: Match) -> bool:
+    """Whether a gazetteer name of two or more words opens a longer Korean name: "Kim Song Il" is
+    not the gazetteer's Kim Song, nor "Kim Hwa Sik" the county Kimhwa."""
+    if " " not in m.text:
+        return False
+    korean = names.KOREAN_NAME.match(text, m.start)
+    return korean is not None and korean.end() > m.end
 
 
 def _places_after_prepositions(

@@ -206,7 +206,7 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
 # "paid tribute to the statues of President X and Chairman Y" (and the rest of such a list).
 _HONOURED = re.compile(
     r"\b(?:death|demise|passing|memory|bier|funeral|grave|tomb|photos?|portraits?|statues?|busts?"
-    r"|mosaics?|murals?|birthplace|native\s+home|(?:former\s+)?residence)"
+    r"|mosaics?|murals?|birthplace|native\s+home|(?:former\s+)?residence|feats|exploits)"
     r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"  # "bust of war heroine X"
 )
 _LIST_GOES_ON = re.compile(
