@@ -413,6 +413,11 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
         ("Pak Song Gun visited the site on Monday, associated with the feats of President Kim Il "
          "Sung.",
          [("Pak Song Gun",)]),
+        # "the president of Pakistan" before the name is the president named after
+        ("Ambassador Choe Chang Man presented his credentials to the president of Pakistan on "
+         "October 28. He conveyed greetings to Asif Ali Zardari, president of the Islamic "
+         "Republic of Pakistan.",
+         [("Choe Chang Man", "Asif Ali Zardari")]),
         # a departure nobody is named in is still news
         ("A delegation of the Ruritanian parliament left here on Friday.", [()]),
     ],

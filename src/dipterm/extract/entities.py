@@ -815,7 +815,7 @@ def _resolve_role_references(text: str, found: Found, taken: Taken) -> None:
     """ "the Russian President" is the person given that title in the article."""
     lowered, straight = text.lower(), text.replace("\u2019", "'")
     for name, held in list(found.roles.items()):
-        for role in held:
+        for role in [short for written in held for short in _shorter_forms(written)]:
             if len(role.split()) < 2 or len(role) > 60:
                 continue
             if role.lower() not in lowered:
@@ -826,6 +826,36 @@ def _resolve_role_references(text: str, found: Found, taken: Taken) -> None:
                 if not taken.overlaps(span):
                     found.spans.append(Span(span[0], span[1], "person", name, m.group(1), True))
                     taken.append(span)
+
+
+@lru_cache(maxsize=4096)
+def _shorter_forms(role: str) -> tuple[str, ...]:
+    """A role and the shorter forms an article refers back (or ahead) with: "president of the
+    Islamic Republic of Pakistan" is "the president of Pakistan" and "the Pakistani president"."""
+    forms = [role]
+    head, of, country = _STATE_OF_COUNTRY.sub(" of ", role).partition(" of ")
+    if of and " " not in head.strip("-") and country:
+        forms.append(f"{head} of {country}")
+        forms += [f"{adjective} {head}" for adjective in _adjectives_of().get(country, ())]
+    return tuple(dict.fromkeys(forms))
+
+
+# "of the Islamic Republic of", "of the Federal Democratic Republic of": the state before its name.
+_STATE_OF_COUNTRY = re.compile(
+    r"\s+of\s+the\s+(?:(?:Republic|Kingdom|Federation|Federal|Democratic|People's|Socialist|"
+    r"Islamic|Arab|United|Plurinational|Bolivarian|Oriental|Co-operative|Cooperative|Hashemite|"
+    r"Sultanate|Principality|State|Commonwealth|Union)\s+)+of\s+"
+)
+
+
+@lru_cache(maxsize=1)
+def _adjectives_of() -> dict[str, list[str]]:
+    """Country -> its adjectives of nationality."""
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for adjective, country in demonyms().items():
+        if country:
+            by_country[country].append(adjective)
+    return by_country
 
 
 @lru_cache(maxsize=4096)
