@@ -418,6 +418,10 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
          "October 28. He conveyed greetings to Asif Ali Zardari, president of the Islamic "
          "Republic of Pakistan.",
          [("Choe Chang Man", "Asif Ali Zardari")]),
+        # a letter "was read out and handed over"
+        ("A letter to Kim Jong Un by the Russian campers was read out and courteously handed "
+         "over to an official on July 30.",
+         [("Kim Jong Un",)]),
         # a departure nobody is named in is still news
         ("A delegation of the Ruritanian parliament left here on Friday.", [()]),
     ],

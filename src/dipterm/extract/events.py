@@ -26,7 +26,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:wreaths?|floral\s+baskets?|flower\s+baskets?|bouquets?)\b", re.I)),
     ("letter", re.compile(
         r"\b(?:conveyed|sent|sending|delivered|handed|received|forwarded|addressed|wrote)\b"
-        r"[^.]{0,80}?\bletters?\b|\bletters?\b[^.]{0,40}?\b(?:was|were)\s+(?:conveyed|sent|delivered|handed)", re.I)),
+        r"[^.]{0,80}?\bletters?\b|\bletters?\b[^.]{0,160}?\b(?:was|were)\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?"
+        r"(?:conveyed|sent|delivered|handed)", re.I)),
     ("message", re.compile(
         r"\b(?:conveyed|sent|sending|delivered|received|forwarded|addressed)\b[^.]{0,80}?\bmessages?\b", re.I)),
     ("banquet", re.compile(r"(?<!will\s)\b(?:banquets?|dinner|luncheon|reception)\b(?!\s+room)", re.I)),
