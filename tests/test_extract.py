@@ -681,6 +681,10 @@ FLOORS = {
         "people": 0.9, "roles": 0.85, "organizations": 0.9, "places": 0.95, "countries": 0.95,
         "events": 0.9, "event_places": 0.9, "event_participants": 0.75,
     },
+    "kcna-2024-third": {
+        "people": 0.95, "roles": 0.95, "organizations": 0.9, "places": 0.95, "countries": 0.95,
+        "events": 0.7, "event_places": 0.7, "event_participants": 0.85,
+    },
     "rodong-2018-2021-second": {
         "people": 0.95, "roles": 0.95, "organizations": 0.85, "places": 0.95, "countries": 0.95,
         "events": 0.8, "event_places": 0.65, "event_participants": 0.9,
