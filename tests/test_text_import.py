@@ -93,6 +93,26 @@ def test_citation_with_a_comma_and_a_variant_outlet_name():
     assert draft.published == PartialDate(2020, 6, 3)
 
 
+def test_a_date_stamp_after_the_headline_is_not_the_title():
+    from dipterm.ingest.text import article_from_fields
+
+    stamped = article_from_fields(
+        title="Floral Tribute Paid to Statues\n\n[Juche113.9.10.]",
+        body="Pyongyang, September 10 (KCNA) -- Baskets were laid.",
+        origin="x",
+    )
+    assert (stamped.title, stamped.debris[:1]) == (
+        "Floral Tribute Paid to Statues",
+        ["[Juche113.9.10.]"],
+    )
+    text = parse_text("Humor of Kim Jong Un [2024.02.11.]\n\nFeb 11, 2024\n\nA story.", "y")
+    assert text.title == "Humor of Kim Jong Un"
+    assert (
+        parse_text("The Year [2024] in Review\n\nA story.", "z").title
+        == "The Year [2024] in Review"
+    )
+
+
 def test_empty_text_is_an_input_error():
     with pytest.raises(InputError):
         parse_text(" \n\u00a0\n", "x")

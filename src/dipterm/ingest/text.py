@@ -65,8 +65,8 @@ def parse_text(raw: str, origin: str) -> ArticleDraft:
     lines = [line for line in text.split("\n") if line]
     if not lines:
         raise InputError("empty file: no text to import")
-    title, rest = lines[0], lines[1:]
-    debris: list[str] = []
+    title, debris = _without_stamp(lines[0])
+    rest = lines[1:]
     published: PartialDate | None = None
     source: str | None = None
     byline: str | None = None
@@ -161,7 +161,7 @@ def article_from_fields(
     lang: str | None = None,
 ) -> ArticleDraft:
     """An article whose fields a record or a page gave: its body cleaned as a text file's is."""
-    title = " ".join(repair_glued_names(clean_text(title)).split())
+    title, debris = _without_stamp(" ".join(repair_glued_names(clean_text(title)).split()))
     lines = [line for line in repair_glued_names(clean_text(body)).split("\n") if line]
     if not lines:
         raise InputError("no article text")
@@ -169,5 +169,18 @@ def article_from_fields(
         title = lines[0][:120]
     outlet = canonical_outlet(source) or (source.strip() if source else None)
     return _finish(
-        title, lines, origin, published, outlet, byline, [], url=url, urls=urls or [], lang=lang
+        title, lines, origin, published, outlet, byline, debris, url=url, urls=urls or [], lang=lang
     )
+
+
+# The date stamp KCNA's site puts after some headlines: "... Kim Jong Il [Juche113.9.10.]",
+# "[2024.02.11.]". Not part of the title a citation gives.
+_STAMP = re.compile(r"\s*\[(?:Juche\s?\d{1,3}|\d{4})\.\d{1,2}\.\d{1,2}\.?\]\s*$")
+
+
+def _without_stamp(title: str) -> tuple[str, list[str]]:
+    """The title without a date stamp at its end, and the stamp as debris (none: [])."""
+    m = _STAMP.search(title)
+    if m is None or m.start() == 0:
+        return title, []
+    return title[: m.start()], [m.group().strip()]
