@@ -18,7 +18,7 @@ TITLE_HEADS = {
     "advisor", "aide", "editor", "correspondent", "professor", "academician", "councillor",
     "councilor", "manager", "president-elect", "chargé", "charge", "ministers", "secretaries",
     "members", "directors", "ambassadors", "vice-premiers", "premiers", "commanders", "colonel", "lieutenant", "captain", "dean", "rector", "curator", "founder",
-    "mother", "father",
+    "mother", "father", "ceo", "deputy", "director-general", "administrator", "principal",
 }  # fmt: skip
 # Words that may stand in a title before its head ("First Vice", "Supreme", "Foreign").
 TITLE_MODIFIERS = {
@@ -59,7 +59,7 @@ _PLURALS = {"secretaries": "secretary", "ministers": "minister", "members": "mem
 
 def _base(word: str) -> str:
     word = word.lower().strip(",.;:")
-    for prefix in ("vice-", "deputy-", "first-", "ex-"):
+    for prefix in ("vice-", "deputy-", "first-", "ex-", "under-"):
         if word.startswith(prefix):
             word = word[len(prefix) :]
     return word

@@ -15,7 +15,7 @@ _BOUNDARY = re.compile(
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "no", "nos", "gen", "lt", "col", "maj", "capt", "prof", "sr",
     "jr", "vol", "art", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "govt",
+    "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "govt", "co", "ltd", "inc", "corp",
 }  # fmt: skip
 
 
