@@ -99,6 +99,12 @@ def test_title_before_and_appositive_for_unknown_names():
         ("Pavel Orlov, rector of the Institute who is also vice-president of the Academy of "
          "Arts, spoke.",
          {"Pavel Orlov": ["rector of the Institute", "vice-president of the Academy of Arts"]}),
+        # offices written "CEO", "director-general", "deputy to" an assembly
+        ("Gabriel Schulze, CEO of the Schulze Investments, met Bruno Amoroso, director-general "
+         "of the Institute, and Kim Sok Nam, deputy to the Supreme People's Assembly.",
+         {"Gabriel Schulze": ["CEO of the Schulze Investments"],
+          "Bruno Amoroso": ["director-general of the Institute"],
+          "Kim Sok Nam": ["deputy to the Supreme People's Assembly"]}),
         # names with a monarch's number or initials
         ("Pak Song Gun sent messages to Harald V, king of Norway, and to B. Tsogtbayar, "
          "president of the Mongolian Red Cross.",
@@ -128,6 +134,7 @@ def test_chinese_names_by_their_pinyin_shape():
         "who spoke."
     )
     assert {"Zhou Wenlong", "Li Hua", "Ma Jie", "Song Xiaoming", "Gao Mingde"} <= set(found)
+    assert "Zhang Wei-hua" in people("Families of Zhang Wei-hua, a martyr, arrived.")
     assert not {"Sun Rise", "Long Live", "Ma Chol"} & set(found)
 
 
@@ -418,6 +425,15 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
          "October 28. He conveyed greetings to Asif Ali Zardari, president of the Islamic "
          "Republic of Pakistan.",
          [("Choe Chang Man", "Asif Ali Zardari")]),
+        # whose birthday is celebrated takes no part; who leads the group for the birthday does
+        ("A group for celebrating the birthday of the DPRK led by Ko Tok U, chairman, visited "
+         "the museum on Friday to mark the birth anniversary of President Kim Il Sung.",
+         [("Ko Tok U",)]),
+        # the relatives of a long list of people came, not those people
+        ("A delegation led by Pak Song Gun, minister, arrived here on Friday. Among them were "
+         "family members of martyr Ri Chol Min, Koreans related to the anti-Japanese revolutionary "
+         "struggle in China Kim Yong Su and Ri Hak Chol, and Chinese Zhou Wenlong and Li Hua.",
+         [("Pak Song Gun",)]),
         # a letter "was read out and handed over"
         ("A letter to Kim Jong Un by the Russian campers was read out and courteously handed "
          "over to an official on July 30.",

@@ -72,12 +72,15 @@ _SURNAMES = frozenset(SURNAMES)
 
 def is_chinese_name(surname: str, given: str) -> bool:
     """Whether two words are a Chinese name by their shape."""
-    return (
+    first, hyphen, second = given.partition("-")  # "Wei-hua", as Taiwan and older texts write
+    joined = first + second
+    return bool(
         surname in _SURNAMES
-        and 2 <= len(given) <= 8
-        and given[0].isupper()
-        and given[1:].islower()
-        and given.isascii()
+        and 2 <= len(joined) <= 8
+        and joined[0].isupper()
+        and joined[1:].islower()
+        and joined.isascii()
+        and (not hyphen or (_GIVEN.fullmatch(first.lower()) and _GIVEN.fullmatch(second)))
         and given.lower() not in ENGLISH_LOOKALIKES
-        and _GIVEN.fullmatch(given.lower()) is not None
+        and _GIVEN.fullmatch(joined.lower()) is not None
     )

@@ -25,7 +25,9 @@ ORG_HEADS = {
     "Front", "Federation", "Organization", "Organisation", "Office", "Institute", "Academy",
     "Corporation", "Company", "Group", "Society", "Cabinet", "Secretariat", "Presidium",
     "Consulate", "Command", "Guard", "Government", "Court", "Bank", "Service",
-    "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "Duma", "Parliament", "Congress", "Politburo", "Directorate", "Corps", "Division", "Headquarters", "Foundation", "Studio", "Board",
+    "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "Duma", "Parliament",
+    "Congress", "Politburo", "Directorate", "Corps", "Division", "Headquarters", "Foundation",
+    "Studio", "Board", "Confederation",
 }  # fmt: skip
 PLACE_HEADS = {
     "Guesthouse", "Hotel", "Palace", "Hall", "Square", "Monument", "Tower", "Stadium", "Airport",

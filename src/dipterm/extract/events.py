@@ -209,6 +209,8 @@ _HONOURED = re.compile(
     r"\b(?:death|demise|passing|memory|bier|funeral|grave|tomb|photos?|portraits?|statues?|busts?"
     r"|mosaics?|murals?|birthplace|native\s+home|(?:former\s+)?residence|feats|exploits)"
     r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"  # "bust of war heroine X"
+    # whose birthday is celebrated, the name next: not "the birthday of the DPRK led by X"
+    r"|\b(?:birth\s+anniversary|birthday)\s+of\s+(?:[\w'\u2019.-]+\s+){0,2}$"
 )
 _LIST_GOES_ON = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+\s+){0,6}$"
@@ -224,19 +226,27 @@ _LYING_IN_STATE = re.compile(r"\bwhere\s+[^.]{0,100}?\s+lies?\s+in\s+state\b")
 # not; a letter to or from the family is theirs too.
 _FROM_AFAR = re.compile(
     r"\b(?:(?:greetings?|regards|wishes|message|letter|gifts?)\s+(?:of|from)|on\s+behalf\s+of"
-    r"|(?:[Ff]amil(?:y|ies)(?:\s+members)?|[Rr]elatives)\s+of)"
+    r"|(?P<family>(?:[Ff]amil(?:y|ies)(?:\s+members?)?|[Rr]elatives)\s+of))"
     r"\s+(?:[\w'\u2019.-]+\s+){0,4}$"
 )
 
 
+_NEW_CLAUSE = re.compile(r"\b(?:that|which|who|headed|led|while|when|whereas|for)\b|[;:]")
+
+
 def _sent_from_afar(ctx: Context, start: int, end: int) -> set[str]:
     """The people of a sentence whose greetings or family stand for them (and those listed
-    after them: "the families of X, Y and Z")."""
-    absent, listed, previous = set(), False, start
+    after them: "the families of X, Y and Z"). Once a sentence speaks of families, whom it names
+    after are theirs ("family members of martyr X, fighters in China Y and Z, and Chinese
+    related to the struggle W")."""
+    absent, listed, families, previous = set(), False, False, start
     for span in ctx.people_in(start, end):
+        found = _FROM_AFAR.search(ctx.text, max(start, span.start - 80), span.start)
+        if families and _NEW_CLAUSE.search(ctx.text, previous, span.start):
+            families = False  # "... the families of X, for making sure that a delegation led by Y"
+        families = families or bool(found and found.group("family"))
         listed = bool(
-            _FROM_AFAR.search(ctx.text, max(start, span.start - 80), span.start)
-            or (listed and _LIST_GOES_ON.match(ctx.text, previous, span.start))
+            found or families or (listed and _LIST_GOES_ON.match(ctx.text, previous, span.start))
         )
         previous = span.end
         if listed:
