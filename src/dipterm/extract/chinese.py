@@ -1,8 +1,8 @@
 """The shape of Chinese names in Hanyu Pinyin: "Zhou Baozhong", "Wang Yi", "Liu Hongcai".
 
-A common surname, then a given name of one or two syllables of Pinyin written as one word, with no
-capitalised word after it. English words spelt like Pinyin ("Long", "Rise", "Shine") are not
-given names.
+A common surname, then a given name of one or two syllables of Pinyin written as one word (or
+with a hyphen: "Zhang Wei-hua"), with no capitalised word after it. English words spelt like
+Pinyin ("Long", "Rise", "Shine") are not given names.
 """
 
 from __future__ import annotations
