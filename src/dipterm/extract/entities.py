@@ -194,6 +194,7 @@ _ORG_PART = re.compile(
 )
 _COUNTRY_OF = re.compile(rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})*)*")
 _NUMBERED = re.compile(r"\.[ \t]?\d+\b")  # after "No": "School No. 1"
+_COMPANY = re.compile(r"\.(?:,?[ \t]+Ltd\.?)?")  # after "Co": "Co.", "Co. Ltd.", "Co., Ltd"
 _TRAILING_AND = re.compile(r"(?:\s+and)?\s*$")
 _AND_WORD = re.compile(r"\s+and\s+(\S+)")
 # "Korean" opens no person's name, but it does open names of institutions: "Korean Central News
@@ -350,10 +351,16 @@ def _institutions(
         numbered = _NUMBERED.match(text, run.end()) if last == "No" else None
         if numbered and " " in run.group():  # "Moranbong Secondary School No. 1"
             last = run.group().rsplit(None, 2)[-2]
+        company = _COMPANY.match(text, run.end()) if last == "Co" else None
+        if company:  # "Dandong Shenpu Technology Co. Ltd."
+            last, numbered = "Company", company
         kind = "org" if last in ORG_HEADS else "place" if last in PLACE_HEADS else None
         if kind is None:
             continue
         words = _strip_leading(_words_of(run), _OPENS_INSTITUTIONS)
+        first = words[0].group() if len(words) > 1 else ""
+        if first.endswith(("'s", "\u2019s")) and name_key(first[:-2]) in country_keys:
+            words = words[1:]  # "China's Yanbian Yiqiao Commercial Co. Ltd.": whose, not its name
         if words and words[0].group() in _OPENS_INSTITUTIONS:
             first = (run.start() + words[0].start(), run.start() + words[0].end())
             if taken.overlaps(first):  # the end of a name before: "Workers' Party of Korea"
@@ -365,7 +372,7 @@ def _institutions(
         # an organisation, "for ...") follows.
         if len(words) == 1 and not _names_what(text, run.end(), kind, country_keys):
             continue
-        if numbered:
+        if numbered:  # the number or the company's "Co. Ltd." ends the name
             end = numbered.end()
         elif kind == "org":
             end = _org_end(text, run.end(), country_keys, last)

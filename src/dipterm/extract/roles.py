@@ -133,14 +133,15 @@ def starts_role(text: str) -> bool:
     return False
 
 
+_ABBREVIATED_WORDS = frozenset({"co", "ltd", "inc", "corp", "jr", "sr"})
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,9}\)$")
 
 
 def normalise_role(role: str) -> str:
     role = role.strip(" ,;:").replace("\u2019", "'")
     last = role.rsplit(" ", 1)[-1]
-    if role.endswith(".") and "." not in last[:-1]:
-        role = role[:-1]  # the sentence's full stop, not an abbreviation's
+    if role.endswith(".") and "." not in last[:-1] and last[:-1].lower() not in _ABBREVIATED_WORDS:
+        role = role[:-1]  # the sentence's full stop, not an abbreviation's ("Co. Ltd.")
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
     role = _ACRONYM_AFTER.sub("", role)  # "... of the Communist Party of Vietnam (CPV)"
     return re.sub(r"\s+", " ", role)
