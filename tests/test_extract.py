@@ -228,6 +228,11 @@ def test_organisation_names_run_through_their_parts():
          {"Mansu Hill", "Songdowon International Children's Camp", "Mt Paektu", "Mt Myohyang",
           "Moranbong Secondary School No. 1", "Revolutionary Site for Party Foundation"},
          {"School for 25"}),
+        # companies, and a country's possessive before one
+        ("Wang Haifu, manager of the China's Yanbian Commercial Co. Ltd., and the Hengfeng Trade "
+         "Co., Ltd. sent baskets.",
+         "org", {"Yanbian Commercial Co. Ltd.", "Hengfeng Trade Co., Ltd."},
+         {"China's Yanbian Commercial Co. Ltd."}),
         # studios, foundations and boards
         ("The Mansudae Art Studio and the Board of Directors of the Kim Il Sung-Kim Jong Il "
          "Foundation sent baskets.",
