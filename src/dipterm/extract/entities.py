@@ -233,11 +233,14 @@ def _qualifies_an_org(words: str) -> bool:
 _NESTED_HEADS = frozenset({"Conference", "Movement", "Network"})
 _ABBREVIATED = re.compile(r"[A-Z][A-Z.&-]*[A-Z.]")
 # The words of a state's official name before its country: "Federal Democratic Republic of".
-_STATE_OF = re.compile(
-    r"^(?:(?:Republic|Kingdom|Federation|Federal|Democratic|People's|Socialist|Islamic|Arab|"
+_STATE_WORDS = (
+    r"(?:(?:Republic|Kingdom|Federation|Federal|Democratic|People's|Socialist|Islamic|Arab|"
     r"United|Plurinational|Bolivarian|Oriental|Co-operative|Cooperative|Hashemite|Sultanate|"
-    r"Principality|State|Commonwealth|Union)\s+)+of\s+(?:the\s+)?"
+    r"Principality|State|Commonwealth|Union)\s+)+of\s+"
 )
+_STATE_OF = re.compile(rf"^{_STATE_WORDS}(?:the\s+)?")
+# "of the Islamic Republic of", "of the Federal Democratic Republic of": the state before its name.
+_STATE_OF_COUNTRY = re.compile(rf"\s+of\s+the\s+{_STATE_WORDS}")
 
 
 def _the_part_of(text: str, m: re.Match[str], head: str, country_keys: frozenset[str]) -> bool:
@@ -847,14 +850,6 @@ def _shorter_forms(role: str) -> tuple[str, ...]:
         forms.append(f"{head} of {country}")
         forms += [f"{adjective} {head}" for adjective in _adjectives_of().get(country, ())]
     return tuple(dict.fromkeys(forms))
-
-
-# "of the Islamic Republic of", "of the Federal Democratic Republic of": the state before its name.
-_STATE_OF_COUNTRY = re.compile(
-    r"\s+of\s+the\s+(?:(?:Republic|Kingdom|Federation|Federal|Democratic|People's|Socialist|"
-    r"Islamic|Arab|United|Plurinational|Bolivarian|Oriental|Co-operative|Cooperative|Hashemite|"
-    r"Sultanate|Principality|State|Commonwealth|Union)\s+)+of\s+"
-)
 
 
 @lru_cache(maxsize=1)
