@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from dipterm.extract.context import Context
+from dipterm.extract.entities import Span
 from dipterm.extract.roles import is_leader_role
 from dipterm.extract.timeref import MAY_BE_DATE, find_time_refs
 from dipterm.models import Event, PartialDate
@@ -234,40 +236,51 @@ _FROM_AFAR = re.compile(
 _NEW_CLAUSE = re.compile(r"\b(?:that|which|who|headed|led|while|when|whereas|for)\b|[;:]")
 
 
+def _marked(
+    ctx: Context, start: int, end: int, opens: Callable[[Span, int], bool]
+) -> Iterator[tuple[Span, bool]]:
+    """Each person a sentence names, and whether opens(span, end of the person before) marks
+    them or a list a marked person opened goes on to them ("the statues of President X and
+    Chairman Y", "the families of X, Y and Z")."""
+    marked, previous = False, start
+    for span in ctx.people_in(start, end):
+        marked = bool(
+            opens(span, previous)
+            or (marked and _LIST_GOES_ON.match(ctx.text, previous, span.start))
+        )
+        previous = span.end
+        yield span, marked
+
+
 def _sent_from_afar(ctx: Context, start: int, end: int) -> set[str]:
     """The people of a sentence whose greetings or family stand for them (and those listed
     after them: "the families of X, Y and Z"). Once a sentence speaks of families, whom it names
     after are theirs ("family members of martyr X, fighters in China Y and Z, and Chinese
     related to the struggle W")."""
-    absent, listed, families, previous = set(), False, False, start
-    for span in ctx.people_in(start, end):
+    families = False
+
+    def opens(span: Span, previous: int) -> bool:
+        nonlocal families
         found = _FROM_AFAR.search(ctx.text, max(start, span.start - 80), span.start)
         if families and _NEW_CLAUSE.search(ctx.text, previous, span.start):
             families = False  # "... the families of X, for making sure that a delegation led by Y"
         families = families or bool(found and found.group("family"))
-        listed = bool(
-            found or families or (listed and _LIST_GOES_ON.match(ctx.text, previous, span.start))
-        )
-        previous = span.end
-        if listed:
-            absent.add(span.name)
-    return absent
+        return bool(found) or families
+
+    return {span.name for span, absent in _marked(ctx, start, end, opens) if absent}
 
 
 def _people(ctx: Context, index: int, start: int, end: int) -> list[str]:
     """The people a sentence names who took part, a he/she first as the person it stands for."""
-    people = []
-    honoured, previous = False, start
     lying = _LYING_IN_STATE.search(ctx.text, start, end)  # "the halls where X and Y lie in state"
-    for span in ctx.people_in(start, end):
-        honoured = bool(
+
+    def opens(span: Span, previous: int) -> bool:
+        return bool(
             _HONOURED.search(ctx.text, max(start, span.start - 100), span.start)
-            or (honoured and _LIST_GOES_ON.match(ctx.text, previous, span.start))
             or (lying and lying.start() < span.start < lying.end())
         )
-        previous = span.end
-        if not honoured:
-            people.append(span.name)
+
+    people = [span.name for span, honoured in _marked(ctx, start, end, opens) if not honoured]
     subject = ctx.pronoun_person(index, start, end)
     if subject and subject not in people:
         people.insert(0, subject)
