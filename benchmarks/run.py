@@ -27,6 +27,7 @@ import sys
 import textwrap
 import time
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -186,8 +187,22 @@ def pick_words(lib: Library) -> dict[str, str]:
         .lower()
     )
     misspelt = rare[:2] + rare[3] + rare[2] + rare[4:]  # two letters swapped
-    return {"rare": rare, "common": common, "phrase": f"{mid[0]} {mid[1]}" if len(mid) > 1 else mid[0],
+    return {"rare": rare, "common": common, "phrase": _phrase(lib, set(mid)) or mid[0],
             "prefix": mid[0][:4], "title": title_word, "misspelt": misspelt}  # fmt: skip
+
+
+def _phrase(lib: Library, middling: set[str]) -> str | None:
+    """Two words as they stand in an article, the first of middling frequency: a phrase that
+    matches (two such words picked apart seldom stand side by side, and match nothing)."""
+    total = lib.count()
+    for (body,) in lib.conn.execute(
+        "SELECT body FROM articles ORDER BY id LIMIT 50 OFFSET ?", (total // 3,)
+    ):
+        words = re.findall(r"[A-Za-z]+|[^A-Za-z\s]", body.lower())
+        for first, second in pairwise(words):
+            if first in middling and len(second) >= 4 and second.isalpha():
+                return f"{first} {second}"
+    return None
 
 
 def bench_search(db: Path, repeat: int) -> tuple[list[Row], dict]:

@@ -229,6 +229,23 @@ _ASCII_WORDS = st.text(alphabet="ab Z'_1.-\n", max_size=60)
 _ANY_WORDS = st.text(alphabet="ab Z'_1.-\n\u2019\u00e9\u00bd", max_size=60)
 
 
+def test_a_word_in_most_articles_is_walked_by_date_and_a_rare_one_is_not(db_path):
+    """The vocabulary's counts decide, read only when a dated page asks (a ranked one never)."""
+    with Library.open(db_path) as lib:
+        lib.add(
+            [
+                draft(f"Report {i}", f"talks number {i}" + (" on fisheries" if i == 7 else ""))
+                for i in range(40)
+            ]
+        )
+        assert lib.is_common(lib.plan("talks")) and lib.is_common(lib.plan("tal*"))
+        assert not lib.is_common(lib.plan("fisheries"))
+        assert not lib.is_common(lib.plan("talks fisheries"))  # bounded by its rarest word
+        assert [h.id for h in lib.search("fisheries", sort="date").hits] == [8]
+        newest = [h.id for h in lib.search("talks", sort="date", limit=3).hits]
+        assert newest == [40, 39, 38]  # none dated: the latest stored first
+
+
 @given(st.one_of(_ASCII_WORDS, _ANY_WORDS), st.one_of(_ASCII_WORDS, _ANY_WORDS))
 def test_an_articles_words_are_its_tokens_and_its_word_count(title: str, body: str) -> None:
     from dipterm.ingest.clean import word_count

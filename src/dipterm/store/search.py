@@ -41,8 +41,11 @@ class Plan:
     score: str
     match: str | None  # the positive FTS5 expression, for snippets
     corrections: list[Correction]
-    estimate: int | None = None  # articles the words may match, from the vocabulary (None: unknown)
+    # Articles the words may match: an exact count where a caller has one, else read from the
+    # vocabulary when first asked (is_common), since a ranked page never needs it. None: unknown.
+    estimate: int | None = None
     title_only: bool = False  # every word asked for is in title: (snippets: the body's opening)
+    query: Query | None = None  # the words, corrected, for the estimate while it is not known
 
     @property
     def fts_only(self) -> bool:
@@ -92,7 +95,7 @@ class Searching:
             resolved = self._resolve_filters(parsed, corrections)
             positive, negative = render_match(parsed)
             filters = render_filters(parsed, resolved)
-            plan = Plan("articles a", [], [], "0.0", positive, corrections, self._estimate(parsed))
+            plan = Plan("articles a", [], [], "0.0", positive, corrections, query=parsed)
             plan.title_only = all(t.column == "title" for g in parsed.required for t in g.terms)
             if positive:
                 plan.source = "articles_fts f JOIN articles a ON a.id = f.rowid"
@@ -162,6 +165,8 @@ class Searching:
         """Whether the words match so many articles that walking the articles by date and probing
         the index for each is quicker than sorting every match (from the plan's estimate: the
         vocabulary's counts, or the exact count where a caller has it)."""
+        if plan.estimate is None and plan.query is not None:
+            plan.estimate, plan.query = self._estimate(plan.query), None
         if plan.estimate is None:
             return True  # a prefix or an OR of unknown breadth: assume broad
         total = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
