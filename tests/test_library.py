@@ -1,3 +1,4 @@
+import json
 import sqlite3
 
 import pytest
@@ -6,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dipterm.errors import LibraryError, NotFoundError
+from dipterm.ingest import pipeline
 from dipterm.ingest.pipeline import import_paths
 from dipterm.models import ArticleDraft, PartialDate
 from dipterm.store.library import Library
@@ -23,6 +25,58 @@ def test_reimport_changes_nothing(db_path):
         second = import_paths(lib, [str(SEEDS)])
         assert (first.imported, second.imported, second.unchanged) == (2, 0, 2)
         assert lib.count() == 2
+
+
+def _records(path, numbers):
+    path.write_text(
+        "".join(
+            json.dumps(
+                {"title": f"Report {n}", "body": f"Kim Jong Un met delegation {n} in Pyongyang."}
+            )
+            + "\n"
+            for n in numbers
+        ),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_import_run_again_extracts_only_the_articles_not_held(
+    db_path, tmp_path, monkeypatch, workers
+):
+    """A second run, or one resumed after it stopped, goes through what the library holds
+    without extracting it again (in the workers too: forked, they call the patched function)."""
+    analysed = []
+    analyse = pipeline.analyse
+    monkeypatch.setattr(
+        pipeline, "analyse", lambda title, *rest: (analysed.append(title), analyse(title, *rest))[1]
+    )
+    with Library.open(db_path) as lib:
+        import_paths(lib, [_records(tmp_path / "a.jsonl", range(150))], workers=1)
+        assert len(analysed) == 150
+
+        def refuse(title, *rest):
+            assert title == "Report 150", f"{title} extracted again"
+            return analyse(title, *rest)
+
+        monkeypatch.setattr(pipeline, "analyse", refuse)
+        again = import_paths(lib, [_records(tmp_path / "b.jsonl", range(151))], workers=workers)
+        assert (again.imported, again.merged) == (1, 150)  # held, from another file
+        assert ("Kim Jong Un", 151) in lib.facets(None)["person"]
+
+
+def test_an_article_the_workers_saw_held_but_is_not_is_extracted_all_the_same(
+    db_path, tmp_path, monkeypatch
+):
+    class SeesEverythingHeld:
+        def held(self, digests):
+            return set(digests)
+
+    monkeypatch.setattr(pipeline, "_reader", lambda path: SeesEverythingHeld())
+    with Library.open(db_path) as lib:
+        import_paths(lib, [_records(tmp_path / "a.jsonl", range(3))], workers=1)
+        assert lib.count() == 3 and ("Kim Jong Un", 3) in lib.facets(None)["person"]
 
 
 def test_same_story_from_two_origins_is_stored_once_with_both(db_path):

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import TypeVar
 
 from dipterm.extract.analyse import EXTRACTION_VERSION, analyse
+from dipterm.ingest.clean import content_hash
 from dipterm.ingest.files import Item, Skipped, Source, find_sources, make_draft, read_items
 from dipterm.models import ArticleDraft, Extraction
 from dipterm.store.library import AddOutcome, Library
@@ -60,19 +61,40 @@ def _items(
         before += source.size or 0
 
 
-Prepared = list[tuple[ArticleDraft | Skipped, Extraction | None]]
+# Each item's draft (or why it was skipped), its content hash, and what was extracted from it:
+# nothing when extraction is off or the library held the article already.
+Prepared = list[tuple[ArticleDraft | Skipped, str, Extraction | None]]
 
 
-def _prepare(items: list[Item], mapping: dict[str, str], extract: bool) -> Prepared:
-    """Drafts and extractions of items: the CPU work of an import, done in a worker."""
-    out: Prepared = []
-    for item in items:
-        draft = make_draft(item, mapping)
-        if isinstance(draft, Skipped) or not extract:
-            out.append((draft, None))
-        else:
-            out.append((draft, analyse(draft.title, draft.body, draft.published)))
-    return out
+# The library an import adds to, as each process reads it, by its path and the process's id: a
+# worker opens its own, and one forked never uses the connection of the process it came from.
+_readers: dict[tuple[str, int], Library] = {}
+
+
+def _reader(path: str) -> Library:
+    key = (path, os.getpid())
+    if key not in _readers:
+        _readers[key] = Library.open(path, readonly=True)
+    return _readers[key]
+
+
+def _prepare(items: list[Item], mapping: dict[str, str], extract: bool, library: str) -> Prepared:
+    """Drafts and extractions of items: the CPU work of an import, done in a worker. Articles the
+    library holds already (committed before) are not extracted again: an import run a second
+    time, or resumed after it stopped, goes through them at the speed of reading."""
+    drafts = [make_draft(item, mapping) for item in items]
+    digests = ["" if isinstance(d, Skipped) else content_hash(d.title, d.body) for d in drafts]
+    held = _reader(library).held([d for d in digests if d]) if extract else set()
+    return [
+        (
+            draft,
+            digest,
+            None
+            if isinstance(draft, Skipped) or not extract or digest in held
+            else analyse(draft.title, draft.body, draft.published),
+        )
+        for draft, digest in zip(drafts, digests, strict=True)
+    ]
 
 
 def _analyse_drafts(drafts: list[ArticleDraft]) -> list[Extraction]:
@@ -165,7 +187,10 @@ def import_paths(
     sizes = [s.size for s in sources if isinstance(s, Source)]
     total = sum(sizes) if sizes and None not in sizes else None  # standard input has no size
     items = _items(sources, summary.skipped, mapping or {})
-    pool = _Workers(workers, partial(_prepare, mapping=mapping or {}, extract=extract))
+    pool = _Workers(
+        workers,
+        partial(_prepare, mapping=mapping or {}, extract=extract, library=str(library.path)),
+    )
     done = 0
 
     def batches() -> Iterator[tuple[list[Item], int]]:  # with the bytes read through each
@@ -174,19 +199,34 @@ def import_paths(
 
     def store(prepared: Prepared, read: int) -> None:
         nonlocal done
-        drafts = [d for d, _ in prepared if not isinstance(d, Skipped)]
-        summary.skipped.extend(d for d, _ in prepared if isinstance(d, Skipped))
-        if drafts:
-            extractions = (
-                [x for d, x in prepared if not isinstance(d, Skipped)] if extract else None
-            )
-            for outcome in library.add(drafts, extractions, extracted_with=EXTRACTION_VERSION):
+        kept = [(d, h, x) for d, h, x in prepared if not isinstance(d, Skipped)]
+        summary.skipped.extend(d for d, _, _ in prepared if isinstance(d, Skipped))
+        if kept:
+            drafts, digests, extractions = (list(column) for column in zip(*kept, strict=True))
+            if extract:
+                # Left out as held when the worker looked; extracted here if no longer so.
+                unread = [k for k, x in enumerate(extractions) if x is None]
+                held = library.held([digests[k] for k in unread]) if unread else set()
+                for k in unread:
+                    if digests[k] not in held:
+                        d = drafts[k]
+                        extractions[k] = analyse(d.title, d.body, d.published)
+            for outcome in library.add(
+                drafts,
+                extractions if extract else None,
+                extracted_with=EXTRACTION_VERSION,
+                digests=digests,
+            ):
                 summary.count(outcome)
         done += len(prepared)
         if progress and prepared:
             progress(done, prepared[-1][0].origin, min(read / total, 1.0) if total else None)
 
-    pool.pipelined(batches(), store)
+    _readers[(str(library.path), os.getpid())] = library  # work done here reads it itself
+    try:
+        pool.pipelined(batches(), store)
+    finally:
+        del _readers[(str(library.path), os.getpid())]
     return summary
 
 

@@ -184,9 +184,11 @@ class Library(Searching):
         extractions: Sequence[Extraction | None] | None = None,
         *,
         extracted_with: int | None = None,
+        digests: Sequence[str] | None = None,
     ) -> list[AddOutcome]:
         """Store drafts (and what was extracted from each) in one transaction. An article already
-        held (same normalised body) is not stored again; its new origins are recorded."""
+        held (same normalised body) is not stored again; its new origins are recorded. digests:
+        each draft's content_hash, where the caller has it already."""
         outcomes: list[AddOutcome] = []
         new_words: Counter[str] = Counter()
         self._vocab.clear()
@@ -195,8 +197,8 @@ class Library(Searching):
         writer = entities.ExtractionWriter(self.conn)
         indexed: list[tuple[int, str, str]] = []  # (id, title, body) for the full-text index
         with self._write():
-            for draft, extraction in zip(drafts, extractions, strict=True):
-                digest = content_hash(draft.title, draft.body)
+            for k, (draft, extraction) in enumerate(zip(drafts, extractions, strict=True)):
+                digest = digests[k] if digests else content_hash(draft.title, draft.body)
                 row = self.conn.execute(
                     "SELECT id FROM articles WHERE content_hash = ?", (digest,)
                 ).fetchone()
@@ -233,6 +235,21 @@ class Library(Searching):
                     ((term, n, len(term)) for term, n in new_words.items()),
                 )
         return outcomes
+
+    def held(self, digests: Sequence[str]) -> set[str]:
+        """Those of the content hashes given whose articles the library holds."""
+        found: set[str] = set()
+        for i in range(0, len(digests), 500):
+            part = digests[i : i + 500]
+            found.update(
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT content_hash FROM articles WHERE content_hash IN "
+                    f"({','.join('?' * len(part))})",
+                    part,
+                )
+            )
+        return found
 
     @staticmethod
     def _dateline(
