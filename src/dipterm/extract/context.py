@@ -10,6 +10,10 @@ from dipterm.extract.entities import Found, Span
 from dipterm.extract.sentences import Sentence, split_sentences
 
 PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# A sentence whose subject is a title alone: "The respected General Secretary was greeted ... by X".
+TITLE_SUBJECT = re.compile(
+    r"\s*(?:The\s+)?(?:respected\s+|dear\s+)?(?P<title>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+[a-z]"
+)
 
 
 @dataclass
@@ -47,12 +51,29 @@ class Context:
 
     def subject_before(self, index: int) -> str | None:
         """The person a sentence-initial "he" or "she" in sentence index refers to: the first person
-        named in the nearest earlier sentence that names one."""
+        named in the nearest earlier sentence that names one, or the one person holding the title
+        that sentence opens with as its subject (the people it names after that are others)."""
         for i in range(index - 1, -1, -1):
-            people = self.people_in(self.sentences[i].start, self.sentences[i].end)
+            sentence = self.sentences[i]
+            people = self.people_in(sentence.start, sentence.end)
             if people:
-                return people[0].name
+                return self._title_holder(sentence.start, people[0].start) or people[0].name
         return None
+
+    def _title_holder(self, start: int, first_name: int) -> str | None:
+        """The person whose title alone opens the text from start, before any name (at first_name):
+        the only one of the article holding it ("General Secretary": "general secretary of the
+        Workers' Party of Korea"), or None."""
+        found = TITLE_SUBJECT.match(self.text, start, first_name)
+        if not found:
+            return None
+        title = found.group("title").lower()
+        holders = {
+            name
+            for name, roles in self.found.roles.items()
+            if any(r.lower() == title or r.lower().startswith(title + " of ") for r in roles)
+        }
+        return holders.pop() if len(holders) == 1 else None
 
     def pronoun_person(self, index: int, start: int, end: int) -> str | None:
         """The person a he/she between start and end stands for, if one is there."""

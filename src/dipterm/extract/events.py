@@ -21,11 +21,11 @@ _OBJECT_NOT_PERSON = r"(?!\s+(?:\w+\s+){0,3}?(?:message|letter|gift|greeting|car
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("wreath-laying", re.compile(
         r"\b(?:laid|lay|lays|laying|placed|presented)\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?"
-        r"(?:wreaths?|floral\s+baskets?|flower\s+baskets?|bouquets?)\b|\bwreath-laying\b"
+        r"(?:wreaths?|floral\s+baskets?|flower(?:\s+baskets?|s)?|bouquets?)\b|\bwreath-laying\b"
         # "Wreaths ... were placed at ...", "Laid before the photo of ... was a wreath"
-        r"|\b(?:wreaths?|floral\s+baskets?|flower\s+baskets?|bouquets?)\b[^.]{0,120}?\b(?:was|were)\s+(?:laid|placed)\b"
+        r"|\b(?:wreaths?|floral\s+baskets?|flower(?:\s+baskets?|s)?|bouquets?)\b[^.]{0,120}?\b(?:was|were)\s+(?:laid|placed)\b"
         r"|\b(?:laid|placed)\b[^.]{0,120}?\b(?:was|were)\s+(?:(?:a|the|also|their|his|her)\s+)?"
-        r"(?:wreaths?|floral\s+baskets?|flower\s+baskets?|bouquets?)\b", re.I)),
+        r"(?:wreaths?|floral\s+baskets?|flower(?:\s+baskets?|s)?|bouquets?)\b", re.I)),
     ("letter", re.compile(
         r"\b(?:conveyed|sent|sending|delivered|handed|received|forwarded|addressed|wrote)\b"
         r"[^.]{0,80}?\bletters?\b|\bletters?\b[^.]{0,160}?\b(?:was|were)\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?"
@@ -72,7 +72,7 @@ class _Caseless:
 # "\s+talks?"), so a search for all the words at once, which cannot find two that overlap, finds
 # each needed one: what could hide it would end inside it, across the boundary before it.
 _NEEDS = {
-    "wreath-laying": ("wreath", "basket", "bouquet"),
+    "wreath-laying": ("wreath", "basket", "bouquet", "flower"),
     "letter": ("letter",),
     "message": ("message",),
     "banquet": ("banquet", "dinner", "luncheon", "reception"),
@@ -208,11 +208,12 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
 # Whom an event honours or mourns, not who took part in it: "condolences over the death of X",
 # "paid tribute to the statues of President X and Chairman Y" (and the rest of such a list).
 _HONOURED = re.compile(
-    r"\b(?:death|demise|passing|memory|bier|funeral|grave|tomb|photos?|portraits?|statues?|busts?"
+    r"\b(?:death|demise|passing|memory|bier|funeral|graves?|tombs?|photos?|portraits?|statues?|busts?"
     r"|mosaics?|murals?|birthplace|native\s+home|(?:former\s+)?residence|feats|exploits)"
     r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"  # "bust of war heroine X"
     # whose birthday is celebrated, the name next: not "the birthday of the DPRK led by X"
     r"|\b(?:birth\s+anniversary|birthday)\s+of\s+(?:[\w'\u2019.-]+\s+){0,2}$"
+    r"|\bthe\s+late\s+(?:[\w'\u2019.-]+\s+){0,2}$"  # "flowers for the late X"
 )
 _LIST_GOES_ON = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+\s+){0,6}$"
@@ -280,9 +281,11 @@ def _people(ctx: Context, index: int, start: int, end: int) -> list[str]:
             or (lying and lying.start() < span.start < lying.end())
         )
 
-    people = [span.name for span, honoured in _marked(ctx, start, end, opens) if not honoured]
+    marked = list(_marked(ctx, start, end, opens))
+    people = [span.name for span, honoured in marked if not honoured]
     subject = ctx.pronoun_person(index, start, end)
-    if subject and subject not in people:
+    # Not one the sentence honours: "portraits of X, recalling the feats he performed".
+    if subject and all(span.name != subject for span, _ in marked):
         people.insert(0, subject)
     return list(dict.fromkeys(people))
 
