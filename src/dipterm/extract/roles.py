@@ -133,6 +133,7 @@ def starts_role(text: str) -> bool:
     return False
 
 
+_OURS = re.compile(r"\b[Oo]ur\b")
 _ABBREVIATED_WORDS = frozenset({"co", "ltd", "inc", "corp", "jr", "sr"})
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,9}\)$")
 
@@ -194,4 +195,5 @@ def roles_after(text: str) -> tuple[list[str], int]:
         pos += len(chunk) + len(sep)
         if cut or stripped.endswith(";"):
             break
-    return [normalise_role(r) for r in roles if r.strip()], consumed
+    # "founder and builders of our great Party": the country's own speaking, an epithet.
+    return [normalise_role(r) for r in roles if r.strip() and not _OURS.search(r)], consumed
