@@ -27,7 +27,7 @@ ORG_HEADS = {
     "Consulate", "Command", "Guard", "Government", "Court", "Bank", "Service",
     "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "Duma", "Parliament",
     "Congress", "Politburo", "Directorate", "Corps", "Division", "Headquarters", "Foundation",
-    "Studio", "Board", "Confederation",
+    "Studio", "Board", "Confederation", "Volunteers",
 }  # fmt: skip
 PLACE_HEADS = {
     "Guesthouse", "Hotel", "Palace", "Hall", "Square", "Monument", "Tower", "Stadium", "Airport",

@@ -40,7 +40,14 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\bsummit\s+(?:talks|meeting)s?\s+(?:was|were)\s+held\b|\bheld\s+(?:a\s+|the\s+)?summit\b", re.I)),
     ("meeting", re.compile(
         rf"\b(?:met|meets|received|receives){_OBJECT_NOT_PERSON}\b|\bpaid\s+a\s+(?:\w+\s+)?call\s+on\b"
-        r"|\bpresented\s+(?:his|her|their)\s+credentials\b|\breceived\s+(?:the\s+)?credentials\b", re.I)),
+        r"|\bpresented\s+(?:his|her|their)\s+credentials\b|\breceived\s+(?:the\s+)?credentials\b"
+        # A party's or state's body in session: "The 4th Plenary Meeting of ... was convened"
+        r"|\b(?:(?:plenary|enlarged)\s+(?:plenary\s+)?meeting|sitting|politburo\s+meeting"
+        r"|political\s+bureau\s+meeting|meeting\s+of\s+the\s+political\s+bureau"
+        r"|(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        r"|ordinary|extraordinary|plenary)\s+session)\b(?:(?!\bwhich\b|\bthat\b)[^.]){0,160}?"
+        r"\b(?:was|were)\s+(?:held|convened|opened)\b",
+        re.I)),
     ("visit", re.compile(
         r"\b(?:visited|toured|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit)\b", re.I)),
     ("signing", re.compile(r"\bsigned\b", re.I)),
@@ -78,7 +85,10 @@ _NEEDS = {
     "banquet": ("banquet", "dinner", "luncheon", "reception"),
     "talks": ("talk",),
     "summit": ("summit",),
-    "meeting": ("meets", "met", "receive", "call", "credentials"),
+    "meeting": (
+        "meets", "met", "receive", "call", "credentials", "plenary", "enlarged", "sitting",
+        "politburo", "bureau", "session",
+    ),
     "visit": ("visit", "toured"),
     "signing": ("signed",),
     "arrival": ("arrived", "returned"),
@@ -208,7 +218,7 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
 # Whom an event honours or mourns, not who took part in it: "condolences over the death of X",
 # "paid tribute to the statues of President X and Chairman Y" (and the rest of such a list).
 _HONOURED = re.compile(
-    r"\b(?:death|demise|passing|memory|bier|funeral|graves?|tombs?|photos?|portraits?|statues?|busts?"
+    r"\b(?:birth|death|demise|passing|memory|bier|funeral|graves?|tombs?|photos?|portraits?|statues?|busts?"
     r"|mosaics?|murals?|birthplace|native\s+home|(?:former\s+)?residence|feats|exploits)"
     r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"  # "bust of war heroine X"
     # whose birthday is celebrated, the name next: not "the birthday of the DPRK led by X"
