@@ -105,6 +105,10 @@ def test_title_before_and_appositive_for_unknown_names():
          {"Gabriel Schulze": ["CEO of the Schulze Investments"],
           "Bruno Amoroso": ["director-general of the Institute"],
           "Kim Sok Nam": ["deputy to the Supreme People's Assembly"]}),
+        # an appositive that speaks of "our" Party is an epithet, not an office
+        ("President Kim Il Sung and Chairman Kim Jong Il, founder and builder of our great Party, "
+         "lie in state.",
+         {"Kim Il Sung": ["President"], "Kim Jong Il": ["Chairman"]}),
         # names with a monarch's number or initials
         ("Pak Song Gun sent messages to Harald V, king of Norway, and to B. Tsogtbayar, "
          "president of the Mongolian Red Cross.",
@@ -233,10 +237,12 @@ def test_organisation_names_run_through_their_parts():
          "Co., Ltd. sent baskets.",
          "org", {"Yanbian Commercial Co. Ltd.", "Hengfeng Trade Co., Ltd."},
          {"China's Yanbian Commercial Co. Ltd."}),
-        # studios, foundations and boards
+        # studios, foundations, boards and volunteers
         ("The Mansudae Art Studio and the Board of Directors of the Kim Il Sung-Kim Jong Il "
-         "Foundation sent baskets.",
-         "org", {"Mansudae Art Studio", "Board of Directors", "Kim Il Sung-Kim Jong Il Foundation"},
+         "Foundation sent baskets to the martyrs of the Chinese People's Volunteers (CPV).",
+         "org",
+         {"Mansudae Art Studio", "Board of Directors", "Kim Il Sung-Kim Jong Il Foundation",
+          "Chinese People's Volunteers"},
          set()),
     ],
 )  # fmt: skip
@@ -445,6 +451,22 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
          [("Kim Jong Un",)]),
         # a departure nobody is named in is still news
         ("A delegation of the Ruritanian parliament left here on Friday.", [()]),
+        # "he" after a title alone is the title's holder, not whom that sentence names after it;
+        # a flower laid is a tribute
+        ("Kim Jong Un, general secretary of the Workers' Party of Korea, visited the cemetery on "
+         "Tuesday. The respected General Secretary was greeted at the spot by Pak Jong Chon and "
+         "Ri Yong Gil. He laid a flower before the cemetery.",
+         [("Kim Jong Un", "Pak Jong Chon", "Ri Yong Gil"), ("Kim Jong Un",)]),
+        # a party's body in session is a meeting, with who was present; one only spoken of is not
+        ("The 4th Plenary Meeting of the 8th Central Committee of the Workers' Party of Korea was "
+         "convened on Monday. Kim Jong Un, general secretary of the WPK, was present at it.",
+         [("Kim Jong Un",)]),
+        ("Hu Jintao said the fifth session of the Supreme People's Assembly, which was held in "
+         "April, was a great event. A reading session on the works was held in Lagos.", []),
+        # whose birth is celebrated, or who died, takes no part
+        ("Delegations arrived here on Friday to celebrate the centenary of the birth of President "
+         "Kim Il Sung. Mourners placed flowers for the late So Man Sul on Saturday.",
+         [(), ()]),
     ],
 )  # fmt: skip
 def test_who_else_was_there_and_who_was_only_spoken_of(text, participants):
@@ -698,6 +720,7 @@ FLOORS = {  # in the order of FIELDS
     "rodong-2018-2021":        (0.90, 0.85, 0.90, 0.95, 0.95, 0.90, 0.90, 0.75),
     "rodong-2018-2021-second": (0.95, 0.95, 0.85, 0.95, 0.95, 0.80, 0.65, 0.90),
     "rodong-2018-2021-third":  (0.95, 0.80, 0.80, 0.65, 0.95, 0.80, 0.80, 0.85),
+    "rodong-topnews-2021-2022": (0.95, 0.90, 0.90, 0.95, 0.95, 0.85, 0.85, 0.85),
 }  # fmt: skip
 
 
@@ -715,7 +738,8 @@ _TRIGGER_TEXT = [
     "letter", "messages", "laid", "wreath", "floral", "baskets", "paid", "call", "on", "courtesy",
     "visit", "visited", "toured", "signed", "arrived", "in", "left", "for", "banquet", "dinner",
     "his", "credentials", "was", "were", "there", "between", "took", "place", "will", "Kim", "him",
-    "returned", "home",
+    "returned", "home", "flower", "flowers", "plenary", "enlarged", "sitting", "session", "fourth",
+    "political", "bureau", "politburo", "convened", "opened", "which",
 ]  # fmt: skip
 
 

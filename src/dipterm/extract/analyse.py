@@ -14,7 +14,7 @@ from dipterm.models import Dateline, Extraction, Mention, PartialDate
 
 KINDS = ("person", "org", "place", "country")
 # Raise when the rules change what they extract: `dipterm extract` re-runs older articles.
-EXTRACTION_VERSION = 3  # 3: 2026-11-25, Chinese names, Kim Yong Il not Kim Jong Il, ...
+EXTRACTION_VERSION = 4  # 4: 2026-11-25 (third session), plenary meetings, flowers laid, ...
 
 
 def find_dateline(body: str) -> tuple[Dateline | None, int]:
