@@ -511,6 +511,20 @@ def test_returning_home_is_an_arrival_not_where_they_came_from():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "arrived"),
+    [
+        ("Choummaly Sayasone arrived at the airport on Friday.", True),
+        ("The delegation arrived at Hamhung City on Monday evening.", True),
+        ("When he arrived at the venue of the photo session, all the participants cheered.", False),
+        ("The youth brigade arrived at the site for recovery on Friday.", False),
+    ],
+)
+def test_an_arrival_is_at_a_place_named_or_a_port_not_at_a_venue(text, arrived):
+    x = analyse("T", text, PartialDate(2012, 8, 25))
+    assert any(e.type == "arrival" for e in x.events) == arrived
+
+
 def test_whose_greetings_are_brought_is_not_at_the_meeting():
     x = analyse(
         "T",

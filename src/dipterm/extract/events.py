@@ -51,7 +51,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("visit", re.compile(
         r"\b(?:visited|toured|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit)\b", re.I)),
     ("signing", re.compile(r"\bsigned\b", re.I)),
-    ("arrival", re.compile(r"\barrived\s+(?:in|at|here)\b|\breturned\s+home\b", re.I)),
+    ("arrival", re.compile(
+        r"\barrived\s+(?:in|here)\b|\breturned\s+home\b"
+        # not at a spot nobody names: "When he arrived at the venue of the photo session"
+        r"|\barrived\s+at\b(?!\s+the\s+(?-i:(?!airport|station|railway|port|border)[a-z]))", re.I)),
     ("departure", re.compile(r"\bleft\s+(?:here|Pyongyang|for)\b", re.I)),
 ]  # fmt: skip
 NO_PLACE = {"letter", "message"}
