@@ -20,7 +20,10 @@ _SCRIPTS = [
     ("ar", re.compile(r"[\u0600-\u06ff]")),
 ]
 _WORD = re.compile(r"[^\W\d_]+")
-_ASCII_WORD = re.compile(r"[A-Za-z]+")
+# In ASCII text the words are the runs of letters: every other character made a space, a split
+# finds them several times faster than a search does.
+_ASCII_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
+_ALL_STOPWORDS = frozenset().union(*_STOPWORDS.values())
 
 
 def detect_language(text: str) -> str | None:
@@ -28,7 +31,10 @@ def detect_language(text: str) -> str | None:
     sample = text[:2000]
     # ASCII words are ASCII letters, and lower-casing them first counts them alike.
     is_ascii = sample.isascii()
-    words = _ASCII_WORD.findall(sample.lower()) if is_ascii else _WORD.findall(sample)
+    if is_ascii:
+        words = sample.lower().translate(_ASCII_NON_LETTERS).split()
+    else:
+        words = _WORD.findall(sample)
     letters = sum(map(len, words))  # the words are the runs of letters
     if letters < 40:
         return None
@@ -36,7 +42,9 @@ def detect_language(text: str) -> str | None:
         for code, script in _SCRIPTS:
             if len(script.findall(sample)) > letters * 0.3:
                 return code
-    counts = Counter(words if is_ascii else map(str.lower, words))
+    counts = Counter(
+        filter(_ALL_STOPWORDS.__contains__, words if is_ascii else map(str.lower, words))
+    )
     scores = {code: sum(map(counts.get, stop, repeat(0))) for code, stop in _STOPWORDS.items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
