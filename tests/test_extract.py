@@ -232,6 +232,15 @@ def test_organisation_names_run_through_their_parts():
          {"Mansu Hill", "Songdowon International Children's Camp", "Mt Paektu", "Mt Myohyang",
           "Moranbong Secondary School No. 1", "Revolutionary Site for Party Foundation"},
          {"School for 25"}),
+        # one more word after "and" ends an institution's "of" part, not a region's or a sea's
+        ("Scholars of Pyongyang University of Science and Technology and of the Museum of Arms "
+         "and Equipment sailed the East Sea of Korea and Kyushu waters to the Tower of the Juche "
+         "Idea and Kimilsungia beds.",
+         "place",
+         {"Pyongyang University of Science and Technology", "Museum of Arms and Equipment",
+          "East Sea of Korea", "Tower of the Juche Idea"},
+         {"Pyongyang University of Science", "East Sea of Korea and Kyushu",
+          "Tower of the Juche Idea and Kimilsungia"}),
         # companies, and a country's possessive before one
         ("Wang Haifu, manager of the China's Yanbian Commercial Co. Ltd., and the Hengfeng Trade "
          "Co., Ltd. sent baskets.",

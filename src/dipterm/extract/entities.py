@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from dipterm.extract import names, roles
 from dipterm.extract.chinese import is_chinese_name
-from dipterm.extract.gazetteer import Match, demonyms, keys_of_kind, matcher, name_key
+from dipterm.extract.gazetteer import KINDS, Match, demonyms, keys_of_kind, matcher, name_key
 from dipterm.extract.sentences import split_sentences
 from dipterm.models import Mention
 
@@ -43,6 +43,12 @@ PLACE_HEADS = {
 }  # fmt: skip
 # Heads of the administrative places the gazetteer names without them ("North Hamgyong").
 ADMIN_HEADS = {"Province", "County", "City", "District", "Region", "Village", "Prefecture"}
+# Heads of regions, land and water, whose "of" part is where they are ("Maritime Province of
+# Siberia", "East Sea of Korea"): an "and" after it joins another place, not more of the name.
+_LAND_AND_WATER = ADMIN_HEADS | {
+    "Sea", "Bay", "Strait", "Lake", "River", "Mountain", "Island", "Peak", "Pass", "Valley",
+    "Beach", "Zone", "Street", "Square", "Park", "Bridge", "Port", "Harbour", "Harbor",
+}  # fmt: skip
 # Words of state and institution names, never of a person's name ("Syrian Arab Republic").
 NOT_NAME_WORDS = {
     "Republic", "Kingdom", "Federation", "Democratic", "People's", "People\u2019s", "Socialist",
@@ -206,6 +212,10 @@ _PLACE_OF = re.compile(
     rf"(?:\s+(?:(?:of|to)(?:\s+the)?\s+|for(?:\s+the)?\s+(?=[A-Z]))"
     rf"{_CAPWORD}(?:\s+{_CAPWORD})*)+"
 )
+# One more word joined by "and" to the last of a place's "of" part, itself no head noun and not
+# followed by another capitalised word: "University of Science and Technology" (not "University
+# of Pyongyang and Kim Il Sung University").
+_AND_ONE_MORE = re.compile(rf"\s+and\s+(?P<word>{_CAPWORD})\b(?![ \t]+[A-Z\d])")
 
 
 # Articles of other languages, which open no qualifier of a head noun ("El Presidium").
@@ -316,6 +326,29 @@ def _org_end(text: str, end: int, country_keys: frozenset[str], head: str = "") 
     return end
 
 
+def _and_one_more(text: str, end: int, country_keys: frozenset[str]) -> int:
+    """end, or the end of a word "and" joins to the place's name ending there: neither word a
+    head noun, the one after it no country nor a name the gazetteer knows."""
+    last = text[text.rfind(" ", 0, end) + 1 : end]
+    m = _AND_ONE_MORE.match(text, end)
+    if not m or last in ORG_HEADS or last in PLACE_HEADS or name_key(last) in country_keys:
+        return end
+    if matcher(("country", "place")).find(last) or _whole_gazetteer_name(text, end):
+        return end  # "West Sea of Korea and ...", "Tower of the Juche Idea and ...": complete
+    word = m.group("word")
+    if word.isupper() or word in ORG_HEADS or word in PLACE_HEADS:
+        return end  # an acronym, or another name's head
+    if name_key(word) in country_keys or matcher(KINDS).find(word):
+        return end
+    return m.end()
+
+
+def _whole_gazetteer_name(text: str, end: int) -> bool:
+    """Whether a name the gazetteer knows ends at end."""
+    start = max(0, end - 80)
+    return any(start + m.end == end for m in matcher(("place", "org")).find(text[start:end]))
+
+
 def _names_what(text: str, end: int, kind: str, country_keys: frozenset[str]) -> bool:
     """Whether a head noun ending at end goes on to say what it is the head of."""
     if kind == "place":
@@ -381,6 +414,8 @@ def _institutions(
             end = _org_end(text, run.end(), country_keys, last)
         else:
             end = _extend(text, run.end(), _PLACE_OF)
+            if end > run.end() and text[end - 1].isalpha() and last not in _LAND_AND_WATER:
+                end = _and_one_more(text, end, country_keys)
         if end > run.end():  # "Thongil Street of Pyongyang Friday": no day or month ends a name
             end = _before_a_date_word(text, run.end(), end)
         if kind == "place" and end > run.end() and _names_a_country_or_place(text[run.end() : end]):
