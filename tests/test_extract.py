@@ -214,6 +214,11 @@ def test_organisation_names_run_through_their_parts():
           "Foreign Ministry", "Workers' Party of Korea", "Publicity Department"},
          {"Foreign Ministry of the DPRK", "Central Committee of the Workers' Party of Korea",
           "Publicity Department of the C.C"}),
+        # a state's name ending in a head noun is still a party's country
+        ("Members of the Communist Party of the Russian Federation met the Foreign Ministry of "
+         "the Russian Federation.",
+         "org", {"Communist Party of the Russian Federation", "Foreign Ministry"},
+         {"Communist Party", "Foreign Ministry of the Russian Federation"}),
         # a name ends before an adjective of nationality; a head noun takes its qualifier
         ("Present were the chairman of the Socialist Party of Nepal and Nepalese personages, the "
          "director of the Central Secretariat of the Labour Party, and members of the Joint "

@@ -261,6 +261,7 @@ def _the_part_of(text: str, m: re.Match[str], head: str, country_keys: frozenset
     Ministry of the DPRK" is the Foreign Ministry)."""
     words = m.group(3)
     split = words.split()
+    a_country = name_key(_STATE_OF.sub("", words)) in country_keys  # "the Russian Federation"
     if (
         m.group(1) not in ("of", "in")
         or not words[0].isalpha()
@@ -268,9 +269,15 @@ def _the_part_of(text: str, m: re.Match[str], head: str, country_keys: frozenset
         or words in demonyms()  # "the Department of the Iranian Foreign Ministry"
         or name_key(words) in keys_of_kind("org")  # "of the United Nations"
         or names.KOREAN_NAME.search(words)  # "of the DPRK Kim Jong Il", "Comrade Kim Il Sung"
-        or any(
-            w in ORG_HEADS or w in _NESTED_HEADS or roles.is_title_head(w) or roles.is_honorific(w)
-            for w in split
+        or (
+            not a_country
+            and any(
+                w in ORG_HEADS
+                or w in _NESTED_HEADS
+                or roles.is_title_head(w)
+                or roles.is_honorific(w)
+                for w in split
+            )
         )
     ):
         return False
