@@ -109,6 +109,14 @@ def test_title_before_and_appositive_for_unknown_names():
         ("President Kim Il Sung and Chairman Kim Jong Il, founder and builder of our great Party, "
          "lie in state.",
          {"Kim Il Sung": ["President"], "Kim Jong Il": ["Chairman"]}),
+        # names holding a particle, in lower case or joined by a hyphen; a sheikh's style is not
+        # part of the name, nor of the title before it
+        ("Greetings came from Hamad Bin Isa al-Khalifa, king of Bahrain, Luiz Inacio Lula da "
+         "Silva, president of Brazil, and Kuwaiti Emir Sheikh Sabah Al-Ahmad Al-Jaber Al-Sabah, "
+         "head of state.",
+         {"Hamad Bin Isa al-Khalifa": ["king of Bahrain"],
+          "Luiz Inacio Lula da Silva": ["president of Brazil"],
+          "Sabah Al-Ahmad Al-Jaber Al-Sabah": ["Kuwaiti Emir", "head of state"]}),
         # names with a monarch's number or initials
         ("Pak Song Gun sent messages to Harald V, king of Norway, and to B. Tsogtbayar, "
          "president of the Mongolian Red Cross.",

@@ -15,7 +15,15 @@ from typing import NamedTuple
 
 from dipterm.extract import names, roles
 from dipterm.extract.chinese import is_chinese_name
-from dipterm.extract.gazetteer import KINDS, Match, demonyms, keys_of_kind, matcher, name_key
+from dipterm.extract.gazetteer import (
+    KINDS,
+    Match,
+    demonyms,
+    keys_of_kind,
+    matcher,
+    name_key,
+    word_keys,
+)
 from dipterm.extract.sentences import split_sentences
 from dipterm.models import Mention
 
@@ -477,6 +485,8 @@ def _names_a_country_or_place(extension: str) -> bool:
 def _title_before(text: str, start: int) -> str | None:
     """The title of office written right before a name ("Russian Foreign Minister")."""
     words = text[max(0, start - 160) : start].split()[-12:]
+    while words and words[-1] in _SHEIKHS:
+        words.pop()  # "Kuwaiti Emir Sheikh Sabah ...": the emir
     title: list[str] = []
     # "Vice-Minister of Fisheries Kim Chang Do": the domain of an office, capitalised words after
     # its "of", stands between a title and the name.
@@ -533,6 +543,52 @@ def _name_words_ok(words: list[str]) -> bool:
         and w not in NOT_NAME_WORDS
         for i, w in enumerate(words)
     )
+
+
+# Names that hold a particle, in lower case or joined by a hyphen ("Tamim bin Hamad Al Thani",
+# "Hamad Bin Isa al-Khalifa", "Luiz Inacio Lula da Silva"), which runs of capitalised words break
+# at: known, as other names, by the role after them.
+_PARTICLES = frozenset(
+    {"bin", "Bin", "ibn", "Ibn", "bint", "al", "Al", "el", "El", "da", "de", "dos", "das", "del",
+     "di", "van", "von", "der", "du"}
+)  # fmt: skip
+_PARTICLE_NAME = re.compile(
+    r"[A-Z][a-z]+(?:[ \t]+(?:(?:bin|ibn|bint|al|el|da|de|dos|das|del|di|van|von|der|du)[ \t]+)?"
+    r"(?:(?:al|el|Al|El)-)?[A-Z][a-z]+)+(?=,)"
+)
+_SHEIKHS = frozenset({"Sheikh", "Sheik", "Shaikh", "Seikh"})  # a style before a name, not an office
+_HONOURED_AS = _SHEIKHS | {"Sayyid", "Emir", "Sultan", "King", "Prince"}
+_PARTICLE_KEYS = frozenset(p.lower() for p in _PARTICLES)
+_HAS_PARTICLE = re.compile(
+    r"[ \t](?:(?:bin|ibn|bint|al|el|da|de|dos|das|del|di|van|von|der|du)[ \t]+[A-Z]|(?:al|el|Al|El)-[A-Z])"
+)
+
+
+def _particle_people(text: str, taken: Taken) -> list[tuple[int, int, str]]:
+    """Names holding a particle, with a role after them (their other words checked as a name's)."""
+    if _PARTICLE_KEYS.isdisjoint(word_keys(text)):
+        return []  # most texts hold none: their words, read already, tell
+    found = []
+    for m in _PARTICLE_NAME.finditer(text):
+        words = list(_WORD.finditer(text, m.start(), m.end()))
+        while words and (
+            not _name_words_ok([words[0].group()]) or words[0].group() in _HONOURED_AS
+        ):
+            words = words[1:]  # "Emir Tamim bin Hamad Al Thani": the title before is not the name
+        if not words:
+            continue
+        start, end = words[0].start(), m.end()
+        own = [w.group().split("-")[-1] for w in words if w.group() not in _PARTICLES]
+        if (
+            not _HAS_PARTICLE.search(text, start - 1, end)
+            or not 2 <= len(own) <= 5
+            or not _name_words_ok(own)
+            or taken.overlaps((start, end))
+            or not roles.starts_role(text[end + 1 : end + 200])
+        ):
+            continue
+        found.append((start, end, text[start:end]))
+    return found
 
 
 # A monarch's or pope's number after the name: "Mohammed VI", "Carl XVI Gustaf".
@@ -674,6 +730,9 @@ def find_entities(text: str) -> Found:
         if not taken.overlaps((m.start(), m.end())):
             people.append((m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
+    for start, end, written in _particle_people(text, taken):
+        people.append((start, end, written))
+        taken.append((start, end))
     for start, end, written in _people_by_context(text, taken) + _initialled_people(text, taken):
         people.append((start, end, written))
         taken.append((start, end))

@@ -149,6 +149,11 @@ def _tokenized(text: str) -> tuple[list[int], list[str]]:
     return offsets, keys.split("\n") if words else []
 
 
+def word_keys(text: str) -> list[str]:
+    """The keys of a text's words, in order (read once a text: the matchers read them too)."""
+    return _tokenized(text)[1]
+
+
 def _exact_case(variant: str) -> bool:
     """Acronyms and very short names must match as written, so "us" is never the US."""
     letters = re.sub(r"[^A-Za-z]", "", variant)
