@@ -62,7 +62,8 @@ NOT_NAME_WORDS = {
     "Republic", "Kingdom", "Federation", "Democratic", "People's", "People\u2019s", "Socialist",
     "Islamic", "Arab", "United", "Union", "States", "Emirates", "Commonwealth", "Sultanate",
     "Principality", "Confederation", "Grand", "Duchy", "Autonomous", "Special", "Provincial",
-    "Party",
+    "Party", "Republica", "República", "Popular", "Democratica", "Democrática", "République",
+    "Populaire", "Démocratique",  # the DPRK's name in Spanish and French articles
 }  # fmt: skip
 # Capitalised words that open sentences or clauses but never names.
 STOP_WORDS = {
