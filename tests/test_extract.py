@@ -358,10 +358,14 @@ def test_greetings_on_an_occasion_of_office_name_whom_and_the_office():
     found = people(
         "Kim Tok Hun sent a message on May 2 to Ana Maria Dos Santos upon her appointment as "
         "prime minister of Cabo Verde. Choe Son Hui sent a message to Wirajuda on his election "
-        "as foreign minister of the Republic of Indonesia."
+        "as foreign minister of the Republic of Indonesia. Pak Ui Chun sent a message to Nasser "
+        "Judeh upon his appointment as deputy prime minister and foreign minister of Jordan on "
+        "the same day."
     )
     assert found["Ana Maria Dos Santos"] == ["prime minister of Cabo Verde"]
     assert found["Wirajuda"] == ["foreign minister of the Republic of Indonesia"]
+    # the office ends as a role after a name does: two offices, and no "on the same day"
+    assert found["Nasser Judeh"] == ["deputy prime minister", "foreign minister of Jordan"]
     assert people("He sent a message to the Cuban people on his election as chairman.") == {}
 
 
@@ -538,6 +542,7 @@ def test_returning_home_is_an_arrival_not_where_they_came_from():
     [
         ("Choummaly Sayasone arrived at the airport on Friday.", True),
         ("The delegation arrived at Hamhung City on Monday evening.", True),
+        ("The delegation led by Ri Chol Jin came back home Tuesday after the conference.", True),
         ("When he arrived at the venue of the photo session, all the participants cheered.", False),
         ("The youth brigade arrived at the site for recovery on Friday.", False),
     ],

@@ -756,7 +756,9 @@ def find_entities(text: str) -> Found:
     for m in occasions:  # the office the occasion was: "... on his appointment as premier"
         named = next((p for p in found.spans if p.start == m.start("name")), None)
         if named is not None and named.kind == "person":
-            _add_role(found, named.name, roles.normalise_role(m.group("role")))
+            # "as general secretary of the WPK on behalf of ...": where a role after a name ends
+            for role in roles.roles_after(m.group("role"))[0]:
+                _add_role(found, named.name, role)
             found.roles[named.name] = _drop_contained(found.roles[named.name])
     _resolve_role_references(text, found, taken)
     found.spans.sort(key=lambda s: (s.start, s.end))

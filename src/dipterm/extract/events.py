@@ -52,7 +52,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:visited|toured|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit)\b", re.I)),
     ("signing", re.compile(r"\bsigned\b", re.I)),
     ("arrival", re.compile(
-        r"\barrived\s+(?:in|here)\b|\breturned\s+home\b"
+        r"\barrived\s+(?:in|here)\b|\b(?:returned|came\s+back)\s+home\b"
         # not at a spot nobody names: "When he arrived at the venue of the photo session"
         r"|\barrived\s+at\b(?!\s+the\s+(?-i:(?!airport|station|railway|port|border)[a-z]))", re.I)),
     ("departure", re.compile(r"\bleft\s+(?:here|Pyongyang|for)\b", re.I)),
@@ -103,7 +103,7 @@ _NEEDS = {
     ),
     "visit": ("visit", "toured"),
     "signing": ("signed",),
-    "arrival": ("arrived", "returned"),
+    "arrival": ("arrived", "returned", "came"),
     "departure": ("left",),
 }
 _KIND_OF_WORD = {word: kind for kind, words in _NEEDS.items() for word in words}
