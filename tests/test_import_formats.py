@@ -76,6 +76,7 @@ def test_json_lines_with_paragraph_lists_and_a_bad_line(run, tmp_path):
     assert "front.jsonl#4: not a record" in result.stderr
     article = shown(run, 1)
     assert article["source"] == "Rodong Sinmun"
+    assert article["published"] == "2021-07-12"  # no date field: the one its url writes
     assert (
         article["body"]
         == "First paragraph of the article, long enough.\n\nSecond paragraph follows here."
@@ -190,6 +191,23 @@ def test_language_detection():
         == "es"
     )
     assert detect_language("too short") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("http://www.rodong.rep.kp/en/index.php?strPageID=SF01_02_01&newsID=2021-07-08-0004",
+         PartialDate(2021, 7, 8)),
+        ("https://news.example/2018/06/01/summit.html", PartialDate(2018, 6, 1)),
+        ("http://www.kcna.kp/en/article/q/20190613a2021.kcmsf", None),  # figures, no separators
+        ("https://news.example/2019-13-01/x", None),  # no thirteenth month
+        (None, None),
+    ],
+)  # fmt: skip
+def test_the_date_a_url_writes(url, date):
+    from dipterm.extract.dates import date_of_url
+
+    assert date_of_url(url) == date
 
 
 def test_record_dates():

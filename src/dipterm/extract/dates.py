@@ -97,3 +97,13 @@ def search_date(text: str) -> PartialDate | None:
             if found:
                 return found
     return None
+
+
+# "newsID=2021-07-08-0004", "/2018/06/01/": a year, month and day between the same separators.
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/_])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_of_url(url: str | None) -> PartialDate | None:
+    """The date a url writes (the day its page was filed, on most news sites), or None."""
+    m = _URL_DATE.search(url or "")
+    return make_date(int(m.group(1)), int(m.group(3)), int(m.group(4))) if m else None

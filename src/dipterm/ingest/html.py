@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from dipterm.errors import InputError
-from dipterm.extract.dates import parse_date, search_date
+from dipterm.extract.dates import date_of_url, parse_date, search_date
 from dipterm.extract.sources import canonical_outlet, outlet_of_url
 from dipterm.ingest.language import detect_language
 from dipterm.ingest.records import record_date
@@ -112,6 +112,7 @@ def parse_html(text: str, origin: str) -> ArticleDraft:
                 break
     if published is None and paragraphs:
         published = search_date(" ".join(paragraphs[:2])[:300])
+    published = published or date_of_url(url)
     if sum(len(p.split()) for p in paragraphs) < MIN_WORDS:
         raise InputError("no article in the page: too little text outside menus and captions")
     draft = article_from_fields(

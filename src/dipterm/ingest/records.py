@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from dipterm.errors import InputError
-from dipterm.extract.dates import make_date, parse_date, search_date
+from dipterm.extract.dates import date_of_url, make_date, parse_date, search_date
 from dipterm.extract.sources import outlet_of_url
 from dipterm.ingest.decode import detect_encoding
 from dipterm.ingest.language import detect_language
@@ -120,7 +120,9 @@ def draft_from_record(record: dict[str, Any], origin: str, mapping: dict[str, st
         title=_text(_pick(fields, "title", mapping)),
         body=body,
         origin=origin,
-        published=record_date(_pick(fields, "date", mapping)),
+        # A record without a date takes the one its url writes ("newsID=2021-07-08-0004").
+        published=record_date(_pick(fields, "date", mapping))
+        or date_of_url(next(iter(urls), None)),
         source=str(source) if source else (outlet_of_url(urls[0]) if urls else None),
         byline=_text(_pick(fields, "byline", mapping)) or None,
         url=urls[0] if urls else None,
