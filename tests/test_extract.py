@@ -245,6 +245,13 @@ def test_organisation_names_run_through_their_parts():
          {"Mansu Hill", "Songdowon International Children's Camp", "Mt Paektu", "Mt Myohyang",
           "Moranbong Secondary School No. 1", "Revolutionary Site for Party Foundation"},
          {"School for 25"}),
+        # enterprises, and a factory's or hill's number
+        ("The Rakwon General Machine Enterprise, the Pyongyang Electric Cable General Factory 326 "
+         "and the soldiers on Hill 351 met at the Kim Il Sung Square 2012.",
+         "place",
+         {"Rakwon General Machine Enterprise", "Pyongyang Electric Cable General Factory 326",
+          "Hill 351"},
+         {"Kim Il Sung Square 2012"}),
         # one more word after "and" ends an institution's "of" part, not a region's or a sea's
         ("Scholars of Pyongyang University of Science and Technology and of the Museum of Arms "
          "and Equipment sailed the East Sea of Korea and Kyushu waters to the Tower of the Juche "

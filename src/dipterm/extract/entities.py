@@ -47,7 +47,7 @@ PLACE_HEADS = {
     "School", "Kindergarten", "Library", "Pavilion", "Shrine", "Mausoleum", "Site", "Gallery",
     "Ground", "Range", "Shipyard", "Dockyard", "Peak", "Pass", "Valley", "Beach", "Resort",
     "University", "College", "Club", "Tomb", "Embassy", "Temple", "Church", "Cathedral",
-    "Mosque", "Pagoda", "Hill", "Camp",
+    "Mosque", "Pagoda", "Hill", "Camp", "Enterprise",
 }  # fmt: skip
 # Heads of the administrative places the gazetteer names without them ("North Hamgyong").
 ADMIN_HEADS = {"Province", "County", "City", "District", "Region", "Village", "Prefecture"}
@@ -209,6 +209,9 @@ _ORG_PART = re.compile(
 )
 _COUNTRY_OF = re.compile(rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})*)*")
 _NUMBERED = re.compile(r"\.[ \t]?\d+\b")  # after "No": "School No. 1"
+_HERE_ON = re.compile("")  # an empty match: a name that ends where its run does
+# What a number after it names: "Factory 326", "Hill 351" (not "Hotel 25" years, "Street 5")
+_NUMBERED_HEADS = frozenset({"Factory", "Plant", "Works", "Mine", "Hill"})
 _COMPANY = re.compile(r"\.(?:,?[ \t]+Ltd\.?)?")  # after "Co": "Co.", "Co. Ltd.", "Co., Ltd"
 _TRAILING_AND = re.compile(r"(?:\s+and)?\s*$")
 _AND_WORD = re.compile(r"\s+and\s+(\S+)")
@@ -403,6 +406,10 @@ def _institutions(
         numbered = _NUMBERED.match(text, run.end()) if last == "No" else None
         if numbered and " " in run.group():  # "Moranbong Secondary School No. 1"
             last = run.group().rsplit(None, 2)[-2]
+        if last.isdigit() and not 1900 <= int(last) <= 2100 and " " in run.group():
+            head = run.group().rsplit(None, 2)[-2]  # "Pyongyang Electric Cable Factory 326"
+            if head in _NUMBERED_HEADS:
+                last, numbered = head, _HERE_ON.match(text, run.end())  # the number ends it
         company = _COMPANY.match(text, run.end()) if last == "Co" else None
         if company:  # "Dandong Shenpu Technology Co. Ltd."
             last, numbered = "Company", company
