@@ -496,6 +496,14 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
          [("Kim Jong Un",)]),
         ("Hu Jintao said the fifth session of the Supreme People's Assembly, which was held in "
          "April, was a great event. A reading session on the works was held in Lagos.", []),
+        # whose tasks, works or leadership are spoken of takes no part; nor, in an event nobody
+        # took part in by name, whom the article names only far on
+        ("The plenary meeting of the union was held on Monday. It discussed the tasks set forth "
+         "by the respected Comrade Kim Jong Un and the works of President Kim Il Sung. Kim Jong "
+         "Sun, chairwoman, made a report.",
+         [("Kim Jong Sun",)]),
+        ("Visitors toured the Memorial Tower on Monday. It has sculptures. The tower stands "
+         "high. It recalls the war. They vowed to fight if Lee Myung Bak provokes.", []),
         # whose birth is celebrated, or who died, takes no part
         ("Delegations arrived here on Friday to celebrate the centenary of the birth of President "
          "Kim Il Sung. Mourners placed flowers for the late So Man Sul on Saturday.",

@@ -120,6 +120,10 @@ FOLLOW_ON = _Caseless(
 GREETED_THEM = _Caseless(r"\b(?:warmly\s+)?(?:greeted|welcomed|saw\s+off)\s+(?:the|them|him|her)\b")
 # A trigger inside such a clause reports an earlier past, not this article's event.
 REPORTED_PAST = _Caseless(r"\b(?:fact|recall\w*|remember\w*|saying|noting|recollect\w*)\s+that\b")
+# How many sentences on from an event one without a trigger may still name its people, where the
+# event has none yet: "A delegation arrived. It was led by X." (one saying who else was there,
+# "Present were ...", may be further on).
+_NEAR = 2
 FOLDED_INTO = {"talks": ("meeting", "summit")}  # talks held at a meeting are that meeting
 
 
@@ -152,6 +156,7 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
     # dates. Each match is at most 9 letters long, so a sentence's own first match begins at
     # most 8 letters before one found in the whole text begins, or at it.
     date_at = [m.start() for m in MAY_BE_DATE.finditer(ctx.text)]
+    reported_at = 0  # the sentence of the last event found
     for index, sentence in enumerate(ctx.sentences):
         start = max(sentence.start, ctx.skip_until)
         if start >= sentence.end:
@@ -178,7 +183,11 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             # A sentence without a trigger adds its people to the event before it, if that one
             # has none yet or the sentence says who else was there.
             if not events or (
-                (events[-1].participants or events[-1].type in _KEPT_EMPTY)
+                (
+                    events[-1].participants
+                    or events[-1].type in _KEPT_EMPTY
+                    or index - reported_at > _NEAR  # far on, the article speaks of other things
+                )
                 and not _follows_on(text, lowered, events[-1])
             ):
                 continue
@@ -190,6 +199,7 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
                 places = ctx.within(start, sentence.end, "place")
                 events = _join_same_sentence([*events[:-1], _joined(events[-1], people, places)])
             continue
+        reported_at = index
         people = _people(ctx, index, start, sentence.end)
         absent = _sent_from_afar(ctx, start, sentence.end)
         places = ctx.within(start, sentence.end, "place")
@@ -236,6 +246,10 @@ _HONOURED = re.compile(
     # whose birthday is celebrated, the name next: not "the birthday of the DPRK led by X"
     r"|\b(?:birth\s+anniversary|birthday)\s+of\s+(?:[\w'\u2019.-]+\s+){0,2}$"
     r"|\bthe\s+late\s+(?:[\w'\u2019.-]+\s+){0,2}$"  # "flowers for the late X"
+    # whose words or tasks are spoken of: "the tasks set forth by the respected Comrade X"
+    r"|\b(?:set\s+forth|put\s+forward|advanced|indicated|clarified)\s+by\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+    r"|\b(?:works?|speech|teachings?|instructions?|behests?|policy|ideas?|thoughts?|leadership)"
+    r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,4}$"
 )
 _LIST_GOES_ON = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+\s+){0,6}$"
