@@ -629,6 +629,9 @@ def test_us_pronoun_is_not_the_united_states():
         ("on Sept. 17", PartialDate(2024, 9, 18), "2024-09-17"),
         ("on Dec. 30", PartialDate(2025, 1, 2), "2024-12-30"),
         ("on December 18, 2023", PartialDate(2024, 1, 12), "2023-12-18"),
+        # the Juche calendar counts from 1912; the year in brackets agrees
+        ("One day in August Juche 52 (1963)", PartialDate(2024, 8, 13), "1963-08"),
+        ("on October 10, Juche 34", PartialDate(2024, 10, 10), "1945-10-10"),
     ],
 )
 def test_relative_dates_resolve_against_publication(text, published, expected):

@@ -14,11 +14,19 @@ from dipterm.extract.dates import MONTH_RE, make_date, month_number
 from dipterm.models import PartialDate
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _year(n: int) -> str:
+    """A year after a month: "1963", or the Juche year the DPRK counts from 1912, "Juche 52
+    (1963)" (the year in brackets is the same)."""
+    return rf"(?:,?\s+(?:(?P<y{n}>\d{{4}})|Juche\s+(?P<j{n}>\d{{1,3}})(?:\s*\(\d{{4}}\))?))?"
+
+
 _EXPRESSIONS = re.compile(
     rf"""
-    (?P<mdy>(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?)(?![\d:])
-  | (?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE})(?:,?\s+(?P<y2>\d{{4}}))?)
-  | (?P<month>\b(?P<rel>in|last|this|early|late|mid-?)\s+(?P<m3>{MONTH_RE})(?:,?\s+(?P<y3>\d{{4}}))?)
+    (?P<mdy>(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_year(1)})(?![\d:])
+  | (?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE}){_year(2)})
+  | (?P<month>\b(?P<rel>in|last|this|early|late|mid-?)\s+(?P<m3>{MONTH_RE}){_year(3)})
   | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<relday>\b(?P<rd>yesterday|today)\b)
     """,
@@ -68,6 +76,12 @@ def _before_or_on(published: PartialDate, month: int, day: int | None) -> Partia
     return make_date(year, month, day)
 
 
+def _written_year(m: re.Match[str], n: int) -> int | None:
+    if m.group(f"y{n}"):
+        return int(m.group(f"y{n}"))
+    return 1911 + int(m.group(f"j{n}")) if m.group(f"j{n}") else None
+
+
 def find_time_refs(text: str, published: PartialDate | None) -> list[TimeRef]:
     """Every date expression in text that can be resolved (those needing a year need published)."""
     refs: list[TimeRef] = []
@@ -79,19 +93,19 @@ def find_time_refs(text: str, published: PartialDate | None) -> list[TimeRef]:
         if m.group("mdy") or m.group("dmy"):
             month = month_number(m.group("m1") or m.group("m2"))
             day = int(m.group("d1") or m.group("d2"))
-            year = m.group("y1") or m.group("y2")
+            year = _written_year(m, 1) or _written_year(m, 2)
             if month is None:
                 continue
             if year:
-                resolved = make_date(int(year), month, day)
+                resolved = make_date(year, month, day)
             elif published is not None:
                 resolved, relative = _before_or_on(published, month, day), True
         elif m.group("month"):
             month = month_number(m.group("m3"))
             if month is None:
                 continue
-            if m.group("y3"):
-                resolved = make_date(int(m.group("y3")), month)
+            if year := _written_year(m, 3):
+                resolved = make_date(year, month)
             elif published is not None:
                 resolved, relative = _before_or_on(published, month, None), True
         elif m.group("weekday") and published is not None and published.day is not None:
