@@ -85,6 +85,10 @@ def test_title_before_and_appositive_for_unknown_names():
     assert found["Pak Myong Chol"] == ["minister of External Economic Relations"]
     assert found["Rodrigo Alvarez"] == ["Cuban Foreign Minister"]
     assert found["Elena Kovaleva"] == ["deputy head of the Protocol Department"]
+    # a war's name before a title is no person with that title
+    assert set(people("In the Fatherland Liberation War, President Kim Il Sung came.")) == {
+        "Kim Il Sung"
+    }
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,8 @@ NOT_NAME_WORDS = {
     "Principality", "Confederation", "Grand", "Duchy", "Autonomous", "Special", "Provincial",
     "Party", "Republica", "República", "Popular", "Democratica", "Democrática", "République",
     "Populaire", "Démocratique",  # the DPRK's name in Spanish and French articles
+    "War", "Liberation", "Revolution", "Festival", "Anniversary", "Games", "Championship",
+    "Championships", "Cup", "Olympics",  # "the Fatherland Liberation War, President X ..."
 }  # fmt: skip
 # Capitalised words that open sentences or clauses but never names.
 STOP_WORDS = {
