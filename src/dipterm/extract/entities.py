@@ -558,20 +558,19 @@ def _name_words_ok(words: list[str]) -> bool:
 # Names that hold a particle, in lower case or joined by a hyphen ("Tamim bin Hamad Al Thani",
 # "Hamad Bin Isa al-Khalifa", "Luiz Inacio Lula da Silva"), which runs of capitalised words break
 # at: known, as other names, by the role after them.
-_PARTICLES = frozenset(
-    {"bin", "Bin", "ibn", "Ibn", "bint", "al", "Al", "el", "El", "da", "de", "dos", "das", "del",
-     "di", "van", "von", "der", "du"}
+_PARTICLE_WORDS = (
+    "bin", "ibn", "bint", "al", "el", "da", "de", "do", "dos", "das", "del", "di", "du", "van",
+    "von", "der", "la", "le",
 )  # fmt: skip
+_PARTICLE = "(?:" + "|".join(_PARTICLE_WORDS) + ")"
+_PARTICLES = frozenset(_PARTICLE_WORDS) | {"Bin", "Ibn", "Al", "El"}  # "Hamad Bin Isa"
+_PARTICLE_KEYS = frozenset(p.lower() for p in _PARTICLES)
 _PARTICLE_NAME = re.compile(
-    r"[A-Z][a-z]+(?:[ \t]+(?:(?:bin|ibn|bint|al|el|da|de|dos|das|del|di|van|von|der|du)[ \t]+)?"
-    r"(?:(?:al|el|Al|El)-)?[A-Z][a-z]+)+(?=,)"
+    rf"[A-Z][a-z]+(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:(?:al|el|Al|El)-)?[A-Z][a-z]+)+(?=,)"
 )
+_HAS_PARTICLE = re.compile(rf"[ \t](?:{_PARTICLE}[ \t]+[A-Z]|(?:al|el|Al|El)-[A-Z])")
 _SHEIKHS = frozenset({"Sheikh", "Sheik", "Shaikh", "Seikh"})  # a style before a name, not an office
 _HONOURED_AS = _SHEIKHS | {"Sayyid", "Emir", "Sultan", "King", "Prince"}
-_PARTICLE_KEYS = frozenset(p.lower() for p in _PARTICLES)
-_HAS_PARTICLE = re.compile(
-    r"[ \t](?:(?:bin|ibn|bint|al|el|da|de|dos|das|del|di|van|von|der|du)[ \t]+[A-Z]|(?:al|el|Al|El)-[A-Z])"
-)
 
 
 def _particle_people(text: str, taken: Taken) -> list[tuple[int, int, str]]:
@@ -636,7 +635,7 @@ def _initialled_people(text: str, taken: Taken) -> list[tuple[int, int, str]]:
 # his appointment as prime minister of the Syrian Arab Republic". The name may be one word
 # ("Sugiono") or hold particles ("al-", "bin", "da"), and the occasion says the office.
 _OCCASION_WORDS = ("appointment", "election", "accession", "inauguration", "assumption of office")
-_NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|bin|ibn|bint|de|da|do|dos|du|van|von|der|la|le)(?:-[A-Z][\w'\u2019.-]*)?)"
+_NAME_WORD = rf"(?:[A-Z][\w'\u2019.-]*|{_PARTICLE}(?:-[A-Z][\w'\u2019.-]*)?)"
 _OCCASION = re.compile(
     rf"\bto\s+(?P<name>[A-Z][\w'\u2019.-]*(?:[ \t]+{_NAME_WORD}){{0,11}})"
     r",?\s+(?:up)?on\s+(?:his|her)\s+(?:re-?)?(?:election|appointment|accession|inauguration|"
