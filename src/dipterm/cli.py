@@ -143,13 +143,14 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool, mapping: str
 
     Text files (.txt), saved web pages (.html), and corpora of records: a JSON list (.json), JSON
     Lines (.jsonl), CSV (.csv). Record keys such as title/headline, date/published, body/text/content,
-    source/publisher and url/link are recognised; --map names others. Encodings are detected.
+    source/publisher and url/link are recognised; --map names others; a record without a date takes
+    the one its url writes. Encodings are detected.
 
-    An article already held (the same text) is not stored twice: re-importing says "unchanged",
-    the same story from another file or url is recorded as another origin. Prints a summary of
-    what was imported, unchanged and skipped (with the reason for each skipped input or record);
-    exits 1 if anything was skipped. Each batch is committed: an interrupted import keeps what it
-    committed and finishes when run again. On a terminal a progress line shows the articles done
+    An article already held (the same text) is not stored twice, nor extracted again:
+    re-importing says "unchanged", the same story from another file or url is recorded as another
+    origin. Prints a summary of what was imported, unchanged and skipped (with the reason for each
+    skipped input or record); exits 1 if anything was skipped. Each batch is committed: an
+    interrupted import keeps what it committed and finishes when run again. On a terminal a progress line shows the articles done
     and, for files, the share of their bytes read and the time left.
     """
     from dipterm.ingest.pipeline import import_paths
