@@ -727,6 +727,15 @@ def test_summit_between_two_heads_of_state():
     )
     [event] = x.events
     assert event.type == "summit" and event.place == "Hanoi" and event.date.iso == "2024-06-17"
+    # two heads of the DPRK's own bodies receiving an ambassador hold no summit
+    home = analyse(
+        "Credentials",
+        "Upon the authorization of Kim Jong Un, chairman of the State Affairs Commission of the "
+        "DPRK, Choe Ryong Hae, president of the Presidium of the Supreme People's Assembly, "
+        "received the credentials from Swedish Ambassador Per Bergstrom on Thursday.",
+        PartialDate(2019, 12, 13),
+    )
+    assert [e.type for e in home.events] == ["meeting"]
 
 
 @pytest.mark.parametrize(

@@ -349,9 +349,19 @@ def _join_same_sentence(events: list[Event]) -> list[Event]:
     return events
 
 
+# An office of the DPRK's own: two who hold such offices meeting make no summit.
+_DPRK_OFFICE = re.compile(
+    r"\b(?:DPRK|Democratic People's Republic of Korea|Workers' Party of Korea|WPK"
+    r"|Supreme People's Assembly|State Affairs)\b"
+)
+
+
 def _is_summit(ctx: Context, people: list[str]) -> bool:
-    leaders = [p for p in people if any(is_leader_role(r) for r in ctx.found.roles.get(p, ()))]
-    return len(leaders) >= 2
+    """Two heads of state or party meet, not both of the DPRK."""
+    leaders = [[r for r in ctx.found.roles.get(p, ()) if is_leader_role(r)] for p in people]
+    leaders = [held for held in leaders if held]
+    foreign = [held for held in leaders if not any(_DPRK_OFFICE.search(r) for r in held)]
+    return len(leaders) >= 2 and len(foreign) >= 1
 
 
 def _merge(events: list[Event]) -> list[Event]:
