@@ -508,6 +508,9 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
          [("Kim Jong Sun",)]),
         ("Visitors toured the Memorial Tower on Monday. It has sculptures. The tower stands "
          "high. It recalls the war. They vowed to fight if Lee Myung Bak provokes.", []),
+        # receiving a watch or a certificate is no meeting
+        ("Ri Won Sik, director, received watches bearing the name of President Kim Il Sung on "
+         "Tuesday. Pak Chol received a delegate certificate.", []),
         # whose birth is celebrated, or who died, takes no part
         ("Delegations arrived here on Friday to celebrate the centenary of the birth of President "
          "Kim Il Sung. Mourners placed flowers for the late So Man Sul on Saturday.",
