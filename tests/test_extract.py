@@ -508,6 +508,10 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
          [("Kim Jong Sun",)]),
         ("Visitors toured the Memorial Tower on Monday. It has sculptures. The tower stands "
          "high. It recalls the war. They vowed to fight if Lee Myung Bak provokes.", []),
+        # a decoration named after a leader names no one; the dead after their honours is honoured
+        ("Kim Jong Un visited the bier of winner of Kim Il Sung Order and Kim Jong Il Order Yang "
+         "Hyong Sop, former vice-chairman, on Saturday.",
+         [("Kim Jong Un",)]),
         # receiving a watch or a certificate is no meeting
         ("Ri Won Sik, director, received watches bearing the name of President Kim Il Sung on "
          "Tuesday. Pak Chol received a delegate certificate.", []),

@@ -732,11 +732,15 @@ def find_entities(text: str) -> Found:
     # People: the gazetteer, then the shape of Korean names, then names known by their context.
     people: list[tuple[int, int, str]] = []
     for m in matcher(("person",)).find(text):
-        if not taken.overlaps((m.start, m.end)) and not _inside_a_longer_korean_name(text, m):
+        if (
+            not taken.overlaps((m.start, m.end))
+            and not _inside_a_longer_korean_name(text, m)
+            and not _DECORATION.match(text, m.end)
+        ):
             people.append((m.start, m.end, m.text))
             taken.append((m.start, m.end))
     for m in names.KOREAN_NAME.finditer(text):
-        if not taken.overlaps((m.start(), m.end())):
+        if not taken.overlaps((m.start(), m.end())) and not _DECORATION.match(text, m.end()):
             people.append((m.start(), m.end(), m.group()))
             taken.append((m.start(), m.end()))
     for start, end, written in _particle_people(text, taken):
@@ -771,6 +775,10 @@ def find_entities(text: str) -> Found:
     _resolve_role_references(text, found, taken)
     found.spans.sort(key=lambda s: (s.start, s.end))
     return found
+
+
+# A name that names a decoration: "winner of Kim Il Sung Order", "the Kim Jong Il Prize".
+_DECORATION = re.compile(r"[ \t]+(?:Order|Prize|Medal|Award|Badge|Youth\s+Honou?r\s+Prize)\b")
 
 
 # A mountain by the word before its name: "Mt Paektu", "Mt. Kumgang", "Mount Myohyang".

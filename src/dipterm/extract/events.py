@@ -243,6 +243,8 @@ _HONOURED = re.compile(
     r"\b(?:birth|death|demise|passing|memory|bier|funeral|graves?|tombs?|photos?|portraits?|statues?|busts?"
     r"|mosaics?|murals?|birthplace|native\s+home|(?:former\s+)?residence|feats|exploits)"
     r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"  # "bust of war heroine X"
+    # the dead, after their honours: "the bier of winner of Kim Il Sung Order and ... X"
+    r"|\b(?:bier|death|demise|funeral)\s+of\s+(?:[\w'\u2019.-]+\s+){0,14}$"
     # whose birthday is celebrated, the name next: not "the birthday of the DPRK led by X"
     r"|\b(?:birth\s+anniversary|birthday)\s+of\s+(?:[\w'\u2019.-]+\s+){0,2}$"
     r"|\bthe\s+late\s+(?:[\w'\u2019.-]+\s+){0,2}$"  # "flowers for the late X"
