@@ -109,6 +109,13 @@ def test_title_before_and_appositive_for_unknown_names():
          {"Gabriel Schulze": ["CEO of the Schulze Investments"],
           "Bruno Amoroso": ["director-general of the Institute"],
           "Kim Sok Nam": ["deputy to the Supreme People's Assembly"]}),
+        # an office in lower case after an adjective of nationality; not an epithet, nor the
+        # office of the name before a comma
+        ("Russian ambassador to the DPRK Alexandr Timonin gave a reception for Lao ambassador "
+         "Kham Phoui, former Bangladeshi prime minister, Rosa Campos and leader Kim Jong Il.",
+         {"Alexandr Timonin": ["Russian ambassador to the DPRK"],
+          "Kham Phoui": ["Lao ambassador", "former Bangladeshi prime minister"],
+          "Kim Jong Il": []}),
         # an appositive that speaks of "our" Party is an epithet, not an office
         ("President Kim Il Sung and Chairman Kim Jong Il, founder and builder of our great Party, "
          "lie in state.",

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import takewhile
 from typing import NamedTuple
 
 from dipterm.extract import names, roles
@@ -516,9 +517,29 @@ def _title_before(text: str, start: int) -> str | None:
         title.insert(0, word)
     while title and title[0] in ("of", "the", "to"):
         title.pop(0)
-    if not title or not any(roles.is_title_head(w) for w in title):
-        return None
+    if not any(roles.is_title_head(w) for w in title):
+        return _national_title(words)
     return roles.normalise_role(" ".join(title))
+
+
+_TO_THE_STATE = re.compile(r"^to(?: the)? [A-Z][\w.]*$")
+
+
+def _national_title(words: list[str]) -> str | None:
+    """An office in lower case after an adjective of nationality, right before a name: "Russian
+    ambassador to the DPRK Alexandr Timonin" (not "leader Kim Jong Il", an epithet)."""
+    last = words[-1] if words else ","
+    if last[-1] in ",;:" or (last.endswith(".") and "." not in last[:-1]):
+        return None  # the name opens a new clause or sentence: the office is another's
+    for n in range(2, min(len(words), 6) + 1):
+        if words[-n] not in demonyms():
+            continue
+        rest = words[-n + 1 :]
+        office = list(takewhile(lambda w: w.islower() and roles.is_title_word(w), rest))
+        tail = " ".join(rest[len(office) :])
+        if office and roles.is_title_head(office[-1]) and (not tail or _TO_THE_STATE.match(tail)):
+            return roles.normalise_role(" ".join(words[-n:]))
+    return None
 
 
 def _domain_of_office(words: list[str]) -> int:
