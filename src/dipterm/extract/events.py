@@ -40,14 +40,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\bsummit\s+(?:talks|meeting)s?\s+(?:was|were)\s+held\b|\bheld\s+(?:a\s+|the\s+)?summit\b", re.I)),
     ("meeting", re.compile(
         rf"\b(?:met|meets|received|receives){_OBJECT_NOT_PERSON}\b|\bpaid\s+a\s+(?:\w+\s+)?call\s+on\b"
-        r"|\bpresented\s+(?:his|her|their)\s+credentials\b|\breceived\s+(?:the\s+)?credentials\b"
-        # A party's or state's body in session: "The 4th Plenary Meeting of ... was convened"
-        r"|\b(?:(?:plenary|enlarged)\s+(?:plenary\s+)?meeting|sitting|politburo\s+meeting"
-        r"|political\s+bureau\s+meeting|meeting\s+of\s+the\s+political\s+bureau"
-        r"|(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-        r"|ordinary|extraordinary|plenary)\s+session)\b(?:(?!\bwhich\b|\bthat\b)[^.]){0,160}?"
-        r"\b(?:was|were)\s+(?:held|convened|opened)\b",
-        re.I)),
+        r"|\bpresented\s+(?:his|her|their)\s+credentials\b|\breceived\s+(?:the\s+)?credentials\b", re.I)),
     ("visit", re.compile(
         r"\b(?:visited|toured|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit)\b", re.I)),
     ("signing", re.compile(r"\bsigned\b", re.I)),
@@ -57,6 +50,18 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\barrived\s+at\b(?!\s+the\s+(?-i:(?!airport|station|railway|port|border)[a-z]))", re.I)),
     ("departure", re.compile(r"\bleft\s+(?:here|Pyongyang|for)\b", re.I)),
 ]  # fmt: skip
+# A party's or state's body in session is a meeting too ("The 4th Plenary Meeting of ... was
+# convened"), not one a clause only speaks of ("which was held"). Searched for apart from the
+# other meeting triggers: its words ("bureau", "session") stand in many sentences that meet nobody.
+SESSION = re.compile(
+    r"\b(?:(?:plenary|enlarged)\s+(?:plenary\s+)?meeting|sitting|politburo\s+meeting"
+    r"|political\s+bureau\s+meeting|meeting\s+of\s+the\s+political\s+bureau"
+    r"|(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|ordinary|extraordinary|plenary)\s+session)\b(?:(?!\bwhich\b|\bthat\b)[^.]){0,160}?"
+    r"\b(?:was|were)\s+(?:held|convened|opened)\b",
+    re.I,
+)
+TRIGGERS.append(("meeting", SESSION))
 NO_PLACE = {"letter", "message"}
 # Events kept with nobody named (a banquet given, wreaths laid), so a sentence after one does not
 # name its participants unless it says who else was there.
@@ -77,10 +82,11 @@ class _Caseless:
         return self.lower.search(lowered) if lowered is not None else self.any_case.search(text)
 
 
-# What each trigger cannot match without, lower-cased: a sentence is searched only with the
-# triggers whose words it holds. Every trigger has its word begin a word ("\bletters?",
-# "\s+talks?"), so a search for all the words at once, which cannot find two that overlap, finds
-# each needed one: what could hide it would end inside it, across the boundary before it.
+# What each trigger cannot match without (by its kind; "session": SESSION), lower-cased: a
+# sentence is searched only with the triggers whose words it holds. Every trigger has its word
+# begin a word ("\bletters?", "\s+talks?"), so a search for all the words at once, which cannot
+# find two that overlap, finds each needed one: what could hide it would end inside it, across
+# the boundary before it.
 _NEEDS = {
     "wreath-laying": ("wreath", "basket", "bouquet", "flower"),
     "letter": ("letter",),
@@ -88,25 +94,15 @@ _NEEDS = {
     "banquet": ("banquet", "dinner", "luncheon", "reception"),
     "talks": ("talk",),
     "summit": ("summit",),
-    "meeting": (
-        "meets",
-        "met",
-        "receive",
-        "call",
-        "credentials",
-        "plenary",
-        "enlarged",
-        "sitting",
-        "politburo",
-        "bureau",
-        "session",
-    ),
+    "meeting": ("meets", "met", "receive", "call", "credentials"),
+    "session": ("plenary", "enlarged", "sitting", "politburo", "bureau", "session"),
     "visit": ("visit", "toured"),
     "signing": ("signed",),
     "arrival": ("arrived", "returned", "came"),
     "departure": ("left",),
 }
 _KIND_OF_WORD = {word: kind for kind, words in _NEEDS.items() for word in words}
+_NEEDS_OF_TRIGGER = ["session" if pattern is SESSION else kind for kind, pattern in TRIGGERS]
 _NEEDED_WORD = _Caseless("|".join(sorted(_KIND_OF_WORD, key=len, reverse=True)))
 # A sentence that only says who else took part belongs to the event before it. An entourage
 # ("was accompanied by ...") does not take part, as the seeds' annotations have it.
@@ -144,7 +140,9 @@ def _triggers_in(text: str, lowered: str | None) -> list[tuple[str, re.Pattern[s
     if lowered is None:
         return TRIGGERS if _NEEDED_WORD.search(text, None) else []
     kinds = {_KIND_OF_WORD[word] for word in _NEEDED_WORD.lower.findall(lowered)}
-    return [t for t in TRIGGERS if t[0] in kinds] if kinds else []
+    if not kinds:
+        return []
+    return [t for t, needs in zip(TRIGGERS, _NEEDS_OF_TRIGGER, strict=True) if needs in kinds]
 
 
 def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
