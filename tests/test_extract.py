@@ -836,12 +836,16 @@ _TRIGGER_TEXT = [
     )
 )
 def test_a_sentence_is_searched_with_every_trigger_that_matches_it(parts) -> None:
-    from dipterm.extract.events import TRIGGERS, _triggers_in
+    from dipterm.extract.events import TRIGGERS, _needed_words, _triggers_in, _triggers_of
 
     text = "".join(word + gap for word, gap in parts)
     lowered = text.lower()
     searched = set(_triggers_in(text, lowered))
-    assert {t for t in TRIGGERS if t[1].search(text)} <= searched
+    matched = {t for t in TRIGGERS if t[1].search(text)}
+    assert matched <= searched
+    # and read from the text's words, as an ASCII article is
+    if text.isascii():
+        assert matched <= set(_triggers_of(set(_needed_words(text)[1])))
 
 
 @given(st.text(alphabet="aZ9_.'- \n\t,\x7f", max_size=40))

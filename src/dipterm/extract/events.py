@@ -10,9 +10,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import compress
 
 from dipterm.extract.context import Context
 from dipterm.extract.entities import Span
+from dipterm.extract.gazetteer import words_at
 from dipterm.extract.roles import is_leader_role
 from dipterm.extract.timeref import MAY_BE_DATE, find_time_refs
 from dipterm.models import Event, PartialDate
@@ -82,28 +84,26 @@ class _Caseless:
         return self.lower.search(lowered) if lowered is not None else self.any_case.search(text)
 
 
-# What each trigger cannot match without (by its kind; "session": SESSION), lower-cased: a
-# sentence is searched only with the triggers whose words it holds. Every trigger has its word
-# begin a word ("\bletters?", "\s+talks?"), so a search for all the words at once, which cannot
-# find two that overlap, finds each needed one: what could hide it would end inside it, across
-# the boundary before it.
+# The words each trigger cannot match without, by its kind ("session": SESSION): a sentence is
+# searched only with the triggers whose words it holds, as whole words, in any case.
 _NEEDS = {
-    "wreath-laying": ("wreath", "basket", "bouquet", "flower"),
-    "letter": ("letter",),
-    "message": ("message",),
-    "banquet": ("banquet", "dinner", "luncheon", "reception"),
-    "talks": ("talk",),
+    "wreath-laying": ("wreath", "wreaths", "basket", "baskets", "bouquet", "bouquets", "flower",
+                      "flowers"),
+    "letter": ("letter", "letters"),
+    "message": ("message", "messages"),
+    "banquet": ("banquet", "banquets", "dinner", "luncheon", "reception"),
+    "talks": ("talk", "talks"),
     "summit": ("summit",),
-    "meeting": ("meets", "met", "receive", "call", "credentials"),
+    "meeting": ("met", "meets", "received", "receives", "call", "credentials"),
     "session": ("plenary", "enlarged", "sitting", "politburo", "bureau", "session"),
-    "visit": ("visit", "toured"),
+    "visit": ("visit", "visited", "toured"),
     "signing": ("signed",),
     "arrival": ("arrived", "returned", "came"),
     "departure": ("left",),
-}
+}  # fmt: skip
 _KIND_OF_WORD = {word: kind for kind, words in _NEEDS.items() for word in words}
 _NEEDS_OF_TRIGGER = ["session" if pattern is SESSION else kind for kind, pattern in TRIGGERS]
-_NEEDED_WORD = _Caseless("|".join(sorted(_KIND_OF_WORD, key=len, reverse=True)))
+_NEEDED_WORD = _Caseless(r"\b(?:" + "|".join(sorted(_KIND_OF_WORD, key=len, reverse=True)) + r")\b")
 # A sentence that only says who else took part belongs to the event before it. An entourage
 # ("was accompanied by ...") does not take part, as the seeds' annotations have it.
 FOLLOW_ON = _Caseless(
@@ -139,10 +139,22 @@ def _triggers_in(text: str, lowered: str | None) -> list[tuple[str, re.Pattern[s
     (one search of the lower-cased text); in any other, all of them if any word is there."""
     if lowered is None:
         return TRIGGERS if _NEEDED_WORD.search(text, None) else []
-    kinds = {_KIND_OF_WORD[word] for word in _NEEDED_WORD.lower.findall(lowered)}
+    return _triggers_of({_KIND_OF_WORD[word] for word in _NEEDED_WORD.lower.findall(lowered)})
+
+
+def _triggers_of(kinds: set[str]) -> list[tuple[str, re.Pattern[str]]]:
     if not kinds:
         return []
     return [t for t, needs in zip(TRIGGERS, _NEEDS_OF_TRIGGER, strict=True) if needs in kinds]
+
+
+def _needed_words(text: str) -> tuple[list[int], list[str]]:
+    """Where in an ASCII text the words the triggers need begin, and the kind each is needed by:
+    read from the text's words, split and keyed once for the gazetteer (a search of each sentence
+    for them cost more)."""
+    offsets, keys = words_at(text)
+    found = list(compress(range(len(keys)), map(_KIND_OF_WORD.__contains__, keys)))
+    return [offsets[2 * k] for k in found], [_KIND_OF_WORD[keys[k]] for k in found]
 
 
 def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
@@ -154,6 +166,8 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
     # dates. Each match is at most 9 letters long, so a sentence's own first match begins at
     # most 8 letters before one found in the whole text begins, or at it.
     date_at = [m.start() for m in MAY_BE_DATE.finditer(ctx.text)]
+    ascii_text = ctx.text.isascii()
+    needed_at, needed = _needed_words(ctx.text) if ascii_text else ([], [])
     reported_at = 0  # the sentence of the last event found
     for index, sentence in enumerate(ctx.sentences):
         start = max(sentence.start, ctx.skip_until)
@@ -166,7 +180,11 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             if refs:
                 narrative_date = (refs[0].date, refs[0].basis)
         lowered = text.lower() if text.isascii() else None
-        candidates = _triggers_in(text, lowered)
+        if ascii_text:  # the kinds of the needed words the sentence holds
+            begin, stop = bisect_left(needed_at, start), bisect_left(needed_at, sentence.end)
+            candidates = _triggers_of(set(needed[begin:stop]))
+        else:
+            candidates = _triggers_in(text, lowered)
         if not candidates and not events:
             continue  # nothing to report, nothing to join to
         found_types = []

@@ -154,6 +154,12 @@ def word_keys(text: str) -> list[str]:
     return _tokenized(text)[1]
 
 
+def words_at(text: str) -> tuple[list[int], list[str]]:
+    """Where a text's words begin and end (word k spans offsets[2k] to offsets[2k + 1]) and their
+    keys: an ASCII word's is the word lower-cased without its dots and apostrophes."""
+    return _tokenized(text)
+
+
 def _exact_case(variant: str) -> bool:
     """Acronyms and very short names must match as written, so "us" is never the US."""
     letters = re.sub(r"[^A-Za-z]", "", variant)
