@@ -23,7 +23,7 @@ from dipterm.extract.gazetteer import (
     keys_of_kind,
     matcher,
     name_key,
-    word_keys,
+    words_at,
 )
 from dipterm.extract.sentences import split_sentences
 from dipterm.models import Mention
@@ -212,7 +212,6 @@ _ORG_PART = re.compile(
 )
 _COUNTRY_OF = re.compile(rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})*)*")
 _NUMBERED = re.compile(r"\.[ \t]?\d+\b")  # after "No": "School No. 1"
-_HERE_ON = re.compile("")  # an empty match: a name that ends where its run does
 # What a number after it names: "Factory 326", "Hill 351" (not "Hotel 25" years, "Street 5")
 _NUMBERED_HEADS = frozenset({"Factory", "Plant", "Works", "Mine", "Hill"})
 _COMPANY = re.compile(r"\.(?:,?[ \t]+Ltd\.?)?")  # after "Co": "Co.", "Co. Ltd.", "Co., Ltd"
@@ -406,16 +405,14 @@ def _institutions(
         # runs end in no head noun at all.
         if last.endswith(("'s", "\u2019s")):
             last = last[:-2]  # "the Foreign Ministry's spokesman"
-        numbered = _NUMBERED.match(text, run.end()) if last == "No" else None
-        if numbered and " " in run.group():  # "Moranbong Secondary School No. 1"
-            last = run.group().rsplit(None, 2)[-2]
-        if last.isdigit() and not 1900 <= int(last) <= 2100 and " " in run.group():
-            head = run.group().rsplit(None, 2)[-2]  # "Pyongyang Electric Cable Factory 326"
-            if head in _NUMBERED_HEADS:
-                last, numbered = head, _HERE_ON.match(text, run.end())  # the number ends it
-        company = _COMPANY.match(text, run.end()) if last == "Co" else None
-        if company:  # "Dandong Shenpu Technology Co. Ltd."
-            last, numbered = "Company", company
+        fixed_end = None  # where a number or a company's "Co. Ltd." ends the name
+        before_last = run.group().rsplit(None, 2)[-2] if " " in run.group() else None
+        if last == "No" and before_last and (numbered := _NUMBERED.match(text, run.end())):
+            last, fixed_end = before_last, numbered.end()  # "Moranbong Secondary School No. 1"
+        elif last.isdigit() and not 1900 <= int(last) <= 2100 and before_last in _NUMBERED_HEADS:
+            last, fixed_end = before_last, run.end()  # "Pyongyang Electric Cable Factory 326"
+        if last == "Co" and (company := _COMPANY.match(text, run.end())):
+            last, fixed_end = "Company", company.end()  # "Dandong Shenpu Technology Co. Ltd."
         kind = "org" if last in ORG_HEADS else "place" if last in PLACE_HEADS else None
         if kind is None:
             continue
@@ -434,8 +431,8 @@ def _institutions(
         # an organisation, "for ...") follows.
         if len(words) == 1 and not _names_what(text, run.end(), kind, country_keys):
             continue
-        if numbered:  # the number or the company's "Co. Ltd." ends the name
-            end = numbered.end()
+        if fixed_end is not None:
+            end = fixed_end
         elif kind == "org":
             end = _org_end(text, run.end(), country_keys, last)
         else:
@@ -596,7 +593,7 @@ _HONOURED_AS = _SHEIKHS | {"Sayyid", "Emir", "Sultan", "King", "Prince"}
 
 def _particle_people(text: str, taken: Taken) -> list[tuple[int, int, str]]:
     """Names holding a particle, with a role after them (their other words checked as a name's)."""
-    if _PARTICLE_KEYS.isdisjoint(word_keys(text)):
+    if _PARTICLE_KEYS.isdisjoint(words_at(text)[1]):
         return []  # most texts hold none: their words, read already, tell
     found = []
     for m in _PARTICLE_NAME.finditer(text):

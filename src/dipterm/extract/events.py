@@ -20,14 +20,16 @@ from dipterm.extract.timeref import MAY_BE_DATE, find_time_refs
 from dipterm.models import Event, PartialDate
 
 _OBJECT_NOT_PERSON = r"(?!\s+(?:\w+\s+){0,3}?(?:message|letter|gift|greeting|card|report|congratulat|invitation|telegram|reply|answer|floral|basket|wreath|order|title|prize|medal|watch|award|commendation|certificate|diploma|decoration|badge|donation|aid))"
+# What is laid in tribute: wreaths, baskets of flowers, a flower, bouquets.
+_TRIBUTE = r"(?:wreaths?|floral\s+baskets?|flower(?:\s+baskets?|s)?|bouquets?)"
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("wreath-laying", re.compile(
-        r"\b(?:laid|lay|lays|laying|placed|presented)\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?"
-        r"(?:wreaths?|floral\s+baskets?|flower(?:\s+baskets?|s)?|bouquets?)\b|\bwreath-laying\b"
+        rf"\b(?:laid|lay|lays|laying|placed|presented)\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?"
+        rf"{_TRIBUTE}\b|\bwreath-laying\b"
         # "Wreaths ... were placed at ...", "Laid before the photo of ... was a wreath"
-        r"|\b(?:wreaths?|floral\s+baskets?|flower(?:\s+baskets?|s)?|bouquets?)\b[^.]{0,120}?\b(?:was|were)\s+(?:laid|placed)\b"
-        r"|\b(?:laid|placed)\b[^.]{0,120}?\b(?:was|were)\s+(?:(?:a|the|also|their|his|her)\s+)?"
-        r"(?:wreaths?|floral\s+baskets?|flower(?:\s+baskets?|s)?|bouquets?)\b", re.I)),
+        rf"|\b{_TRIBUTE}\b[^.]{{0,120}}?\b(?:was|were)\s+(?:laid|placed)\b"
+        rf"|\b(?:laid|placed)\b[^.]{{0,120}}?\b(?:was|were)\s+(?:(?:a|the|also|their|his|her)\s+)?"
+        rf"{_TRIBUTE}\b", re.I)),
     ("letter", re.compile(
         r"\b(?:conveyed|sent|sending|delivered|handed|received|forwarded|addressed|wrote)\b"
         r"[^.]{0,80}?\bletters?\b|\bletters?\b[^.]{0,160}?\b(?:was|were)\s+(?:[a-z]+\s+(?:and\s+)?){0,3}?"

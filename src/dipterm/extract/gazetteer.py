@@ -149,14 +149,10 @@ def _tokenized(text: str) -> tuple[list[int], list[str]]:
     return offsets, keys.split("\n") if words else []
 
 
-def word_keys(text: str) -> list[str]:
-    """The keys of a text's words, in order (read once a text: the matchers read them too)."""
-    return _tokenized(text)[1]
-
-
 def words_at(text: str) -> tuple[list[int], list[str]]:
     """Where a text's words begin and end (word k spans offsets[2k] to offsets[2k + 1]) and their
-    keys: an ASCII word's is the word lower-cased without its dots and apostrophes."""
+    keys (an ASCII word's is the word lower-cased without its dots and apostrophes): read once a
+    text, as the matchers read them too."""
     return _tokenized(text)
 
 
