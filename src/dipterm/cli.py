@@ -150,8 +150,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool, mapping: str
     re-importing says "unchanged", the same story from another file or url is recorded as another
     origin. Prints a summary of what was imported, unchanged and skipped (with the reason for each
     skipped input or record); exits 1 if anything was skipped. Each batch is committed: an
-    interrupted import keeps what it committed and finishes when run again. On a terminal a progress line shows the articles done
-    and, for files, the share of their bytes read and the time left.
+    interrupted import keeps what it committed and finishes when run again. On a terminal a
+    progress line shows the articles done and, for files, the share of their bytes read and the
+    time left.
     """
     from dipterm.ingest.pipeline import import_paths
     from dipterm.ingest.records import parse_mapping

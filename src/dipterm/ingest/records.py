@@ -114,6 +114,7 @@ def draft_from_record(record: dict[str, Any], origin: str, mapping: dict[str, st
         keys = ", ".join(map(str, list(record)[:8]))
         raise InputError(f"no article text (keys: {keys}; name the text with --map body=KEY)")
     urls = _urls(fields, mapping)
+    url = urls[0] if urls else None
     source = _pick(fields, "source", mapping)
     lang = _pick(fields, "lang", mapping)
     draft = article_from_fields(
@@ -121,11 +122,10 @@ def draft_from_record(record: dict[str, Any], origin: str, mapping: dict[str, st
         body=body,
         origin=origin,
         # A record without a date takes the one its url writes ("newsID=2021-07-08-0004").
-        published=record_date(_pick(fields, "date", mapping))
-        or date_of_url(next(iter(urls), None)),
-        source=str(source) if source else (outlet_of_url(urls[0]) if urls else None),
+        published=record_date(_pick(fields, "date", mapping)) or date_of_url(url),
+        source=str(source) if source else (outlet_of_url(url) if url else None),
         byline=_text(_pick(fields, "byline", mapping)) or None,
-        url=urls[0] if urls else None,
+        url=url,
         urls=urls[1:],
     )
     # A label can be wrong (Spanish items labelled English): trust the text where it is clear.
