@@ -233,11 +233,21 @@ def test_a_plan_is_read_several_ways_without_planning_again(seeded):
 def test_snippets_mark_body_words_and_open_the_body_for_title_matches(db_path):
     body = "Opening words of the report. " + "Filler sentence here. " * 20 + "The summit ended."
     with Library.open(db_path) as lib:
-        lib.add([draft("Summit in Hanoi", body)])
+        lib.add([draft("Summit in Hanoi", body, published=PartialDate(2019, 2, 27))])
         by_body = lib.search("ended").hits[0].snippet
         assert "\x02ended\x03" in by_body  # the matched word marked where it stands
-        by_title = lib.search("title:Hanoi").hits[0].snippet
-        assert by_title.startswith("Opening words of the report.") and "\x02" not in by_title
+        # Ranked by the index alone, with a filter, sorted by date, and with no words at all:
+        # each way of reading the page gives the opening.
+        for query, sort in [
+            ("title:Hanoi", "rank"),
+            ("title:Hanoi since:2000", "rank"),
+            ("title:Hanoi", "date"),
+            ("since:2000", "rank"),
+        ]:
+            by_title = lib.search(query, sort=sort).hits[0].snippet
+            assert by_title.startswith("Opening words of the report. Filler"), query
+            assert by_title.endswith("…") and "\x02" not in by_title
+            assert len(by_title[:-1].split()) == 24
 
 
 def test_facets_count_articles_per_person_and_place_among_the_matches(seeded):

@@ -29,6 +29,15 @@ SNIPPET_TOKENS = 24
 TITLES_SQL = "SELECT id, title, published FROM articles"
 TITLES_NEWEST_FIRST_SQL = f"{TITLES_SQL} ORDER BY published DESC, id DESC"
 Sort = Literal["rank", "date", "-date", "source", "title"]
+# An article's opening, the snippet of a hit with nothing in its body to mark: read as a column
+# of the page's articles (alias a), where a sorted page computes it for every match at no cost
+# seen (100k articles: 16,160 matches sorted with it or without in 40 ms).
+_OPENING = ", substr(a.body, 1, 400)"
+
+
+def _opening(body: str) -> str:
+    words = body.split(None, SNIPPET_TOKENS)  # a last, whole rest: there are more words
+    return " ".join(words[:SNIPPET_TOKENS]) + ("…" if len(words) > SNIPPET_TOKENS else "")
 
 
 @dataclass
@@ -133,24 +142,30 @@ class Searching:
         rank out costs a second pass over the phrase's matches, which ordering by it does not."""
         plan = self.plan(query, exact=exact, after_id=after_id)
         positive = plan.match
+        # A match in titles alone has nothing to mark in the body: its opening is the snippet,
+        # read with the page's articles.
+        opening = snippets and (plan.title_only or not positive)
         if positive and sort == "rank" and plan.fts_only:
-            rows = self._ranked_by_fts(positive, limit + 1, offset, scores)
+            rows = self._ranked_by_fts(positive, limit + 1, offset, scores, opening)
         elif positive and sort in ("date", "-date") and self.is_common(plan):
-            rows = self._by_date_probing(plan, sort, limit + 1, offset)
+            rows = self._by_date_probing(plan, sort, limit + 1, offset, opening)
         else:
-            rows = self._joined(plan, sort, limit + 1, offset, scores)
+            rows = self._joined(plan, sort, limit + 1, offset, scores, opening)
         has_more = len(rows) > limit
         rows = rows[:limit]
-        # A match in titles alone has nothing to mark in the body: its opening is the snippet.
-        match = None if plan.title_only else positive
-        texts = self._snippets([r[0] for r in rows], match) if snippets else {}
+        if opening:
+            texts = {r[0]: _opening(r[5]) for r in rows}
+        else:
+            texts = self._snippets([r[0] for r in rows], positive) if snippets else {}
         hits = [
             Hit(r[0], r[1], r[2], r[3], float(r[4]) if scores else None, texts.get(r[0], ""))
             for r in rows
         ]
         return SearchResult(hits, plan.corrections, has_more)
 
-    def _ranked_by_fts(self, match: str, limit: int, offset: int, scores: bool) -> list[tuple]:
+    def _ranked_by_fts(
+        self, match: str, limit: int, offset: int, scores: bool, opening: bool = False
+    ) -> list[tuple]:
         """Best first through FTS5 alone, whose ORDER BY rank LIMIT is its fast path; then the
         articles of that page."""
         ranked = self._read(
@@ -159,7 +174,10 @@ class Searching:
             (match, limit, offset),
         )
         ranks = dict(ranked)
-        return [(*row, ranks[row[0]]) for row in self.listing(list(ranks))]
+        return [
+            (*row[:4], ranks[row[0]], *row[4:])
+            for row in self.listing(list(ranks), opening=opening)
+        ]
 
     def is_common(self, plan: Plan) -> bool:
         """Whether the words match so many articles that walking the articles by date and probing
@@ -172,7 +190,9 @@ class Searching:
         total = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
         return plan.estimate > 0.05 * total
 
-    def _by_date_probing(self, plan: Plan, sort: Sort, limit: int, offset: int) -> list[tuple]:
+    def _by_date_probing(
+        self, plan: Plan, sort: Sort, limit: int, offset: int, opening: bool = False
+    ) -> list[tuple]:
         direction = "DESC" if sort == "date" else "ASC"
         # The positive match is always the plan's first condition and parameter.
         others, params = plan.conditions[1:], plan.params[1:]
@@ -183,12 +203,15 @@ class Searching:
             ]
         )
         return self._read(
-            f"SELECT a.id, a.title, a.source, a.published, 0.0 FROM articles a WHERE {where} "
+            f"SELECT a.id, a.title, a.source, a.published, 0.0{_OPENING if opening else ''} "
+            f"FROM articles a WHERE {where} "
             f"ORDER BY a.published {direction}, a.id {direction} LIMIT ? OFFSET ?",
             (*params, plan.match, limit, offset),
         )
 
-    def _joined(self, plan: Plan, sort: Sort, limit: int, offset: int, scores: bool) -> list[tuple]:
+    def _joined(
+        self, plan: Plan, sort: Sort, limit: int, offset: int, scores: bool, opening: bool = False
+    ) -> list[tuple]:
         order = {
             "rank": plan.score if plan.match else "a.published DESC, a.id DESC",
             "date": "a.published DESC, a.id DESC",
@@ -199,7 +222,8 @@ class Searching:
         # The rank as a column is computed apart from the rank it is ordered by: only if asked.
         score = plan.score if scores else "0.0"
         sql = (
-            f"SELECT a.id, a.title, a.source, a.published, {score} FROM {plan.source} "
+            f"SELECT a.id, a.title, a.source, a.published, {score}{_OPENING if opening else ''} "
+            f"FROM {plan.source} "
             f"WHERE {plan.where} ORDER BY {order} LIMIT ? OFFSET ?"
         )
         return self._read(sql, (*plan.params, limit, offset))
@@ -294,9 +318,9 @@ class Searching:
         unsorted.sort(key=lambda r: (r[2] is not None, r[2] or "", r[0]), reverse=True)
         return [r[0] for r in unsorted], [r[1] for r in unsorted]
 
-    def listing(self, ids: Sequence[int]) -> list[tuple[int, str, str | None, str | None]]:
-        """The id, title, source and date of these articles (as a Hit holds them), in the order
-        given (those that are gone are left out)."""
+    def listing(self, ids: Sequence[int], *, opening: bool = False) -> list[tuple]:
+        """The id, title, source and date of these articles (as a Hit holds them), and with
+        opening the body's opening, in the order given (those that are gone are left out)."""
         found: dict[int, tuple] = {}
         for start in range(0, len(ids), 500):
             part = list(ids[start : start + 500])
@@ -304,7 +328,9 @@ class Searching:
             found.update(
                 (r[0], tuple(r))
                 for r in self._read(
-                    f"SELECT id, title, source, published FROM articles WHERE id IN ({marks})", part
+                    f"SELECT a.id, a.title, a.source, a.published{_OPENING if opening else ''} "
+                    f"FROM articles a WHERE a.id IN ({marks})",
+                    part,
                 )
             )
         return [found[i] for i in ids if i in found]
@@ -352,12 +378,9 @@ class Searching:
         if missing:
             marks = ",".join("?" * len(missing))
             for article_id, body in self._read(
-                f"SELECT id, substr(body, 1, 400) FROM articles WHERE id IN ({marks})", missing
+                f"SELECT a.id{_OPENING} FROM articles a WHERE a.id IN ({marks})", missing
             ):
-                words = body.split()
-                found[article_id] = " ".join(words[:SNIPPET_TOKENS]) + (
-                    "…" if len(words) > SNIPPET_TOKENS else ""
-                )
+                found[article_id] = _opening(body)
         return found
 
     def correct(self, query: Query) -> tuple[Query, list[Correction]]:
