@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from conftest import GOLD, SEEDS
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dipterm.extract.analyse import analyse
@@ -853,6 +853,32 @@ def test_ascii_text_splits_into_the_words_any_text_does(text: str) -> None:
     from dipterm.extract.gazetteer import _ASCII_TOKEN, _TOKEN
 
     assert _ASCII_TOKEN.split(text) == _TOKEN.split(text)
+
+
+# "the ROLE" is looked for as a string in ASCII text and checked around: it must find what the
+# pattern each role once compiled to finds, whatever stands around it.
+_ROLE_TEXT = [
+    "the ", "The ", "THE ", "the  ", "the\n", "xthe ", "_the ", "he ", "the", " ", ",", ".", "'",
+    "Kim", " Kim", " kim", "s", "_", "\t", "\x1c", "-", "2", "é",
+]  # fmt: skip
+_ROLES = ["foreign minister", "Russian president", "chief of the General Staff.", "Party's head"]
+
+
+@settings(max_examples=500)
+@given(
+    st.sampled_from(_ROLES),
+    st.lists(
+        st.one_of(st.sampled_from(_ROLE_TEXT), st.sampled_from(["role", "ROLE", "Role"])),
+        max_size=10,
+    ),
+)
+def test_a_role_referring_back_is_found_as_its_pattern_finds_it(role: str, parts) -> None:
+    from dipterm.extract.entities import _role_reference, _role_references
+
+    forms = {"role": role.lower(), "ROLE": role.upper(), "Role": role.title()}
+    text = "".join(forms.get(part, part) for part in parts)
+    expected = [(m.start(1), m.end(1)) for m in _role_reference(role).finditer(text)]
+    assert list(_role_references(role, text, text.lower())) == expected
 
 
 _SPAN = st.tuples(st.integers(0, 30), st.integers(1, 8)).map(lambda s: (s[0], s[0] + s[1]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import takewhile
@@ -970,11 +971,10 @@ def _resolve_role_references(text: str, found: Found, taken: Taken) -> None:
                 continue
             if role.lower() not in lowered:
                 continue
-            pattern = _role_reference(role)
-            for m in pattern.finditer(straight):
-                span = (m.start(1), m.end(1))
+            for span in _role_references(role, straight, lowered):
                 if not taken.overlaps(span):
-                    found.spans.append(Span(span[0], span[1], "person", name, m.group(1), True))
+                    written = straight[span[0] : span[1]]
+                    found.spans.append(Span(span[0], span[1], "person", name, written, True))
                     taken.append(span)
 
 
@@ -998,6 +998,52 @@ def _adjectives_of() -> dict[str, list[str]]:
         if country:
             by_country[country].append(adjective)
     return by_country
+
+
+def _role_references(role: str, straight: str, lowered: str) -> Iterator[tuple[int, int]]:
+    """Where "the ROLE" stands in a text (straight: its curly apostrophes made straight; lowered:
+    the text lower-cased), the role's spans: "the" a word of its own, with a capital T or none,
+    the role in any case and a whole word, no capitalised word after it. In ASCII, looked for as
+    a lower-cased string and checked around: the pattern compiled for each role cost more on real
+    articles, whose roles are seldom the same."""
+    if not (role.isascii() and straight.isascii()) or role[0].isspace():
+        for m in _role_reference(role).finditer(straight):
+            yield m.start(1), m.end(1)
+        return
+    key, last = role.lower(), 0
+    at = lowered.find(key)
+    while at >= 0:
+        stop = at + len(key)
+        the = _the_before(straight, at)
+        if the >= last and _word_ends(straight, stop) and not _capital_after(straight, stop):
+            yield at, stop
+            last = stop
+        at = lowered.find(key, at + 1)
+
+
+def _is_word(c: str) -> bool:  # as \w
+    return c.isalnum() or c == "_"
+
+
+def _the_before(text: str, at: int) -> int:
+    """Where "the" or "The", a word of its own, begins before the spaces that end at at; -1."""
+    i = at
+    while i and text[i - 1].isspace():
+        i -= 1
+    if i == at or i < 3 or text[i - 2 : i] != "he" or text[i - 3] not in "Tt":
+        return -1
+    return -1 if i > 3 and _is_word(text[i - 4]) else i - 3
+
+
+def _word_ends(text: str, stop: int) -> bool:  # a \b at stop, the text before it not empty
+    return _is_word(text[stop - 1]) != (stop < len(text) and _is_word(text[stop]))
+
+
+def _capital_after(text: str, stop: int) -> bool:  # (?=\s+[A-Z])
+    j = stop
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return j > stop and j < len(text) and "A" <= text[j] <= "Z"
 
 
 @lru_cache(maxsize=4096)
