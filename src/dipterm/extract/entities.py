@@ -51,6 +51,8 @@ PLACE_HEADS = {
     "University", "College", "Club", "Tomb", "Embassy", "Temple", "Church", "Cathedral",
     "Mosque", "Pagoda", "Hill", "Camp", "Enterprise",
 }  # fmt: skip
+# The last words of the runs of capitalised words that may name an institution.
+_INSTITUTION_ENDS = frozenset(ORG_HEADS | PLACE_HEADS | {"No", "Co"})
 # Heads of the administrative places the gazetteer names without them ("North Hamgyong").
 ADMIN_HEADS = {"Province", "County", "City", "District", "Region", "Village", "Prefecture"}
 # Heads of regions, land and water, whose "of" part is where they are ("Maritime Province of
@@ -406,6 +408,8 @@ def _institutions(
         # runs end in no head noun at all.
         if last.endswith(("'s", "\u2019s")):
             last = last[:-2]  # "the Foreign Ministry's spokesman"
+        if last not in _INSTITUTION_ENDS and not last.isdigit():
+            continue  # no head noun, nor a number or "No." or "Co." before which one may stand
         fixed_end = None  # where a number or a company's "Co. Ltd." ends the name
         before_last = run.group().rsplit(None, 2)[-2] if " " in run.group() else None
         if last == "No" and before_last and (numbered := _NUMBERED.match(text, run.end())):
