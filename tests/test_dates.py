@@ -1,4 +1,4 @@
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dipterm.extract.dates import parse_date, search_date
@@ -49,3 +49,28 @@ def test_search_date_inside_text():
 def test_parse_date_never_raises(text):
     result = parse_date(text)
     assert result is None or isinstance(result, PartialDate)
+
+
+# Date expressions are matched only around the words they must hold: they must come out as a
+# search of every position finds them, whatever stands around those words.
+_DATE_PIECES = [
+    "May", "Mar", "March", "Marshal", "June", "Sept.", "Sunday", "today", "yesterday", "Today",
+    "5", "31", "2019", "1st", "th", "of", "of ", " ", "  ", "\n", "in", "last", "this", "mid-",
+    "early", "Juche", "52", "(1963)", ",", ":", "x", "t", "-", "\u0661\u0662",
+]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=12))
+@example(["5", " ", "of ", "May"])
+@example(["Jan", "5", " ", "May"])
+@example(["1st", "  ", "of", "\n", "Sept.", ",", " ", "2019"])
+@example(["2019", " ", "May", " ", "31", " ", "in", "  ", "June"])
+@example(["mid-", " ", "March", " ", "Marshal", " ", "today", "x", "Sunday"])
+@example(["\u0661\u0662", " ", "May", ":", "31", " ", "May", " ", "5"])
+def test_date_expressions_are_found_as_a_search_of_every_position_finds_them(pieces):
+    from dipterm.extract.timeref import _EXPRESSIONS, _expressions
+
+    text = "".join(pieces)
+    expected = [(m.start(), m.end()) for m in _EXPRESSIONS.finditer(text)]
+    assert [(m.start(), m.end()) for m in _expressions(text)] == expected

@@ -7,6 +7,7 @@ Each is resolved against the publication date: "on May 31" in an article of Jun 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -39,6 +40,52 @@ MAY_BE_DATE = re.compile(
     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday|yesterday|today"
 )
+
+
+# Where an expression may begin before its date word: the day's digits ("31st of May") or the
+# word before a month ("in", "last", "this", "early", "late", "mid-").
+_OPENS_BEFORE = frozenset("iltem")
+
+
+def _expressions(text: str) -> Iterator[re.Match[str]]:
+    """What _EXPRESSIONS.finditer(text) gives, tried only around the date words. Each expression
+    holds one (what MAY_BE_DATE finds), and begins at it or after the few characters
+    _earliest_start passes over before it, which hold none: so where nothing begins from the
+    first date word on (or a little before it), the next is tried."""
+    done = 0  # no expression begins before this
+    word = MAY_BE_DATE.search(text)
+    while word:
+        at = word.start()
+        found = None
+        for start in range(max(done, _earliest_start(text, at)), at + 1):
+            c = text[start]
+            if (start == at or c.isdigit() or c in _OPENS_BEFORE) and (
+                found := _EXPRESSIONS.match(text, start)
+            ):
+                break
+        if found:
+            yield found
+            done = found.end()
+        else:
+            done = at + 1
+        word = MAY_BE_DATE.search(text, done)
+
+
+def _earliest_start(text: str, at: int) -> int:
+    """Where an expression whose date word begins at at begins at the earliest: a word, its
+    "of" and the spaces between them may stand before it ("31st of May", "in June")."""
+    i = at
+    while i and text[i - 1].isspace():
+        i -= 1
+    if i < at and text[i - 2 : i] == "of":
+        j = i - 2
+        while j and text[j - 1].isspace():
+            j -= 1
+        if j < i - 2:
+            i = j
+    while i and (text[i - 1].isalnum() or text[i - 1] == "-"):
+        i -= 1
+    return i
 
 
 @dataclass(frozen=True)
@@ -85,9 +132,7 @@ def _written_year(m: re.Match[str], n: int) -> int | None:
 def find_time_refs(text: str, published: PartialDate | None) -> list[TimeRef]:
     """Every date expression in text that can be resolved (those needing a year need published)."""
     refs: list[TimeRef] = []
-    if not MAY_BE_DATE.search(text):
-        return refs
-    for m in _EXPRESSIONS.finditer(text):
+    for m in _expressions(text):
         resolved: PartialDate | None = None
         relative = False
         if m.group("mdy") or m.group("dmy"):
