@@ -848,6 +848,16 @@ def test_a_sentence_is_searched_with_every_trigger_that_matches_it(parts) -> Non
         assert matched <= set(_triggers_of(set(_needed_words(text)[1])))
 
 
+@given(st.text(alphabet="aZs9_.'\u2019- \n\t,", max_size=40))
+def test_runs_of_capitalised_words_are_those_their_plain_pattern_finds(text: str) -> None:
+    import re
+
+    from dipterm.extract.entities import _CAPWORD, _RUN
+
+    plain = re.compile(rf"{_CAPWORD}(?:[ \t]+{_CAPWORD})*")
+    assert [m.span() for m in _RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 @given(st.text(alphabet="aZ9_.'- \n\t,\x7f", max_size=40))
 def test_ascii_text_splits_into_the_words_any_text_does(text: str) -> None:
     from dipterm.extract.gazetteer import _ASCII_TOKEN, _TOKEN
