@@ -48,10 +48,11 @@ _OPENS_BEFORE = frozenset("iltem")
 
 
 def _expressions(text: str) -> Iterator[re.Match[str]]:
-    """What _EXPRESSIONS.finditer(text) gives, tried only around the date words. Each expression
-    holds one (what MAY_BE_DATE finds), and begins at it or after the few characters
-    _earliest_start passes over before it, which hold none: so where nothing begins from the
-    first date word on (or a little before it), the next is tried."""
+    """What _EXPRESSIONS.finditer(text) gives, tried only near the date words. Every expression
+    holds a date word (what MAY_BE_DATE finds) and begins at it, or a little before it, at its
+    day's digits or a word such as "in" (as far back as _earliest_start goes), with no date word
+    between. So the next expression begins near the first date word after the last one, and if
+    none begins there, none begins before that word does."""
     done = 0  # no expression begins before this
     word = MAY_BE_DATE.search(text)
     while word:
