@@ -788,8 +788,19 @@ def test_eval_finds_the_articles_in_the_folder_named_after_the_gold_file(run, tm
     shutil.copy(GOLD, tmp_path / "gold-mine.jsonl")
     no_folder = run("eval", str(tmp_path / "gold-mine.jsonl"), db=None)
     assert no_folder.exit_code == 2 and "no article file" in no_folder.stderr
+    assert "--articles" in no_folder.stderr  # the message says how to name the folder
     shutil.copytree(SEEDS, tmp_path / "mine")
     result = run("eval", str(tmp_path / "gold-mine.jsonl"), db=None)
+    assert result.exit_code == 0 and result.stdout.startswith("2 articles")
+
+
+def test_eval_finds_the_articles_one_folder_up_as_the_seeds_beside_eval(run, tmp_path):
+    import shutil
+
+    (tmp_path / "eval").mkdir()
+    shutil.copy(GOLD, tmp_path / "eval" / "gold-mine.jsonl")
+    shutil.copytree(SEEDS, tmp_path / "mine")  # beside eval/, as seeds/ is
+    result = run("eval", str(tmp_path / "eval" / "gold-mine.jsonl"), db=None)
     assert result.exit_code == 0 and result.stdout.startswith("2 articles")
 
 

@@ -76,8 +76,9 @@ def extract(ctx: click.Context, everything: bool) -> None:
     "--articles",
     type=click.Path(exists=True, file_okay=False),
     help="Folder of the articles the gold file names (default: the folder named as the gold "
-    "file without gold- beside it, as eval/gold-kcna-2024.jsonl and eval/kcna-2024/, where there "
-    "is one; else the gold file's folder).",
+    "file without gold-, beside it or one folder up, as eval/kcna-2024/ for "
+    "eval/gold-kcna-2024.jsonl and seeds/ for eval/gold-seeds.jsonl; else the gold file's "
+    "folder).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Scores and misses as JSON.")
 @click.option("--misses", is_flag=True, help="Also list what was missed or extra, per article.")
@@ -103,6 +104,10 @@ def evaluate(gold: str, articles: str | None, as_json: bool, misses: bool) -> No
 
 
 def _articles_of(gold: Path) -> Path:
-    """Where a gold file's articles are when no folder is given: eval/gold-X.jsonl, eval/X/."""
-    beside = gold.parent / gold.stem.removeprefix("gold-")
-    return beside if beside.is_dir() else gold.parent
+    """Where a gold file's articles are when no folder is given: for eval/gold-X.jsonl, eval/X/,
+    else X/ beside eval/ (the seeds' annotations name seeds/), else eval/."""
+    name = gold.stem.removeprefix("gold-")
+    for folder in (gold.parent / name, gold.parent.parent / name):
+        if folder.is_dir():
+            return folder
+    return gold.parent

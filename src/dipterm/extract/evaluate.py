@@ -172,7 +172,9 @@ def evaluate(gold_path: Path, articles: Path) -> Report:
     for record in read_gold(gold_path):
         path = articles / record["file"]
         if not path.is_file():
-            raise InputError(f"no article file {path} for a gold record")
+            raise InputError(
+                f"no article file {path} for a gold record (name their folder with --articles)"
+            )
         draft = parse_text(decode(path.read_bytes()), str(path))
         extraction = analyse(draft.title, draft.body, draft.published)
         score(report, record, extraction_record(extraction))
