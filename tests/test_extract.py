@@ -863,10 +863,10 @@ def test_a_sentence_is_searched_with_every_trigger_that_matches_it(parts) -> Non
 def test_runs_of_capitalised_words_are_those_their_plain_pattern_finds(text: str) -> None:
     import re
 
-    from dipterm.extract.entities import _CAPWORD, _RUN
+    from dipterm.extract.spans import CAPWORD, RUN
 
-    plain = re.compile(rf"{_CAPWORD}(?:[ \t]+{_CAPWORD})*")
-    assert [m.span() for m in _RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    plain = re.compile(rf"{CAPWORD}(?:[ \t]+{CAPWORD})*")
+    assert [m.span() for m in RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 @given(st.text(alphabet="aZ9_.'- \n\t,\x7f", max_size=40))
@@ -894,7 +894,7 @@ _ROLES = ["foreign minister", "Russian president", "chief of the General Staff."
     ),
 )
 def test_a_role_referring_back_is_found_as_its_pattern_finds_it(role: str, parts) -> None:
-    from dipterm.extract.entities import _role_reference, _role_references
+    from dipterm.extract.role_holders import _role_reference, _role_references
 
     forms = {"role": role.lower(), "ROLE": role.upper(), "Role": role.title()}
     text = "".join(forms.get(part, part) for part in parts)
@@ -907,7 +907,7 @@ _SPAN = st.tuples(st.integers(0, 30), st.integers(1, 8)).map(lambda s: (s[0], s[
 
 @given(st.lists(_SPAN, max_size=6), _SPAN)
 def test_a_mention_overlaps_what_was_taken_where_the_two_share_a_character(taken, span) -> None:
-    from dipterm.extract.entities import Taken
+    from dipterm.extract.spans import Taken
 
     marks = Taken("x" * 40)
     for stretch in taken:

@@ -6,8 +6,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from dipterm.extract.entities import Found, Span
 from dipterm.extract.sentences import Sentence, split_sentences
+from dipterm.extract.spans import Found, Span
 
 PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # A sentence whose subject is a title alone: "The respected General Secretary was greeted ... by X".

@@ -13,9 +13,9 @@ from dataclasses import replace
 from itertools import compress
 
 from dipterm.extract.context import Context
-from dipterm.extract.entities import Span
 from dipterm.extract.gazetteer import words_at
 from dipterm.extract.roles import is_leader_role
+from dipterm.extract.spans import Span
 from dipterm.extract.timeref import MAY_BE_DATE, find_time_refs
 from dipterm.models import Event, PartialDate
 

@@ -1,0 +1,406 @@
+"""Organisations and places named by their head noun ("External Policy Planning Department",
+"Paekhwawon State Guesthouse", "Ministry of Foreign Affairs"), mountains by the word before them,
+and towns the gazetteer lacks by the preposition before them."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dipterm.extract import names, roles
+from dipterm.extract.gazetteer import KINDS, Match, demonyms, keys_of_kind, matcher, name_key
+from dipterm.extract.spans import (
+    CAPWORD,
+    MONTHS,
+    STOP_WORDS,
+    WORD,
+    Found,
+    Span,
+    Taken,
+    capitalised_runs,
+    words_of,
+)
+
+ORG_HEADS = {
+    "Party", "Commission", "Committee", "Ministry", "Department", "Assembly", "Bureau", "Army",
+    "Navy", "Fleet", "Forces", "Force", "Council", "Agency", "Association", "Union", "League",
+    "Front", "Federation", "Organization", "Organisation", "Office", "Institute", "Academy",
+    "Corporation", "Company", "Group", "Society", "Cabinet", "Secretariat", "Presidium",
+    "Consulate", "Command", "Guard", "Government", "Court", "Bank", "Service",
+    "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "Duma", "Parliament",
+    "Congress", "Politburo", "Directorate", "Corps", "Division", "Headquarters", "Foundation",
+    "Studio", "Board", "Confederation", "Volunteers",
+}  # fmt: skip
+PLACE_HEADS = {
+    "Guesthouse", "Hotel", "Palace", "Hall", "Square", "Monument", "Tower", "Stadium", "Airport",
+    "Station", "Port", "Harbour", "Harbor", "Street", "Park", "Cemetery", "Museum", "Theatre",
+    "Theater", "Restaurant", "Factory", "Complex", "Farm", "Mine", "Cosmodrome", "Arch",
+    "Bridge", "Island", "River", "Mountain", "Memorial", "House", "Centre", "Center", "Plant",
+    "Works", "Zone", "Base", "Province", "County", "City", "District", "Village", "Region",
+    "Sea", "Bay", "Strait", "Lake", "Gate", "Exhibition", "Garden", "Gardens", "Hospital",
+    "School", "Kindergarten", "Library", "Pavilion", "Shrine", "Mausoleum", "Site", "Gallery",
+    "Ground", "Range", "Shipyard", "Dockyard", "Peak", "Pass", "Valley", "Beach", "Resort",
+    "University", "College", "Club", "Tomb", "Embassy", "Temple", "Church", "Cathedral",
+    "Mosque", "Pagoda", "Hill", "Camp", "Enterprise",
+}  # fmt: skip
+# The last words of the runs of capitalised words that may name an institution.
+_INSTITUTION_ENDS = frozenset(ORG_HEADS | PLACE_HEADS | {"No", "Co"})
+# Heads of the administrative places the gazetteer names without them ("North Hamgyong").
+ADMIN_HEADS = {"Province", "County", "City", "District", "Region", "Village", "Prefecture"}
+# Heads of regions, land and water, whose "of" part is where they are ("Maritime Province of
+# Siberia", "East Sea of Korea"): an "and" after it joins another place, not more of the name.
+_LAND_AND_WATER = ADMIN_HEADS | {
+    "Sea", "Bay", "Strait", "Lake", "River", "Mountain", "Island", "Peak", "Pass", "Valley",
+    "Beach", "Zone", "Street", "Square", "Park", "Bridge", "Port", "Harbour", "Harbor",
+}  # fmt: skip
+# Words of state and institution names, never of a person's name ("Syrian Arab Republic").
+_ARMED = re.compile(
+    r"\b(?P<adj>[A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(?:armed forces|army|navy|air force)\b"
+)
+_PREPOSITION_PLACE = re.compile(
+    r"\b(?:in|at|to|from|near)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?=[\s,.;:)]|$)(?![\s]+[A-Z])"
+)
+
+
+def _strip_leading(
+    words: list[re.Match[str]], keep: frozenset[str] = frozenset()
+) -> list[re.Match[str]]:
+    while (
+        words
+        and words[0].group() not in keep
+        and (words[0].group() in STOP_WORDS or words[0].group() in MONTHS)
+    ):
+        words = words[1:]
+    return words
+
+
+def _extend(text: str, end: int, pattern: re.Pattern[str]) -> int:
+    m = pattern.match(text, end)
+    return m.end() if m else end
+
+
+# A part of an organisation's name after its head noun: "of", "for", "with" or "in" and capitalised
+# words, "the" before them only where _org_end allows it.
+_ORG_PART = re.compile(
+    rf"\s+(of|for|with|in)\s+(?P<the>the\s+)?({CAPWORD}(?:\s+(?:and\s+)?{CAPWORD})*)"
+)
+_COUNTRY_OF = re.compile(rf"(?:\s+of\s+{CAPWORD}(?:\s+{CAPWORD})*)*")
+_NUMBERED = re.compile(r"\.[ \t]?\d+\b")  # after "No": "School No. 1"
+# What a number after it names: "Factory 326", "Hill 351" (not "Hotel 25" years, "Street 5")
+_NUMBERED_HEADS = frozenset({"Factory", "Plant", "Works", "Mine", "Hill"})
+_COMPANY = re.compile(r"\.(?:,?[ \t]+Ltd\.?)?")  # after "Co": "Co.", "Co. Ltd.", "Co., Ltd"
+_TRAILING_AND = re.compile(r"(?:\s+and)?\s*$")
+_AND_WORD = re.compile(r"\s+and\s+(\S+)")
+# "Korean" opens no person's name, but it does open names of institutions: "Korean Central News
+# Agency", "Korean Committee for Solidarity with Cuba", "Korean Revolution Museum".
+_OPENS_INSTITUTIONS = frozenset({"Korean", "Korea"})
+# What a place's head noun is of, to or for: "Monument to Party Founding", "Revolutionary Site for
+# Party Foundation" (a word, not a figure, after "for": "School for 25 ...").
+_PLACE_OF = re.compile(
+    rf"(?:\s+(?:(?:of|to)(?:\s+the)?\s+|for(?:\s+the)?\s+(?=[A-Z]))"
+    rf"{CAPWORD}(?:\s+{CAPWORD})*)+"
+)
+# One more word joined by "and" to the last of a place's "of" part, itself no head noun and not
+# followed by another capitalised word: "University of Science and Technology" (not "University
+# of Pyongyang and Kim Il Sung University").
+_AND_ONE_MORE = re.compile(rf"\s+and\s+(?P<word>{CAPWORD})\b(?![ \t]+[A-Z\d])")
+
+
+# Articles of other languages, which open no qualifier of a head noun ("El Presidium").
+_ARTICLES = frozenset({"El", "La", "Los", "Las", "Le", "Les", "Il", "Die", "Der", "Das"})
+
+
+def _qualifies_an_org(words: str) -> bool:
+    """Whether up to three capitalised words before a head noun name which one it is ("Joint",
+    "Federal Political"), not whose ("Prime Minister Noda's", "Kim Jong Il", "El")."""
+    split = words.split()
+    return (
+        0 < len(split) <= 3
+        and not any(
+            w in STOP_WORDS
+            or w in _ARTICLES
+            or w.endswith(("'s", "\u2019s"))
+            or roles.is_title_head(w)
+            for w in split
+        )
+        and not names.KOREAN_NAME.match(words)
+    )
+
+
+# Heads of organisations that are not ORG_HEADS alone (a "conference" is most often an event).
+_NESTED_HEADS = frozenset({"Conference", "Movement", "Network"})
+_ABBREVIATED = re.compile(r"[A-Z][A-Z.&-]*[A-Z.]")
+# The words of a state's official name before its country: "Federal Democratic Republic of".
+_STATE_WORDS = (
+    r"(?:(?:Republic|Kingdom|Federation|Federal|Democratic|People's|Socialist|Islamic|Arab|"
+    r"United|Plurinational|Bolivarian|Oriental|Co-operative|Cooperative|Hashemite|Sultanate|"
+    r"Principality|State|Commonwealth|Union)\s+)+of\s+"
+)
+_STATE_OF = re.compile(rf"^{_STATE_WORDS}(?:the\s+)?")
+# "of the Islamic Republic of", "of the Federal Democratic Republic of": the state before its name.
+STATE_OF_COUNTRY = re.compile(rf"\s+of\s+the\s+{_STATE_WORDS}")
+
+
+def _the_part_of(text: str, m: re.Match[str], head: str, country_keys: frozenset[str]) -> bool:
+    """Whether "of the ..." or "in the ..." after a head noun is part of the name: "Ministry of
+    the Interior", "Communist Party of the People of Spain", a party's country ("Party of
+    Socialists in the Republic of Moldova"); not another organisation ("Central Committee of the
+    Workers' Party of Korea": each is named) nor the country of anything else ("the Foreign
+    Ministry of the DPRK" is the Foreign Ministry)."""
+    words = m.group(3)
+    split = words.split()
+    a_country = name_key(_STATE_OF.sub("", words)) in country_keys  # "the Russian Federation"
+    if (
+        m.group(1) not in ("of", "in")
+        or not words[0].isalpha()
+        or _ABBREVIATED.fullmatch(words)  # "of the C.C., WPK", "of the CCP"
+        or words in demonyms()  # "the Department of the Iranian Foreign Ministry"
+        or name_key(words) in keys_of_kind("org")  # "of the United Nations"
+        or names.KOREAN_NAME.search(words)  # "of the DPRK Kim Jong Il", "Comrade Kim Il Sung"
+        or (
+            not a_country
+            and any(
+                w in ORG_HEADS
+                or w in _NESTED_HEADS
+                or roles.is_title_head(w)
+                or roles.is_honorific(w)
+                for w in split
+            )
+        )
+    ):
+        return False
+    # A country ("the Republic of Moldova" too) is part of a party's name only; a country first is
+    # the country of what follows ("of the DPRK Foreign Ministry", "of China Wen Jiabao").
+    phrase = (words + _COUNTRY_OF.match(text, m.end()).group()).split()
+    country = max(
+        (
+            n
+            for n in range(1, len(phrase) + 1)
+            if name_key(_STATE_OF.sub("", " ".join(phrase[:n]))) in country_keys
+        ),
+        default=0,
+    )
+    if country:
+        return head == "Party" and country == len(phrase)
+    return m.group(1) == "of"
+
+
+def _org_end(text: str, end: int, country_keys: frozenset[str], head: str = "") -> int:
+    """Where an organisation's name ends, its head noun ending at end: through its parts "of" and
+    "for" ("Union of Agricultural Workers of Korea"), "with" after "for" ("Committee for
+    Solidarity with Cuba"), and "in" a country ("Union of Korean Students in Japan")."""
+    before = None
+    while m := _ORG_PART.match(text, end):
+        word = m.group(1)
+        if m.group("the"):
+            if not _the_part_of(text, m, head, country_keys):
+                break
+        elif (word == "with" and before != "for") or (
+            word == "in" and name_key(m.group(3)) not in country_keys
+        ):
+            break
+        for joined in _AND_WORD.finditer(m.group(3)):
+            if joined.group(1) in demonyms():
+                # "the Workers' Party of Bangladesh and Bangladeshi personages": it ends first
+                return m.start(3) + joined.start()
+        # "Chairman of the Committee for Cultural Relations with Foreign Countries So Ho Won": in
+        # a part after the first, a person's name or a title ends the name before it. (The first
+        # part may hold one: "Committee for Remembering President Kim Il Sung".)
+        cut = before and next(
+            (
+                w.start()
+                for w in WORD.finditer(text, m.start(3), m.end())
+                if roles.is_title_head(w.group()) or names.KOREAN_NAME.match(text, w.start())
+            ),
+            None,
+        )
+        if cut:
+            kept = _TRAILING_AND.sub("", text[m.start(3) : cut])
+            return m.start(3) + len(kept) if kept else end
+        end, before = m.end(), word
+    return end
+
+
+def _and_one_more(text: str, end: int, country_keys: frozenset[str]) -> int:
+    """end, or the end of a word "and" joins to the place's name ending there: neither word a
+    head noun, the one after it no country nor a name the gazetteer knows."""
+    last = text[text.rfind(" ", 0, end) + 1 : end]
+    m = _AND_ONE_MORE.match(text, end)
+    if not m or last in ORG_HEADS or last in PLACE_HEADS or name_key(last) in country_keys:
+        return end
+    if matcher(("country", "place")).find(last) or _whole_gazetteer_name(text, end):
+        return end  # "West Sea of Korea and ...", "Tower of the Juche Idea and ...": complete
+    word = m.group("word")
+    if word.isupper() or word in ORG_HEADS or word in PLACE_HEADS:
+        return end  # an acronym, or another name's head
+    if name_key(word) in country_keys or matcher(KINDS).find(word):
+        return end
+    return m.end()
+
+
+def _whole_gazetteer_name(text: str, end: int) -> bool:
+    """Whether a name the gazetteer knows ends at end."""
+    start = max(0, end - 80)
+    return any(start + m.end == end for m in matcher(("place", "org")).find(text[start:end]))
+
+
+def _names_what(text: str, end: int, kind: str, country_keys: frozenset[str]) -> bool:
+    """Whether a head noun ending at end goes on to say what it is the head of."""
+    if kind == "place":
+        return _PLACE_OF.match(text, end) is not None
+    part = _ORG_PART.match(text, end)
+    if part is None or part.group(1) not in ("of", "for"):
+        return False
+    head = text[:end].rsplit(None, 1)[-1]
+    return not part.group("the") or _the_part_of(text, part, head, country_keys)
+
+
+def _before_a_date_word(text: str, start: int, end: int) -> int:
+    """end, or where the first weekday or month between start and end begins, less spaces."""
+    for word in WORD.finditer(text, start, end):
+        if word.group().strip(",.") in MONTHS:
+            return len(text[: word.start()].rstrip())
+    return end
+
+
+def find_institutions(
+    text: str, taken: Taken, country_keys: frozenset[str], gazetteer: list[Span]
+) -> tuple[list[Span], set[Span]]:
+    """Organisations and places by their head noun: "External Policy Planning Department",
+    "Monument to Military Glory of the Pacific Fleet", "Ministry of Foreign Affairs". A place the
+    gazetteer found at the front of one is part of its name ("Pyongyang Municipal People's
+    Committee", "Tokyo Metropolitan Headquarters"), and so is a gazetteer organisation that is
+    only its head noun ("Central Secretariat"): those mentions (of the gazetteer's places and
+    organisations given) are given back, to be dropped."""
+    found: list[Span] = []
+    absorbed: set[Span] = set()
+    for run, last in capitalised_runs(text):
+        # Leading stop words are stripped from the front: the last word stays the head, and most
+        # runs end in no head noun at all.
+        if last.endswith(("'s", "\u2019s")):
+            last = last[:-2]  # "the Foreign Ministry's spokesman"
+        if last not in _INSTITUTION_ENDS and not last.isdigit():
+            continue  # no head noun, nor a number or "No." or "Co." before which one may stand
+        fixed_end = None  # where a number or a company's "Co. Ltd." ends the name
+        before_last = run.group().rsplit(None, 2)[-2] if " " in run.group() else None
+        if last == "No" and before_last and (numbered := _NUMBERED.match(text, run.end())):
+            last, fixed_end = before_last, numbered.end()  # "Moranbong Secondary School No. 1"
+        elif last.isdigit() and not 1900 <= int(last) <= 2100 and before_last in _NUMBERED_HEADS:
+            last, fixed_end = before_last, run.end()  # "Pyongyang Electric Cable Factory 326"
+        if last == "Co" and (company := _COMPANY.match(text, run.end())):
+            last, fixed_end = "Company", company.end()  # "Dandong Shenpu Technology Co. Ltd."
+        kind = "org" if last in ORG_HEADS else "place" if last in PLACE_HEADS else None
+        if kind is None:
+            continue
+        words = _strip_leading(words_of(run), _OPENS_INSTITUTIONS)
+        first = words[0].group() if len(words) > 1 else ""
+        if first.endswith(("'s", "\u2019s")) and name_key(first[:-2]) in country_keys:
+            words = words[1:]  # "China's Yanbian Yiqiao Commercial Co. Ltd.": whose, not its name
+        if words and words[0].group() in _OPENS_INSTITUTIONS:
+            first = (run.start() + words[0].start(), run.start() + words[0].end())
+            if taken.overlaps(first):  # the end of a name before: "Workers' Party of Korea"
+                words = _strip_leading(words[1:])
+        if not words:
+            continue
+        start = run.start() + words[0].start()
+        # A lone head noun ("Party", "Hall") names nothing in particular, unless "of ..." (or, for
+        # an organisation, "for ...") follows.
+        if len(words) == 1 and not _names_what(text, run.end(), kind, country_keys):
+            continue
+        if fixed_end is not None:
+            end = fixed_end
+        elif kind == "org":
+            end = _org_end(text, run.end(), country_keys, last)
+        else:
+            end = _extend(text, run.end(), _PLACE_OF)
+            if end > run.end() and text[end - 1].isalpha() and last not in _LAND_AND_WATER:
+                end = _and_one_more(text, end, country_keys)
+        if end > run.end():  # "Thongil Street of Pyongyang Friday": no day or month ends a name
+            end = _before_a_date_word(text, run.end(), end)
+        if kind == "place" and end > run.end() and _names_a_country_or_place(text[run.end() : end]):
+            end = run.end()  # "Liaoning Province of China": the province, then the country
+        if text.endswith(("'s", "\u2019s"), start, end):
+            end -= 2  # the possessive of a name: "the Workers' Party of Korea's line"
+        name = text[start:end]
+        if name_key(name) in country_keys:
+            continue
+        if taken.overlaps((start, end)):
+            # A gazetteer place opening the name is part of it, but "North Hamgyong Province"
+            # is the place the gazetteer names; so is a gazetteer organisation that is only the
+            # head noun ("Central Secretariat" of a party, not the WPK's "Secretariat").
+            inner = [p for p in gazetteer if start <= p.start and p.end < end and p.kind == "place"]
+            if inner and last in ADMIN_HEADS:
+                inner = []
+            inner += [
+                p
+                for p in gazetteer
+                if p.kind == "org"
+                and p.start > start
+                and p.end == run.end()
+                and p.text == last
+                and _qualifies_an_org(text[start : p.start])
+            ]
+            if not inner or not taken.only_by((start, end), inner):
+                continue
+            absorbed.update(inner)
+        found.append(Span(start, end, kind, name.replace("\u2019", "'"), name))
+    if not any(force in text for force in ("army", "navy", "armed forces", "air force")):
+        return found, absorbed  # what _ARMED ends with
+    for m in _ARMED.finditer(text):
+        if m.group("adj") in demonyms() and not taken.overlaps((m.start(), m.end())):
+            found.append(Span(m.start(), m.end(), "org", m.group(), m.group()))
+    return found, absorbed
+
+
+@lru_cache(maxsize=4096)  # the same names recur from article to article
+def orgs_inside(name: str) -> tuple[Match, ...]:
+    """The organisations named inside a name, past its first letter."""
+    return tuple(matcher(("org",)).find(name[1:]))
+
+
+def _names_a_country_or_place(extension: str) -> bool:
+    """Whether "of the X" names a country or a gazetteer place on its own."""
+    rest = re.sub(r"^\s*(?:of|to)(?:\s+the)?\s+", "", extension)
+    return any(
+        m.start == 0 and m.end == len(rest) for m in matcher(("country", "place")).find(rest)
+    )
+
+
+# A mountain by the word before its name: "Mt Paektu", "Mt. Kumgang", "Mount Myohyang".
+_MOUNT = re.compile(r"\b(?:Mt\.?|Mount)[ \t]+(?P<name>[A-Z][a-z]+)(?![\w-])")
+
+
+def find_mountains(text: str, taken: Taken) -> list[Span]:
+    """Mountains, each named "Mt" and its name however the text writes the word before it."""
+    if "Mt" not in text and "Mount " not in text:
+        return []
+    return [
+        Span(m.start(), m.end(), "place", f"Mt {m.group('name')}", m.group())
+        for m in _MOUNT.finditer(text)
+        if not taken.overlaps((m.start(), m.end()))
+    ]
+
+
+def places_after_prepositions(
+    text: str, found: Found, taken: Taken, country_keys: frozenset[str]
+) -> None:
+    """A lone capitalised word after "in", "at", "to", "from": a town the gazetteer lacks."""
+    for m in _PREPOSITION_PLACE.finditer(text):
+        word = m.group("name")
+        span = (m.start("name"), m.end("name"))
+        if (
+            word in STOP_WORDS
+            or word in MONTHS
+            or roles.is_title_word(word)
+            or name_key(word) in country_keys
+            or word in demonyms()
+            or taken.overlaps(span)
+            or word in ORG_HEADS
+            or word in PLACE_HEADS
+            or word.isupper()
+        ):
+            continue
+        if any(s.kind == "person" and names.surname(s.name) == word for s in found.spans):
+            continue
+        found.spans.append(Span(span[0], span[1], "place", word, word))
+        taken.append(span)
