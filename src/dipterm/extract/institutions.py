@@ -53,7 +53,6 @@ _LAND_AND_WATER = ADMIN_HEADS | {
     "Sea", "Bay", "Strait", "Lake", "River", "Mountain", "Island", "Peak", "Pass", "Valley",
     "Beach", "Zone", "Street", "Square", "Park", "Bridge", "Port", "Harbour", "Harbor",
 }  # fmt: skip
-# Words of state and institution names, never of a person's name ("Syrian Arab Republic").
 _ARMED = re.compile(
     r"\b(?P<adj>[A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(?:armed forces|army|navy|air force)\b"
 )

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from dipterm.models import Mention
 
+# Words of state and institution names, never of a person's name ("Syrian Arab Republic").
 NOT_NAME_WORDS = {
     "Republic", "Kingdom", "Federation", "Democratic", "People's", "People\u2019s", "Socialist",
     "Islamic", "Arab", "United", "Union", "States", "Emirates", "Commonwealth", "Sultanate",
