@@ -863,10 +863,10 @@ def test_a_sentence_is_searched_with_every_trigger_that_matches_it(parts) -> Non
 def test_runs_of_capitalised_words_are_those_their_plain_pattern_finds(text: str) -> None:
     import re
 
-    from dipterm.extract.spans import CAPWORD, RUN
+    from dipterm.extract.spans import _RUN, CAPWORD
 
     plain = re.compile(rf"{CAPWORD}(?:[ \t]+{CAPWORD})*")
-    assert [m.span() for m in RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in _RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 @given(st.text(alphabet="aZ9_.'- \n\t,\x7f", max_size=40))

@@ -13,7 +13,6 @@ from dipterm.extract.gazetteer import demonyms, keys_of_kind, name_key, words_at
 from dipterm.extract.institutions import ORG_HEADS, PLACE_HEADS
 from dipterm.extract.spans import (
     MONTHS,
-    NOT_NAME_WORDS,
     STOP_WORDS,
     WORD,
     Found,
@@ -23,6 +22,16 @@ from dipterm.extract.spans import (
     words_of,
 )
 
+# Words of state and institution names, never of a person's name ("Syrian Arab Republic").
+NOT_NAME_WORDS = {
+    "Republic", "Kingdom", "Federation", "Democratic", "People's", "People\u2019s", "Socialist",
+    "Islamic", "Arab", "United", "Union", "States", "Emirates", "Commonwealth", "Sultanate",
+    "Principality", "Confederation", "Grand", "Duchy", "Autonomous", "Special", "Provincial",
+    "Party", "Republica", "República", "Popular", "Democratica", "Democrática", "République",
+    "Populaire", "Démocratique",  # the DPRK's name in Spanish and French articles
+    "War", "Liberation", "Revolution", "Festival", "Anniversary", "Games", "Championship",
+    "Championships", "Cup", "Olympics",  # "the Fatherland Liberation War, President X ..."
+}  # fmt: skip
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
 _LED_BY = re.compile(r"\b(?:led|headed|accompanied)\s+by\s+(?:(?P<title>[a-z][\w-]*)\s+)?$")
 

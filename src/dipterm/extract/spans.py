@@ -12,16 +12,6 @@ from typing import NamedTuple
 
 from dipterm.models import Mention
 
-# Words of state and institution names, never of a person's name ("Syrian Arab Republic").
-NOT_NAME_WORDS = {
-    "Republic", "Kingdom", "Federation", "Democratic", "People's", "People\u2019s", "Socialist",
-    "Islamic", "Arab", "United", "Union", "States", "Emirates", "Commonwealth", "Sultanate",
-    "Principality", "Confederation", "Grand", "Duchy", "Autonomous", "Special", "Provincial",
-    "Party", "Republica", "República", "Popular", "Democratica", "Democrática", "République",
-    "Populaire", "Démocratique",  # the DPRK's name in Spanish and French articles
-    "War", "Liberation", "Revolution", "Festival", "Anniversary", "Games", "Championship",
-    "Championships", "Cup", "Olympics",  # "the Fatherland Liberation War, President X ..."
-}  # fmt: skip
 # Capitalised words that open sentences or clauses but never names.
 STOP_WORDS = {
     "The", "A", "An", "At", "In", "On", "Both", "This", "That", "These", "Those", "Its", "His",
@@ -48,7 +38,9 @@ CAPWORD = rf"(?:[A-Z][\w'\u2019.-]*[\w]{_PLURAL_OF}|[A-Z]|\d+)"
 # The same runs as f"{CAPWORD}(?:[ \t]+{CAPWORD})*" finds: the first character first, alone,
 # lets a search skip to the next capital or figure (a lookahead for it was a third faster than
 # none, this a tenth to a quarter faster again); what follows it depends on what it was.
-RUN = re.compile(rf"[A-Z\d](?:(?<=[A-Z])(?:[\w'\u2019.-]*\w{_PLURAL_OF})?|\d*)(?:[ \t]+{CAPWORD})*")
+_RUN = re.compile(
+    rf"[A-Z\d](?:(?<=[A-Z])(?:[\w'\u2019.-]*\w{_PLURAL_OF})?|\d*)(?:[ \t]+{CAPWORD})*"
+)
 
 
 class Span(NamedTuple):
@@ -97,7 +89,7 @@ def capitalised_runs(text: str) -> list[tuple[re.Match[str], str]]:
     """Runs of capitalised words, each with its last word, read once for organisations, places
     and people. Words are separated by spaces and tabs alone, and most runs have one."""
     runs = []
-    for run in RUN.finditer(text):
+    for run in _RUN.finditer(text):
         words = run.group()
         runs.append((run, words.rsplit(None, 1)[-1] if " " in words or "\t" in words else words))
     return runs
