@@ -514,7 +514,7 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
          "Sun, chairwoman, made a report.",
          [("Kim Jong Sun",)]),
         ("Visitors toured the Memorial Tower on Monday. It has sculptures. The tower stands "
-         "high. It recalls the war. They vowed to fight if Lee Myung Bak provokes.", []),
+         "high. It recalls the war. They vowed to fight if Lee Myung Bak provokes.", [()]),
         # a decoration named after a leader names no one; the dead after their honours is honoured
         ("Kim Jong Un visited the bier of winner of Kim Il Sung Order and Kim Jong Il Order Yang "
          "Hyong Sop, former vice-chairman, on Saturday.",
@@ -583,6 +583,30 @@ def test_returning_home_is_an_arrival_not_where_they_came_from():
 def test_an_arrival_is_at_a_place_named_or_a_port_not_at_a_venue(text, arrived):
     x = analyse("T", text, PartialDate(2012, 8, 25))
     assert any(e.type == "arrival" for e in x.events) == arrived
+
+
+@pytest.mark.parametrize(
+    ("text", "visits"),
+    [
+        # the people at large: a visit nobody is named in, where and when as the sentence says
+        ("Teachers, officials and pupils across the province visited the statues in their "
+         "home towns. They laid flowers.", [("visit", None, None, ())]),
+        ("On Monday many students visited the Museum of the Revolution in Hamhung.",
+         [("visit", "2012-08-20", "Museum of the Revolution", ())]),
+        # not a date or place the sentences before gave: the crowd came over days, all over
+        ("The hall was built in Pyongyang in May 1970. Many officials and working people "
+         "visited the hall.", [("visit", None, None, ())]),
+        # someone named visits, or visited places are spoken of: no crowd
+        ("Kim Jong Un, who gave the people new homes, visited the flooded areas.",
+         [("visit", None, None, ("Kim Jong Un",))]),
+        ("The people spoke of the farms visited by the leader.", []),
+        ("The lecture ended. It visited old themes.", []),
+    ],
+)  # fmt: skip
+def test_crowds_visiting_are_visits_nobody_is_named_in(text, visits):
+    x = analyse("T", text, PartialDate(2012, 8, 25))
+    found = [(e.type, e.date and e.date.iso, e.place, e.participants) for e in x.events]
+    assert [v for v in found if v[0] == "visit"] == visits
 
 
 def test_whose_greetings_are_brought_is_not_at_the_meeting():

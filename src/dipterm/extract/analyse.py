@@ -14,7 +14,7 @@ from dipterm.models import Dateline, Extraction, Mention, PartialDate
 
 KINDS = ("person", "org", "place", "country")
 # Raise when the rules change what they extract: `dipterm extract` re-runs older articles.
-EXTRACTION_VERSION = 4  # 4: 2026-11-25 (third session), plenary meetings, flowers laid, ...
+EXTRACTION_VERSION = 5  # 5: 2026-12-02, crowds visiting; 4: 2026-11-25, plenary meetings, ...
 
 
 def find_dateline(body: str) -> tuple[Dateline | None, int]:

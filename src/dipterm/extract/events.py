@@ -116,6 +116,14 @@ FOLLOW_ON = _Caseless(
 )
 # Who met the visitors as they came or went: "Kim Jong Gyu ... greeted the foreign minister".
 GREETED_THEM = _Caseless(r"\b(?:warmly\s+)?(?:greeted|welcomed|saw\s+off)\s+(?:the|them|him|her)\b")
+# Who visits where nobody is named: the people at large, before the trigger and with no pronoun
+# or delegation between ("Officials, working people and schoolchildren across the country
+# visited the statues"; not "They also toured", whose visitors were named before).
+_CROWD = _Caseless(
+    r"\b(?:officials|people|personnel|servicepersons|servicemen|youth|students|schoolchildren"
+    r"|children|pupils|visitors|tourists|citizens|compatriots|residents|inhabitants)\b"
+    r"(?:(?!\b(?:he|she|they|it|delegation|delegations|who|which|that)\b)[^.;])*$"
+)
 # A trigger inside such a clause reports an earlier past, not this article's event.
 REPORTED_PAST = _Caseless(r"\b(?:fact|recall\w*|remember\w*|saying|noting|recollect\w*)\s+that\b")
 # How many sentences on from an event one without a trigger may still name its people, where the
@@ -171,16 +179,18 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
     ascii_text = ctx.text.isascii()
     needed_at, needed = _needed_words(ctx.text) if ascii_text else ([], [])
     reported_at = 0  # the sentence of the last event found
+    crowds: set[int] = set()  # visits by the people at large, by their index in events
     for index, sentence in enumerate(ctx.sentences):
         start = max(sentence.start, ctx.skip_until)
         if start >= sentence.end:
             continue
         text = ctx.text[start : sentence.end]
         i = bisect_left(date_at, start - 8)
+        own_date = None  # the date this sentence gives
         if i < len(date_at) and date_at[i] < sentence.end:
             refs = find_time_refs(text, published)
             if refs:
-                narrative_date = (refs[0].date, refs[0].basis)
+                narrative_date = own_date = (refs[0].date, refs[0].basis)
         lowered = text.lower() if text.isascii() else None
         if ascii_text:  # the kinds of the needed words the sentence holds
             begin, stop = bisect_left(needed_at, start), bisect_left(needed_at, sentence.end)
@@ -225,6 +235,19 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             after = [p for p in places if p.start >= start + m.start()]
             place = (after or places or [None])[0]
             place_name = place.name if place else None
+            # The people at large visiting, nobody named: across the country, to the statues
+            # of their own towns, over days; where and when are what this sentence says.
+            crowd = (
+                kind == "visit"
+                and not people
+                and not text.startswith(" by", m.end())  # "farms visited by him"
+                # nor one someone named led: "Kim Jong Un, who ..., repeatedly visited"
+                and not ctx.within(start, start + m.start(), "person")
+                and _CROWD.search(
+                    text[: m.start()], lowered[: m.start()] if lowered is not None else None
+                )
+                is not None
+            )
             if kind in NO_PLACE or m.group().endswith(" home"):
                 place_name = None  # "returned home after visiting Amur Region": not there
             elif ctx.here and (
@@ -236,12 +259,14 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
                 place_name, narrative_place = None, ctx.here
                 here.add(len(events))
             elif place_name is None:
-                place_name = narrative_place
+                place_name = None if crowd else narrative_place
             else:
                 narrative_place = place_name
             if kind == "meeting" and _is_summit(ctx, people):
                 kind = "summit"
-            date, basis = narrative_date if narrative_date else (None, None)
+            date, basis = (own_date if crowd else narrative_date) or (None, None)
+            if crowd:
+                crowds.add(len(events))
             present = people if kind in NO_PLACE else [p for p in people if p not in absent]
             events.append(
                 Event(kind, date, basis, place_name, tuple(present), sentence.text.strip())
@@ -251,8 +276,14 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
         for i, e in enumerate(events)
     ]
     # An event nobody is named in is kept where it is news without names: a banquet, wreaths
-    # laid, a delegation come or gone.
-    return _merge([e for e in events if e.participants or e.type in _NEWS_WITHOUT_NAMES])
+    # laid, a delegation come or gone, the people at large visiting.
+    return _merge(
+        [
+            e
+            for i, e in enumerate(events)
+            if e.participants or e.type in _NEWS_WITHOUT_NAMES or i in crowds
+        ]
+    )
 
 
 # Whom an event honours or mourns, not who took part in it: "condolences over the death of X",
