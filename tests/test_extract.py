@@ -133,6 +133,11 @@ def test_title_before_and_appositive_for_unknown_names():
          "president of the Mongolian Red Cross.",
          {"Harald V": ["king of Norway"],
           "B. Tsogtbayar": ["president of the Mongolian Red Cross"]}),
+        # the diplomats' title in French words, capitalised or not, before a name
+        ("Present were Charge d'Affaires ad Interim Anna Berg, Chargé d’affaires Lars Holm and "
+         "Cuban Charge d'Affaires a.i. Jose Diaz.",
+         {"Anna Berg": ["Charge d'Affaires ad Interim"], "Lars Holm": ["Chargé d'affaires"],
+          "Jose Diaz": ["Cuban Charge d'Affaires a.i."]}),
     ],
 )  # fmt: skip
 def test_offices_before_and_after_a_name(text, roles):

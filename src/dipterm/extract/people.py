@@ -32,6 +32,8 @@ NOT_NAME_WORDS = {
     "War", "Liberation", "Revolution", "Festival", "Anniversary", "Games", "Championship",
     "Championships", "Cup", "Olympics",  # "the Fatherland Liberation War, President X ..."
 }  # fmt: skip
+# The lower-case words of the French title diplomats keep: "Charge d'Affaires ad Interim".
+_DIPLOMATS_FRENCH = {"d'affaires", "d\u2019affaires", "ad", "interim", "a.i."}
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
 _LED_BY = re.compile(r"\b(?:led|headed|accompanied)\s+by\s+(?:(?P<title>[a-z][\w-]*)\s+)?$")
 
@@ -48,7 +50,7 @@ def title_before(text: str, start: int) -> str | None:
     if domain:
         title, words = words[-domain:], words[:-domain]
     for word in reversed(words):
-        if word in ("of", "the", "to") and title:
+        if (word in ("of", "the", "to") and title) or word.lower() in _DIPLOMATS_FRENCH:
             title.insert(0, word)
             continue
         if roles.is_honorific(word) or not (word[0].isupper() or word.startswith("vice-")):

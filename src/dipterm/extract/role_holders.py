@@ -38,8 +38,11 @@ def assign_roles(text: str, found: Found) -> None:
         found.roles[name] = drop_contained(held)
 
 
-# A comma or "and", then nothing but capitalised words (a title) up to a name: a list goes on.
-_LISTED_BEFORE = re.compile(r"(?:,|\band)\s*(?:(?:the|respected|[A-Z][\w'\u2019.-]*)\s+){0,6}$")
+# A comma or "and", then nothing but capitalised words (a title, the diplomats' "Charge
+# d'Affaires ad interim" too) up to a name: a list goes on.
+_LISTED_BEFORE = re.compile(
+    r"(?:,|\band)\s*(?:(?:the|respected|ad|interim|a\.i\.|d['\u2019][A-Za-z]+|[A-Z][\w'\u2019.-]*)\s+){0,6}$"
+)
 
 
 def _next_in_list(text: str, start: int, end: int, later: list[Span]) -> int:

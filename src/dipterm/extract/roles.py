@@ -28,6 +28,7 @@ TITLE_MODIFIERS = {
     "eternal", "standing", "extraordinary", "plenipotentiary", "assistant", "party", "army",
     "navy", "air", "force", "security", "federal", "people's", "people’s", "second", "third",
     "department", "division", "international", "external", "internal", "economic", "cultural",
+    "interim", "affaires", "d'affaires", "d\u2019affaires",  # "Charge d'Affaires ad Interim"
 }  # fmt: skip
 # Honorifics that are not offices.
 HONORIFICS = {
