@@ -289,6 +289,10 @@ def test_organisation_names_run_through_their_parts():
          {"Mansudae Art Studio", "Board of Directors", "Kim Il Sung-Kim Jong Il Foundation",
           "Chinese People's Volunteers"},
          set()),
+        # what a site is for is no organisation; an organisation further on in its name is one
+        ("They toured the Memorial Hall for Party Foundation and the Museum for Peace Studies "
+         "of the Central Committee.",
+         "org", {"Central Committee"}, {"Party Foundation", "Peace Studies"}),
     ],
 )  # fmt: skip
 def test_names_of_organisations_and_states(text, kind, named, not_named):

@@ -99,6 +99,7 @@ _PLACE_OF = re.compile(
     rf"(?:\s+(?:(?:of|to)(?:\s+the)?\s+|for(?:\s+the)?\s+(?=[A-Z]))"
     rf"{CAPWORD}(?:\s+{CAPWORD})*)+"
 )
+_PURPOSE = re.compile(r"\s+for\s+(?:the\s+)?")
 # One more word joined by "and" to the last of a place's "of" part, itself no head noun and not
 # followed by another capitalised word: "University of Science and Technology" (not "University
 # of Pyongyang and Kim Il Sung University").
@@ -273,7 +274,10 @@ def find_institutions(
     organisations given) are given back, to be dropped."""
     found: list[Span] = []
     absorbed: set[Span] = set()
+    purpose = -1  # where the words a place is "for" begin: "Site for Party Foundation"
     for run, last in capitalised_runs(text):
+        if run.start() == purpose:
+            continue  # what the place is for, no institution ("of the Pacific Fleet" may be)
         # Leading stop words are stripped from the front: the last word stays the head, and most
         # runs end in no head noun at all.
         if last.endswith(("'s", "\u2019s")):
@@ -343,6 +347,8 @@ def find_institutions(
                 continue
             absorbed.update(inner)
         found.append(Span(start, end, kind, name.replace("\u2019", "'"), name))
+        if kind == "place" and (towards := _PURPOSE.match(text, run.end(), end)):
+            purpose = towards.end()
     if not any(force in text for force in ("army", "navy", "armed forces", "air force")):
         return found, absorbed  # what _ARMED ends with
     for m in _ARMED.finditer(text):
