@@ -289,6 +289,15 @@ def test_organisation_names_run_through_their_parts():
          {"Mansudae Art Studio", "Board of Directors", "Kim Il Sung-Kim Jong Il Foundation",
           "Chinese People's Volunteers"},
          set()),
+        # a building of an organisation the gazetteer knows is a place, the organisation one too;
+        # a region's "of" part is where it is, not part of its name
+        ("Teachers of the Central Cadres Training School of the WPK and of the Sports Complex of "
+         "the Korean People's Army met a delegation of Liaoning Province of the Communist Party "
+         "of China.",
+         "place",
+         {"Central Cadres Training School of the WPK",
+          "Sports Complex of the Korean People's Army"},
+         {"Liaoning Province of the Communist Party of China"}),
         # what a site is for is no organisation; an organisation further on in its name is one
         ("They toured the Memorial Hall for Party Foundation and the Museum for Peace Studies "
          "of the Central Committee.",

@@ -99,6 +99,7 @@ _PLACE_OF = re.compile(
     rf"(?:\s+(?:(?:of|to)(?:\s+the)?\s+|for(?:\s+the)?\s+(?=[A-Z]))"
     rf"{CAPWORD}(?:\s+{CAPWORD})*)+"
 )
+_OF = re.compile(r"\s+of\s")
 _PURPOSE = re.compile(r"\s+for\s+(?:the\s+)?")
 # One more word joined by "and" to the last of a place's "of" part, itself no head noun and not
 # followed by another capitalised word: "University of Science and Technology" (not "University
@@ -343,7 +344,15 @@ def find_institutions(
                 and p.text == last
                 and _qualifies_an_org(text[start : p.start])
             ]
-            if not inner or not taken.only_by((start, end), inner):
+            # A building's "of" part may name the organisation it belongs to, which stays one of
+            # its own: "Museum of the Korean People's Army", "Training School of the WPK" (not a
+            # region's or land's: "Liaoning Province of the Communist Party of China").
+            nested = (
+                [p for p in gazetteer if p.kind == "org" and run.end() < p.start < end]
+                if kind == "place" and last not in _LAND_AND_WATER and _OF.match(text, run.end())
+                else []
+            )
+            if not (inner or nested) or not taken.only_by((start, end), inner + nested):
                 continue
             absorbed.update(inner)
         found.append(Span(start, end, kind, name.replace("\u2019", "'"), name))
