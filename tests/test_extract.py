@@ -298,6 +298,19 @@ def test_organisation_names_run_through_their_parts():
          {"Central Cadres Training School of the WPK",
           "Sports Complex of the Korean People's Army"},
          {"Liaoning Province of the Communist Party of China"}),
+        # what a society is "for the" study of, and with whom: all its name; a name stops before
+        # a month, without its "of", and at the end of its line
+        ("Members of the Zambian Society for the Study of the Juche Idea, the Committee for "
+         "Solidarity with the Arab People, the Committee for the Peaceful Reunification of Korea "
+         "and the Guinean Group for the Study of February 16 Art met. Present were the chairman "
+         "of the Danish Institute for the Study of the Juche Idea\nFrancis Lyimo, chairman.",
+         "org",
+         {"Zambian Society for the Study of the Juche Idea",
+          "Committee for Solidarity with the Arab People",
+          "Committee for the Peaceful Reunification of Korea", "Guinean Group for the Study",
+          "Danish Institute for the Study of the Juche Idea"},
+         {"Zambian Society", "Guinean Group for the Study of",
+          "Danish Institute for the Study of the Juche Idea\nFrancis Lyimo"}),
         # what a site is for is no organisation; an organisation further on in its name is one
         ("They toured the Memorial Hall for Party Foundation and the Museum for Peace Studies "
          "of the Central Committee.",

@@ -80,8 +80,10 @@ def _extend(text: str, end: int, pattern: re.Pattern[str]) -> int:
 
 # A part of an organisation's name after its head noun: "of", "for", "with" or "in" and capitalised
 # words, "the" before them only where _org_end allows it.
+# A part of an organisation's name, on its line: runs of capitalised words, as names, do not cross
+# a line ("... Institute for the Study of the Juche Idea\nFrancis F. Lyimo, chairman ...").
 _ORG_PART = re.compile(
-    rf"\s+(of|for|with|in)\s+(?P<the>the\s+)?({CAPWORD}(?:\s+(?:and\s+)?{CAPWORD})*)"
+    rf"[ \t]+(of|for|with|in)[ \t]+(?P<the>the[ \t]+)?({CAPWORD}(?:[ \t]+(?:and[ \t]+)?{CAPWORD})*)"
 )
 _COUNTRY_OF = re.compile(rf"(?:\s+of\s+{CAPWORD}(?:\s+{CAPWORD})*)*")
 _NUMBERED = re.compile(r"\.[ \t]?\d+\b")  # after "No": "School No. 1"
@@ -100,6 +102,7 @@ _PLACE_OF = re.compile(
     rf"{CAPWORD}(?:\s+{CAPWORD})*)+"
 )
 _OF = re.compile(r"\s+of\s")
+_DANGLING = re.compile(r"(?:\s+(?:of|for|to|with|in|and|the))*\s*$")
 _PURPOSE = re.compile(r"\s+for\s+(?:the\s+)?")
 # One more word joined by "and" to the last of a place's "of" part, itself no head noun and not
 # followed by another capitalised word: "University of Science and Technology" (not "University
@@ -152,7 +155,7 @@ def _the_part_of(text: str, m: re.Match[str], head: str, country_keys: frozenset
     split = words.split()
     a_country = name_key(_STATE_OF.sub("", words)) in country_keys  # "the Russian Federation"
     if (
-        m.group(1) not in ("of", "in")
+        m.group(1) not in ("of", "in", "for", "with")
         or not words[0].isalpha()
         or _ABBREVIATED.fullmatch(words)  # "of the C.C., WPK", "of the CCP"
         or words in demonyms()  # "the Department of the Iranian Foreign Ministry"
@@ -183,7 +186,9 @@ def _the_part_of(text: str, m: re.Match[str], head: str, country_keys: frozenset
     )
     if country:
         return head == "Party" and country == len(phrase)
-    return m.group(1) == "of"
+    # What a society is for, and with whom: "Association for the Study of the Juche Idea",
+    # "Committee for Solidarity with the World People".
+    return m.group(1) != "in"
 
 
 def _org_end(text: str, end: int, country_keys: frozenset[str], head: str = "") -> int:
@@ -257,10 +262,12 @@ def _names_what(text: str, end: int, kind: str, country_keys: frozenset[str]) ->
 
 
 def _before_a_date_word(text: str, start: int, end: int) -> int:
-    """end, or where the first weekday or month between start and end begins, less spaces."""
+    """end, or where the first weekday or month between start and end begins, less the spaces
+    and linking words ("of", "for the", "to") before it."""
     for word in WORD.finditer(text, start, end):
         if word.group().strip(",.") in MONTHS:
-            return len(text[: word.start()].rstrip())
+            # "Group for the Study of February 16 Art": the name before it, less its "of"
+            return len(_DANGLING.sub("", text[start : word.start()])) + start
     return end
 
 
