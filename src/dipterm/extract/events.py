@@ -301,8 +301,8 @@ _HONOURED = re.compile(
     r"|\b(?:set\s+forth|put\s+forward|advanced|indicated|clarified)\s+by\s+(?:[\w'\u2019.-]+\s+){0,4}$"
     r"|\b(?:works?|speech|teachings?|instructions?|behests?|policy|ideas?|thoughts?|leadership)"
     r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,4}$"
-    # to whom the visitors bow: "made a bow to X", "paid homage to X"
-    r"|\b(?:bow(?:ed|s)?|homage|respects|reverence)\s+(?:to|before)\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+    # to whom the visitors bow: "made a bow to X", "paid homage to X", "paid tribute to X"
+    r"|\b(?:bow(?:ed|s)?|tribute|homage|respects|reverence)\s+(?:to|before)\s+(?:[\w'\u2019.-]+\s+){0,4}$"
 )
 _LIST_GOES_ON = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+\s+){0,6}$"
