@@ -552,8 +552,8 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
          [("Kim Jong Un",)]),
         # to whom visitors bow or pay homage takes no part; who they were, said next, does
         ("Foreign guests visited the Kumsusan Palace of the Sun on Sunday to pay homage to "
-         "President Kim Il Sung. They included Anna Berg, member of parliament. They made a bow "
-         "to Kim Il Sung and Kim Jong Il.",
+         "President Kim Il Sung. They paid tribute to Kim Jong Il. They included Anna Berg, "
+         "member of parliament. They made a bow to Kim Il Sung.",
          [("Anna Berg",)]),
         # receiving a watch or a certificate is no meeting
         ("Ri Won Sik, director, received watches bearing the name of President Kim Il Sung on "
