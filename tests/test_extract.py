@@ -311,6 +311,13 @@ def test_organisation_names_run_through_their_parts():
           "Danish Institute for the Study of the Juche Idea"},
          {"Zambian Society", "Guinean Group for the Study of",
           "Danish Institute for the Study of the Juche Idea\nFrancis Lyimo"}),
+        # a party's faction in brackets is part of its name, an acronym is not
+        ("The Communist Party of India (Marxist), the Nepal Communist Party (United "
+         "Marxist-Leninist) and the Communist Party of Vietnam (CPV) sent envoys.",
+         "org",
+         {"Communist Party of India (Marxist)", "Nepal Communist Party (United Marxist-Leninist)",
+          "Communist Party of Vietnam"},
+         {"Communist Party of India", "Communist Party of Vietnam (CPV)"}),
         # what a site is for is no organisation; an organisation further on in its name is one
         ("They toured the Memorial Hall for Party Foundation and the Museum for Peace Studies "
          "of the Central Committee.",

@@ -102,6 +102,11 @@ _PLACE_OF = re.compile(
     rf"{CAPWORD}(?:\s+{CAPWORD})*)+"
 )
 _OF = re.compile(r"\s+of\s")
+# A party's faction in brackets, part of its name: "(Marxist-Leninist)", "(Maoist)", "(Red
+# Motherland)"; not an acronym ("(CPC)").
+_FACTION = re.compile(
+    r"[ \t]*\([A-Z][a-z][\w'\u2019]*(?:(?:[ \t]+|[-\uff0d])[A-Z][a-z][\w'\u2019]*){0,2}\)"
+)
 _DANGLING = re.compile(r"(?:\s+(?:of|for|to|with|in|and|the))*\s*$")
 _PURPOSE = re.compile(r"\s+for\s+(?:the\s+)?")
 # One more word joined by "and" to the last of a place's "of" part, itself no head noun and not
@@ -322,6 +327,8 @@ def find_institutions(
             end = fixed_end
         elif kind == "org":
             end = _org_end(text, run.end(), country_keys, last)
+            if last == "Party" and (faction := _FACTION.match(text, end)):
+                end = faction.end()  # "Communist Party of India (Marxist)", another party
         else:
             end = _extend(text, run.end(), _PLACE_OF)
             if end > run.end() and text[end - 1].isalpha() and last not in _LAND_AND_WATER:
