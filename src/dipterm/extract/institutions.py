@@ -79,9 +79,8 @@ def _extend(text: str, end: int, pattern: re.Pattern[str]) -> int:
 
 
 # A part of an organisation's name after its head noun: "of", "for", "with" or "in" and capitalised
-# words, "the" before them only where _org_end allows it.
-# A part of an organisation's name, on its line: runs of capitalised words, as names, do not cross
-# a line ("... Institute for the Study of the Juche Idea\nFrancis F. Lyimo, chairman ...").
+# words, "the" before them only where _org_end allows it; on its line, as runs of capitalised
+# words are ("... Institute for the Study of the Juche Idea\nFrancis F. Lyimo, chairman ...").
 _ORG_PART = re.compile(
     rf"[ \t]+(of|for|with|in)[ \t]+(?P<the>the[ \t]+)?({CAPWORD}(?:[ \t]+(?:and[ \t]+)?{CAPWORD})*)"
 )
@@ -151,17 +150,17 @@ STATE_OF_COUNTRY = re.compile(rf"\s+of\s+the\s+{_STATE_WORDS}")
 
 
 def _the_part_of(text: str, m: re.Match[str], head: str, country_keys: frozenset[str]) -> bool:
-    """Whether "of the ..." or "in the ..." after a head noun is part of the name: "Ministry of
-    the Interior", "Communist Party of the People of Spain", a party's country ("Party of
-    Socialists in the Republic of Moldova"); not another organisation ("Central Committee of the
-    Workers' Party of Korea": each is named) nor the country of anything else ("the Foreign
-    Ministry of the DPRK" is the Foreign Ministry)."""
+    """Whether "of the ...", "for the ...", "with the ..." or "in the ..." after a head noun is
+    part of the name: "Ministry of the Interior", "Communist Party of the People of Spain",
+    "Association for the Study of the Juche Idea", a party's country ("Party of Socialists in the
+    Republic of Moldova"); not another organisation ("Central Committee of the Workers' Party of
+    Korea": each is named) nor the country of anything else ("the Foreign Ministry of the DPRK"
+    is the Foreign Ministry)."""
     words = m.group(3)
     split = words.split()
     a_country = name_key(_STATE_OF.sub("", words)) in country_keys  # "the Russian Federation"
     if (
-        m.group(1) not in ("of", "in", "for", "with")
-        or not words[0].isalpha()
+        not words[0].isalpha()
         or _ABBREVIATED.fullmatch(words)  # "of the C.C., WPK", "of the CCP"
         or words in demonyms()  # "the Department of the Iranian Foreign Ministry"
         or name_key(words) in keys_of_kind("org")  # "of the United Nations"
