@@ -38,6 +38,8 @@ LAZY_COMMANDS = {
     "export": "dipterm.cli_reports",
     "select": "dipterm.cli_reports",
     "watch": "dipterm.cli_reports",
+    "trend": "dipterm.cli_wording",
+    "kwic": "dipterm.cli_wording",
 }
 
 

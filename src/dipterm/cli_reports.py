@@ -30,6 +30,27 @@ def _ids(values: tuple[str, ...]) -> list[int]:
 )
 @click.option("--snippets", is_flag=True, help="With --query: only the passages that matched.")
 @click.option(
+    "--kwic",
+    "kwic_query",
+    metavar="QUERY",
+    help="A concordance of QUERY (as dipterm kwic), each article cited.",
+)
+@click.option(
+    "--trend",
+    "trend_queries",
+    metavar="QUERY",
+    multiple=True,
+    help="A trend's table (as dipterm trend; repeat for several queries) with the articles behind "
+    "each figure.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["year", "month", "week"]),
+    default="year",
+    show_default=True,
+    help="With --trend: the period.",
+)
+@click.option(
     "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE."
 )
 @click.option("--limit", "-n", default=10_000, show_default=True, type=click.IntRange(1))
@@ -43,13 +64,22 @@ def export_command(
     snippets: bool,
     output: str | None,
     limit: int,
+    kwic_query: str | None,
+    trend_queries: tuple[str, ...],
+    by: str,
 ) -> None:
     """Export articles for a report: markdown with a table of contents and one citation line per
     article (source, "title", date, url), or JSON (every field; imports back) or CSV.
 
-    Give article ids, or --query Q, or --selection NAME. The same input gives the same bytes.
+    Give article ids, or --query Q, or --selection NAME; or --kwic Q or --trend Q for how the
+    wording moved, in markdown. The same input gives the same bytes.
     """
     from dipterm.export.items import gather
+
+    if kwic_query is not None or trend_queries:
+        text, count = _wording_report(ctx, kwic_query, trend_queries, by)
+        _deliver(text, count, output)
+        return
 
     with _open(ctx) as library:
         chosen = gather(
@@ -68,13 +98,57 @@ def export_command(
         from dipterm.export.records import to_csv, to_json
 
         text = to_json(chosen) if fmt == "json" else to_csv(chosen)
+    _deliver(text, len(chosen.items), output)
+
+
+def _deliver(text: str, count: int, output: str | None) -> None:
     if output:
         from pathlib import Path
 
         Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"wrote {len(chosen.items)} articles to {output}", err=True)
+        click.echo(f"wrote {count} articles to {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def _wording_report(
+    ctx: click.Context, kwic_query: str | None, trend_queries: tuple[str, ...], by: str
+) -> tuple[str, int]:
+    """The markdown of a concordance or a trend, and how many articles it cites."""
+    from dipterm.export import wording as report
+    from dipterm.store import wording
+
+    if kwic_query is not None and trend_queries:
+        raise DiptermError("export one thing at a time: --kwic or --trend")
+    with _open(ctx) as library:
+        if kwic_query is not None:
+            found = wording.concordance(library, kwic_query)
+            if not found.occurrences:
+                _nothing_matched()
+            ids = list(dict.fromkeys(o.id for o in found.occurrences))
+            articles = {a.id: a for a in library.articles(ids)}
+            return report.render_concordance(found, articles), len(articles)
+        counted = wording.trend(library, list(trend_queries), by=by)  # type: ignore[arg-type]
+        behind = {}
+        cited: set[int] = set()
+        for term in trend_queries:
+            grouped = wording.articles_by_period(library, term, by=by)  # type: ignore[arg-type]
+            everything = [i for ids in grouped.values() for i in ids]
+            found_articles = {a.id: a for a in library.articles(everything)}
+            behind[term] = {
+                p: [found_articles[i] for i in ids if i in found_articles]
+                for p, ids in grouped.items()
+            }
+            cited.update(found_articles)
+        if not cited:
+            _nothing_matched()
+        return report.render_trend(counted, behind), len(cited)
+
+
+def _nothing_matched() -> None:
+    """Nothing to report: say so and write nothing (an existing report stays as it was)."""
+    click.echo("no match", err=True)
+    sys.exit(int(ExitCode.NO_MATCH))
 
 
 @cli.group()
