@@ -232,3 +232,82 @@ def test_export_trend_table_and_the_articles_behind_each_figure(spread, run):
             assert row.split("|")[2].strip() == str(n)
             if n:
                 assert f"### {year} ({n})" in text
+
+
+@pytest.fixture
+def long_one(spread):
+    """The spread library and one long article whose phrase stands near its end."""
+    body = "\n\n".join(
+        [" ".join(["The session heard reports on agriculture and the weather."] * 12)] * 6
+        + ["At last the speaker condemned the hostile policy of the enemies once more."]
+    )
+    with Library.open(spread) as lib:
+        lib.add([ArticleDraft("A long report", body, "long", PartialDate(2021, 6, 1))])
+    return spread
+
+
+async def _settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _search(pilot, text: str) -> None:
+    await pilot.press("slash")
+    for char in text:
+        await pilot.press({" ": "space", '"': "quotation_mark"}.get(char, char))
+    await _settle(pilot)
+    await pilot.press("escape")
+
+
+async def test_trend_screen_charts_the_query_and_a_query_added_to_it(spread):
+    from dipterm.tui.app import DiptermApp
+    from dipterm.tui.screens.wording import TrendScreen
+
+    async with DiptermApp(spread).run_test(size=(100, 35)) as pilot:
+        await _settle(pilot)
+        await _search(pilot, "denuclearization")
+        await pilot.press("G")
+        await _settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, TrendScreen)
+        assert [s.term for s in screen.found.series] == ["denuclearization"]
+        await pilot.press("a", *"weather", "enter")
+        await _settle(pilot)
+        assert [s.term for s in screen.found.series] == ["denuclearization", "weather"]
+        with Library.open(spread) as lib:
+            assert screen.found.series[1].articles == lib.count_matching("weather")
+        await pilot.press("b")  # by month
+        await _settle(pilot)
+        assert screen.found.by == "month"
+        edges = str(screen.query_one("#trend-edges").render())
+        assert "denuclearization" in edges and "weather" in edges
+        await pilot.press("escape")
+        assert not isinstance(pilot.app.screen, TrendScreen)
+
+
+async def test_concordance_line_opens_the_article_at_that_place(long_one):
+    from dipterm.tui.app import DiptermApp
+    from dipterm.tui.screens.wording import ConcordanceScreen
+
+    async with DiptermApp(long_one).run_test(size=(100, 35)) as pilot:
+        await _settle(pilot)
+        await _search(pilot, '"hostile policy"')
+        await pilot.press("K")
+        await _settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ConcordanceScreen)
+        places = list(screen.places.values())
+        with Library.open(long_one) as lib:
+            assert len({p.article_id for p in places}) == lib.count_matching('"hostile policy"')
+            long_id = next(h.id for h in lib.search("title:long", limit=1).hits)
+        row = next(k for k, p in enumerate(places) if p.article_id == long_id)
+        for _ in range(row):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await _settle(pilot)
+        await pilot.pause(0.3)
+        reader = pilot.app.screen.query_one("#reader-a")
+        assert reader.article.id == long_id
+        assert reader.find_text.lower() == "hostile policy"
+        assert reader.scroll_y > 0 and reader.scroll_y == reader.max_scroll_y  # near the end

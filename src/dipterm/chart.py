@@ -34,6 +34,17 @@ def draw(
     plt.clear_figure()
     plt.plotsize(width, height)
     plt.theme("clear")
+    plot_into(plt, trend, width=width, share=share, colour=colour)
+    text = f"{caption(trend, share)}\n{plt.build()}"
+    if not colour:
+        text = plt.uncolorize(text)
+    # plotext closes each line with a reset code; without colour those are gone, and lines end
+    # with no trailing space.
+    return "\n".join(line.rstrip() for line in text.splitlines())
+
+
+def plot_into(plt, trend: Trend, *, width: int, share: bool, colour: bool = True) -> None:
+    """Draw the series on a plotext plot (the module, or textual-plotext's widget.plt)."""
     xs = list(range(1, len(trend.periods) + 1))
     rows = values(trend, share=share)
     for k, (series, row) in enumerate(zip(trend.series, rows, strict=True)):
@@ -48,12 +59,6 @@ def draw(
     plt.xticks([xs[i] for i in ticks], [trend.periods[i] for i in ticks])
     top = max((max(r) for r in rows if r), default=0.0)
     plt.yticks(*_integer_ticks(top, share))
-    text = f"{caption(trend, share)}\n{plt.build()}"
-    if not colour:
-        text = plt.uncolorize(text)
-    # plotext closes each line with a reset code; without colour those are gone, and lines end
-    # with no trailing space.
-    return "\n".join(line.rstrip() for line in text.splitlines())
 
 
 def caption(trend: Trend, share: bool) -> str:

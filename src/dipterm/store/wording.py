@@ -11,7 +11,7 @@ from typing import Literal
 from dipterm.errors import QueryError
 from dipterm.models import Correction
 from dipterm.store.query import Query, parse
-from dipterm.store.search import Plan, Searching
+from dipterm.store.search import Searching
 
 Period = Literal["year", "month", "week"]
 PERIODS: tuple[Period, ...] = ("year", "month", "week")
@@ -58,22 +58,29 @@ def trend(library: Searching, queries: Sequence[str], *, by: Period = "year") ->
     if by not in PERIODS:
         raise QueryError(f"--by takes one of {', '.join(PERIODS)}, not {by!r}")
     width = _DATE_LENGTH[by]
-    key = f"CASE WHEN length(published) >= {width} THEN substr(published, 1, {width}) END"
-    totals, undated_total = _grouped(
-        library, f"SELECT {key} p, count(*) FROM articles GROUP BY p", [], by
+    key = f"CASE WHEN length(a.published) >= {width} THEN substr(a.published, 1, {width}) END"
+    totals, undated_total, _ = _grouped(
+        library, f"SELECT {key} p, count(*), NULL, NULL FROM articles a GROUP BY p", [], by
     )
     series = []
     bounds: list[tuple[str | None, str | None]] = []
     for text in queries:
         parsed = parse(text)
         plan = library.plan(parsed)
-        counts, undated = _grouped(
+        # The oldest and newest dated article ride along as sortable keys (the date padded so that
+        # 2019 sorts before 2019-05-01, as in ORDER BY published; then the id): one pass each.
+        edge = (
+            "CASE WHEN a.published IS NOT NULL THEN "
+            "substr(a.published || '----------', 1, 10) || printf('%012d', a.id) END"
+        )
+        counts, undated, edges = _grouped(
             library,
-            f"SELECT {key} p, count(*) FROM articles WHERE id IN ({plan.matched}) GROUP BY p",
+            f"SELECT {key} p, count(*), min({edge}), max({edge}) FROM {plan.source} "
+            f"WHERE {plan.where} GROUP BY p",
             plan.params,
             by,
         )
-        first, last = _edges(library, plan)
+        first, last = _dated(library, edges)
         series.append(Series(text, counts, undated, first, last, plan.corrections))
         bounds.append(_date_bounds(parsed))
     periods = _span(totals, by, bounds)
@@ -82,20 +89,20 @@ def trend(library: Searching, queries: Sequence[str], *, by: Period = "year") ->
 
 def _grouped(
     library: Searching, sql: str, params: Sequence[object], by: Period
-) -> tuple[dict[str, int], int]:
+) -> tuple[dict[str, int], int, list[str]]:
+    """Counts per period, the count of those without one, and the edge keys each group gave."""
     counts: dict[str, int] = {}
     undated = 0
-    for period, n in library.conn.execute(sql, params):
+    edges: list[str] = []
+    for period, n, oldest, newest in library.conn.execute(sql, params):
+        edges += [k for k in (oldest, newest) if k]
+        if period is not None and by == "week":
+            period = _week(period)
         if period is None:
             undated += n
             continue
-        if by == "week":
-            period = _week(period)
-            if period is None:
-                undated += n
-                continue
         counts[period] = counts.get(period, 0) + n
-    return counts, undated
+    return counts, undated, edges
 
 
 def _week(day: str) -> str | None:
@@ -107,15 +114,14 @@ def _week(day: str) -> str | None:
     return f"{year}-W{week:02d}"
 
 
-def _edges(library: Searching, plan: Plan) -> tuple[Dated | None, Dated | None]:
-    """The first and last dated article a plan matches (oldest first by date, then id)."""
+def _dated(library: Searching, edges: list[str]) -> tuple[Dated | None, Dated | None]:
+    """The articles of the smallest and largest edge key (date, then id)."""
+    if not edges:
+        return None, None
     found = []
-    for order in ("ASC", "DESC"):
+    for key in (min(edges), max(edges)):
         row = library.conn.execute(
-            "SELECT id, published, title, source FROM articles "
-            f"WHERE id IN ({plan.matched}) AND published IS NOT NULL "
-            f"ORDER BY published {order}, id {order} LIMIT 1",
-            plan.params,
+            "SELECT id, published, title, source FROM articles WHERE id = ?", (int(key[10:]),)
         ).fetchone()
         found.append(Dated(*row) if row else None)
     return found[0], found[1]

@@ -22,6 +22,7 @@ PAGE = 60  # a screenful and more: the rest loads as the cursor nears the end
 # Ranking costs FTS5 about 2 microseconds a match on this kind of machine: a word found in more
 # articles than this is listed newest first at once while the ranking runs (see browse).
 RANK_LATER = 20_000
+CONCORDANCE_LINES = 2_000  # a screen's worth many times over; the CLI's dipterm kwic gives all
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,20 @@ class LibraryService:
                 return self.overview.timeline(query or None)
             except (DiptermError, sqlite3.OperationalError):
                 return []
+
+    def trend(self, queries: list[str], by: str):
+        """How often each query matched per period (store.wording.Trend); errors as DiptermError."""
+        from dipterm.store.wording import trend
+
+        with self._overview_lock:
+            return trend(self.overview, queries, by=by)  # type: ignore[arg-type]
+
+    def concordance(self, query: str, limit: int = CONCORDANCE_LINES):
+        """The query's occurrences in context, oldest first (store.wording.Concordance)."""
+        from dipterm.store.wording import concordance
+
+        with self._overview_lock:
+            return concordance(self.overview, query, width=60, limit=limit)
 
     def article(self, article_id: int) -> tuple[Article, dict]:
         with self._lock:

@@ -43,6 +43,8 @@ class MainScreen(Screen):
         Binding("w", "watches", "Saved searches"),
         Binding("ctrl+e", "export", "Export"),
         Binding("r", "refresh", "Refresh"),
+        Binding("G", "trend", "Trend over time"),
+        Binding("K", "concordance", "Concordance"),
     ]
 
     def __init__(self, service: LibraryService) -> None:
@@ -350,6 +352,38 @@ class MainScreen(Screen):
             self.notify(f"Could not export: {exc}", severity="error")
             return
         self.notify(f"Wrote {count} articles to {Path(path).expanduser()}", timeout=8)
+
+    def action_trend(self) -> None:
+        from dipterm.tui.screens.wording import TrendScreen
+
+        self.app.push_screen(TrendScreen(self.service, self.query_text))
+
+    def action_concordance(self) -> None:
+        from dipterm.tui.screens.wording import ConcordanceScreen
+
+        if not self.query_text.strip():
+            self.notify("Search for words first: the concordance shows them in context")
+            return
+        self.app.push_screen(ConcordanceScreen(self.service, self.query_text), self._at_place)
+
+    def _at_place(self, place) -> None:
+        if place is not None:
+            self.open_article_at(place.article_id, place.words, place.nth)
+
+    @work(thread=True, group="read")
+    def open_article_at(self, article_id: int, words: str, nth: int) -> None:
+        try:
+            article, extracted = self.service.article(article_id)
+        except DiptermError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._read_at, article, extracted, words, nth)
+
+    def _read_at(self, article, extracted, words: str, nth: int) -> None:
+        self._read(article, extracted)
+        reader = self.query_one("#reader-b" if self.side_by_side else "#reader-a", Reader)
+        reader.find_at(words, nth)
+        reader.focus()
 
     def action_refresh(self) -> None:
         self.service.refresh()

@@ -57,7 +57,8 @@ class Reader(VerticalScroll, can_focus=True):
         self.terms: list[str] = []
         self.find_text = ""
         self.shared: set[str] = set()
-        self._hits: list[int] = []
+        self._hits: list[int] = []  # indexes in _shown of the paragraphs holding what is found
+        self._shown: list[Static] = []  # the header and paragraphs, as last mounted
         self._current = -1
 
     def compose(self):
@@ -129,6 +130,7 @@ class Reader(VerticalScroll, can_focus=True):
                 self._hits.append(len(widgets))
             widgets.append(Paragraph(self._paragraph(paragraph, find)))
         self.mount_all(widgets)
+        self._shown = widgets
         self._current = -1
 
     # ------------------------------------------------------------ find in article
@@ -157,6 +159,35 @@ class Reader(VerticalScroll, can_focus=True):
             self.query_one("#find").remove()
             self.focus()
             event.stop()
+
+    def find_at(self, words: str, nth: int) -> None:
+        """Find words in the article and scroll to their nth occurrence (0: the first), as a
+        concordance line points at it: to its paragraph, and within a long paragraph to about
+        its line."""
+        if self.article is None:
+            return
+        self.find_text = words
+        self._render_article()
+        pattern = re.compile(re.escape(words), re.I)
+        paragraphs = [p for p in self.article.body.split("\n\n") if p.strip()]
+        seen = 0
+        for k, index in enumerate(self._hits):
+            text = safe(paragraphs[index - 1])  # widget 0 is the header
+            found = [m.start() for m in pattern.finditer(text)]
+            if seen + len(found) > nth:
+                self._current = k
+                share = found[nth - seen] / max(1, len(text))
+                self.call_after_refresh(self._scroll_into, self._shown[index], share)
+                return
+            seen += len(found)
+        self.call_after_refresh(self.action_next_hit)
+
+    def _scroll_into(self, widget, share: float, tries: int = 20) -> None:
+        region = widget.virtual_region
+        if not region.height and tries:  # the paragraphs just mounted are not laid out yet
+            self.set_timer(0.02, lambda: self._scroll_into(widget, share, tries - 1))
+            return
+        self.scroll_to(y=max(0, region.y + int(share * region.height) - 2), animate=False)
 
     def _jump(self, step: int) -> None:
         if not self._hits:
