@@ -4,14 +4,14 @@ and every occurrence of its words in context, in date order (concordance, keywor
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
 from dipterm.errors import QueryError
 from dipterm.models import Correction
 from dipterm.store.query import Query, parse
-from dipterm.store.search import Searching
+from dipterm.store.search import Plan, Searching
 
 Period = Literal["year", "month", "week"]
 PERIODS: tuple[Period, ...] = ("year", "month", "week")
@@ -59,28 +59,21 @@ def trend(library: Searching, queries: Sequence[str], *, by: Period = "year") ->
         raise QueryError(f"--by takes one of {', '.join(PERIODS)}, not {by!r}")
     width = _DATE_LENGTH[by]
     key = f"CASE WHEN length(a.published) >= {width} THEN substr(a.published, 1, {width}) END"
-    totals, undated_total, _ = _grouped(
-        library, f"SELECT {key} p, count(*), NULL, NULL FROM articles a GROUP BY p", [], by
+    totals, undated_total = _grouped(
+        library, f"SELECT {key} p, count(*) FROM articles a GROUP BY p", [], by
     )
     series = []
     bounds: list[tuple[str | None, str | None]] = []
     for text in queries:
         parsed = parse(text)
         plan = library.plan(parsed)
-        # The oldest and newest dated article ride along as sortable keys (the date padded so that
-        # 2019 sorts before 2019-05-01, as in ORDER BY published; then the id): one pass each.
-        edge = (
-            "CASE WHEN a.published IS NOT NULL THEN "
-            "substr(a.published || '----------', 1, 10) || printf('%012d', a.id) END"
-        )
-        counts, undated, edges = _grouped(
+        counts, undated = _grouped(
             library,
-            f"SELECT {key} p, count(*), min({edge}), max({edge}) FROM {plan.source} "
-            f"WHERE {plan.where} GROUP BY p",
+            f"SELECT {key} p, count(*) FROM {plan.source} WHERE {plan.where} GROUP BY p",
             plan.params,
             by,
         )
-        first, last = _dated(library, edges)
+        first, last = _edges(library, plan) if counts or undated else (None, None)
         series.append(Series(text, counts, undated, first, last, plan.corrections))
         bounds.append(_date_bounds(parsed))
     periods = _span(totals, by, bounds)
@@ -89,20 +82,18 @@ def trend(library: Searching, queries: Sequence[str], *, by: Period = "year") ->
 
 def _grouped(
     library: Searching, sql: str, params: Sequence[object], by: Period
-) -> tuple[dict[str, int], int, list[str]]:
-    """Counts per period, the count of those without one, and the edge keys each group gave."""
+) -> tuple[dict[str, int], int]:
+    """Counts per period, and the count of those the period cannot place."""
     counts: dict[str, int] = {}
     undated = 0
-    edges: list[str] = []
-    for period, n, oldest, newest in library.conn.execute(sql, params):
-        edges += [k for k in (oldest, newest) if k]
+    for period, n in library.conn.execute(sql, params):
         if period is not None and by == "week":
             period = _week(period)
         if period is None:
             undated += n
             continue
         counts[period] = counts.get(period, 0) + n
-    return counts, undated, edges
+    return counts, undated
 
 
 def _week(day: str) -> str | None:
@@ -114,16 +105,17 @@ def _week(day: str) -> str | None:
     return f"{year}-W{week:02d}"
 
 
-def _dated(library: Searching, edges: list[str]) -> tuple[Dated | None, Dated | None]:
-    """The articles of the smallest and largest edge key (date, then id)."""
-    if not edges:
-        return None, None
+def _edges(library: Searching, plan: Plan) -> tuple[Dated | None, Dated | None]:
+    """The oldest and the newest dated article a plan matches, read as search reads its first
+    page by date (walking the date index where the words are common, sorting where rare)."""
+    dated = replace(
+        plan, conditions=[*plan.conditions, "a.published IS NOT NULL"], estimate=plan.estimate
+    )
     found = []
-    for key in (min(edges), max(edges)):
-        row = library.conn.execute(
-            "SELECT id, published, title, source FROM articles WHERE id = ?", (int(key[10:]),)
-        ).fetchone()
-        found.append(Dated(*row) if row else None)
+    for sort in ("-date", "date"):
+        hits = library.search(dated, sort=sort, limit=1, snippets=False).hits  # type: ignore[arg-type]
+        found.append(Dated(hits[0].id, hits[0].published or "", hits[0].title, hits[0].source)
+                     if hits else None)  # fmt: skip
     return found[0], found[1]
 
 
