@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import sqlite3
 import sys
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -38,6 +39,8 @@ LAZY_COMMANDS = {
     "export": "dipterm.cli_reports",
     "select": "dipterm.cli_reports",
     "watch": "dipterm.cli_reports",
+    "history": "dipterm.cli_revisions",
+    "changes": "dipterm.cli_revisions",
     "trend": "dipterm.cli_wording",
     "kwic": "dipterm.cli_wording",
 }
@@ -139,8 +142,16 @@ def cli(ctx: click.Context, db: str | None) -> None:
     help="Which record keys or CSV columns hold the fields, e.g. --map body=content,date=pub "
     "(fields: title, date, body, source, url, lang, byline).",
 )
+@click.option(
+    "--snapshot",
+    is_flag=True,
+    help="The inputs are a complete copy of each outlet they hold for the dates they span: held "
+    "articles of that outlet and span that they lack are marked missing (never deleted).",
+)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool, mapping: str | None) -> None:
+def ingest(
+    ctx: click.Context, paths: tuple[str, ...], quiet: bool, mapping: str | None, snapshot: bool
+) -> None:
     """Import articles from files and folders (recursively); - reads standard input.
 
     Text files (.txt), saved web pages (.html), and corpora of records: a JSON list (.json), JSON
@@ -150,7 +161,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool, mapping: str
 
     An article already held (the same text) is not stored twice, nor extracted again:
     re-importing says "unchanged", the same story from another file or url is recorded as another
-    origin. Prints a summary of what was imported, unchanged and skipped (with the reason for each
+    origin. A new text or title of a held article (the same url; without a url, the same outlet,
+    date and nearly the same title) is a revision: it becomes the current text and the one before
+    is kept (dipterm history ID, dipterm changes). Prints a summary of what was imported, unchanged and skipped (with the reason for each
     skipped input or record); exits 1 if anything was skipped. Each batch is committed: an
     interrupted import keeps what it committed and finishes when run again. On a terminal a
     progress line shows the articles done and, for files, the share of their bytes read and the
@@ -162,7 +175,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool, mapping: str
     fields = parse_mapping(mapping)
     library = _open(ctx, must_exist=False)
     with library, _progress(quiet) as progress:
-        summary = import_paths(library, paths, progress=progress, mapping=fields)
+        summary = import_paths(library, paths, progress=progress, mapping=fields, snapshot=snapshot)
     click.echo(summary.line)
     for skipped in summary.skipped:
         click.echo(f"  skipped {skipped.origin}: {skipped.reason}", err=True)
@@ -238,8 +251,12 @@ def _time_left_column():
 
 SEARCH_HELP = f"""Search the library. QUERY is words (all must match), "a phrase", a OR b,
 -excluded, prefix*, and filters: title:WORD source:NAME since:YYYY[-MM[-DD]] until:... lang:en,
-person:NAME org:NAME place:NAME country:NAME (any romanisation) and event:TYPE
-({", ".join(EVENT_TYPES)}).
+person:NAME org:NAME place:NAME country:NAME (any romanisation), event:TYPE
+({", ".join(EVENT_TYPES)}), and is:revised or is:missing (changed after publication, or gone
+from the outlet).
+
+Search covers the current text of each article; --revisions also finds articles whose words
+only an earlier version held, listed after the others and marked "earlier version".
 
 A word the library does not hold is replaced by the nearest one it does, and the change is
 shown on stderr ("lavrow -> lavrov"); --exact turns this off.
@@ -264,6 +281,9 @@ shown on stderr ("lavrow -> lavrov"); --exact turns this off.
     help="Best match first, newest first, or oldest first.",
 )
 @click.option("--exact", is_flag=True, help="No typo correction: search the words as written.")
+@click.option(
+    "--revisions", is_flag=True, help="Also find text only an earlier version of an article held."
+)
 @click.pass_context
 def search(
     ctx: click.Context,
@@ -273,11 +293,13 @@ def search(
     limit: int,
     sort: str,
     exact: bool,
+    revisions: bool,
 ) -> None:
     """Search the library (the help: SEARCH_HELP)."""
     from dipterm import display
 
     library = _open(ctx)
+    earlier: list = []
     with library:
         result = library.search(
             " ".join(query),
@@ -287,15 +309,31 @@ def search(
             snippets=not ids,
             scores=as_json,
         )
+        if revisions:
+            from dipterm.store.revisions import earlier_hits
+
+            earlier = earlier_hits(library, " ".join(query), limit=limit)
     for correction in result.corrections:
         click.echo(f"searched for {correction}", err=True)
     if as_json:
-        display.print_json([display.hit_record(h) for h in result.hits])
+        records = [display.hit_record(h) for h in result.hits]
+        if revisions:
+            for record in records:
+                record["found_in"] = "current"
+            for hit, number in earlier:
+                records.append({**display.hit_record(hit), "found_in": f"revision {number}"})
+        display.print_json(records)
     elif ids:
-        click.echo("\n".join(str(h.id) for h in result.hits))
-    elif result.hits:
-        display.print_hits(result.hits, has_more=result.has_more, limit=limit)
-    if not result.hits:
+        shown = [h.id for h in result.hits] + [h.id for h, _ in earlier]
+        if shown:
+            click.echo("\n".join(map(str, shown)))
+    elif result.hits or earlier:
+        marked = [
+            replace(hit, title=f"{hit.title} (earlier version {number} only)")
+            for hit, number in earlier
+        ]
+        display.print_hits([*result.hits, *marked], has_more=result.has_more, limit=limit)
+    if not result.hits and not earlier:
         if not as_json:
             click.echo("no match", err=True)
         sys.exit(int(ExitCode.NO_MATCH))

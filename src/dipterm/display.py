@@ -113,6 +113,7 @@ def print_article(article: Article, extracted: dict | None = None) -> None:
         ("url", article.url),
         ("id", f"{article.id}  (hash {article.content_hash[:12]})"),
         ("from", ", ".join(article.origins)),
+        ("versions", versions_line(article)),
     ]
     extracted = extracted or {}
     people = [
@@ -135,6 +136,19 @@ def print_article(article: Article, extracted: dict | None = None) -> None:
     for paragraph in article.body.split("\n\n"):
         out.print(Text(safe(paragraph)))
         out.print()
+
+
+def versions_line(article: Article) -> str:
+    """'3 (this text imported 2026-12-07; dipterm history 12)', and when it went missing."""
+    parts = []
+    if article.revisions:
+        parts.append(
+            f"{article.revisions + 1} (this text imported {(article.revised_at or '')[:10]}; "
+            f"dipterm history {article.id})"
+        )
+    if article.missing_since:
+        parts.append(f"missing from its outlet since {article.missing_since[:10]}")
+    return "; ".join(parts)
 
 
 def event_line(event: dict) -> str:

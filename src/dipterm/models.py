@@ -77,8 +77,12 @@ class Article:
     dateline_place: str | None = None
     dateline_date: str | None = None
     extracted_with: int | None = None
+    url_key: str | None = None  # the url as an identity across imports
+    revised_at: str | None = None  # when the current version was imported, if not the first
+    missing_since: str | None = None  # when a complete copy of its outlet was found to lack it
     origins: tuple[str, ...] = ()
     urls: tuple[str, ...] = ()
+    revisions: int = 0  # earlier versions kept
 
 
 @dataclass(frozen=True)

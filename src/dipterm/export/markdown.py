@@ -48,7 +48,16 @@ def citation(item: ExportItem) -> str:
     line = ", ".join(parts)
     if a.url:
         line += f", <{a.url.replace('>', '%3E').replace(' ', '%20')}>"
-    return line + "."
+    line += "."
+    if a.revisions:
+        when = human_date(a.revised_at[:10]) if a.revised_at else "its last import"
+        kept = f"{a.revisions} earlier version{'s' if a.revisions != 1 else ''} kept"
+        line += (
+            f" Text as imported on {when}, a revision of the article as first published ({kept})."
+        )
+    if a.missing_since:
+        line += f" No longer in the outlet's archive as of {human_date(a.missing_since[:10])}."
+    return line
 
 
 def anchor(item: ExportItem) -> str:

@@ -30,16 +30,32 @@ class ImportSummary:
     imported: int = 0
     unchanged: int = 0
     merged: int = 0  # already held from another origin: stored once, the origin recorded
+    revised: int = 0  # a new version of a held article; the one before kept as a revision
+    missing: int = 0  # held articles a complete copy (--snapshot) lacks, marked missing
     skipped: list[Skipped] = field(default_factory=list)
+    # For a snapshot: each outlet's first and last date among the articles read, and their ids.
+    spans: dict[str, tuple[str, str, set[int]]] = field(default_factory=dict)
 
     def count(self, outcome: AddOutcome) -> None:
         setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+
+    def saw(self, draft: ArticleDraft, article_id: int) -> None:
+        if not (draft.source and draft.published):
+            return
+        day = draft.published.iso
+        first, last, ids = self.spans.get(draft.source, (day, day, set()))
+        ids.add(article_id)
+        self.spans[draft.source] = (min(first, day), max(last, day), ids)
 
     @property
     def line(self) -> str:
         parts = [f"{self.imported} imported", f"{self.unchanged} unchanged"]
         if self.merged:
             parts.append(f"{self.merged} already held from another source (origin recorded)")
+        if self.revised:
+            parts.append(f"{self.revised} revised (earlier versions kept)")
+        if self.missing:
+            parts.append(f"{self.missing} missing from the snapshot (marked, not deleted)")
         parts.append(f"{len(self.skipped)} skipped")
         return ", ".join(parts)
 
@@ -179,9 +195,13 @@ def import_paths(
     extract: bool = True,
     mapping: dict[str, str] | None = None,
     workers: int | None = None,
+    snapshot: bool = False,
 ) -> ImportSummary:
     """Import every article found in paths. Each batch is one transaction: a batch committed stays
-    committed whatever happens after it, and running the same import again finishes the rest."""
+    committed whatever happens after it, and running the same import again finishes the rest.
+
+    snapshot: the inputs are a complete copy of each outlet they hold for the dates they span;
+    held articles of those outlets and dates that they lack are marked missing."""
     summary = ImportSummary()
     sources = list(find_sources(paths))
     sizes = [s.size for s in sources if isinstance(s, Source)]
@@ -211,13 +231,18 @@ def import_paths(
                     if digests[k] not in held:
                         d = drafts[k]
                         extractions[k] = analyse(d.title, d.body, d.published)
-            for outcome in library.add(
+            for draft, outcome in zip(
                 drafts,
-                extractions if extract else None,
-                extracted_with=EXTRACTION_VERSION,
-                digests=digests,
+                library.add(
+                    drafts,
+                    extractions if extract else None,
+                    extracted_with=EXTRACTION_VERSION,
+                    digests=digests,
+                ),
+                strict=True,
             ):
                 summary.count(outcome)
+                summary.saw(draft, outcome.article_id)
         done += len(prepared)
         if progress and prepared:
             progress(done, prepared[-1][0].origin, min(read / total, 1.0) if total else None)
@@ -227,6 +252,9 @@ def import_paths(
         pool.pipelined(batches(), store)
     finally:
         del _readers[(str(library.path), os.getpid())]
+    if snapshot:
+        for source, (first, last, seen) in summary.spans.items():
+            summary.missing += len(library.mark_missing(source, first, last, seen))
     return summary
 
 

@@ -28,7 +28,7 @@ from dipterm.models import (
     PartialDate,
     SearchResult,
 )
-from dipterm.store import entities, selections
+from dipterm.store import entities, revisions, selections
 from dipterm.store.query import (
     parse,
     tokens,
@@ -44,13 +44,15 @@ from dipterm.store.search import Plan, Searching, Sort  # noqa: F401 (Sort: part
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
-AddStatus = Literal["imported", "unchanged", "merged"]
+AddStatus = Literal["imported", "unchanged", "merged", "revised"]
 
 
 @dataclass(frozen=True)
 class AddOutcome:
     origin: str
-    status: AddStatus  # merged: the story was there already; this origin was added to it
+    # merged: the story was there already, this origin was added to it; revised: a new version
+    # of a held article (same url, or same outlet, date and title), the old one kept
+    status: AddStatus
     article_id: int
     title: str
 
@@ -73,6 +75,16 @@ def _now() -> str:
 # An apostrophe between two letters or digits: word_count counts "Party's" as one word, the index
 # as two tokens, "party" and "s".
 _JOINING_APOSTROPHE = re.compile(r"'(?<=[^\W_]')(?=[^\W_])")
+
+
+def _retitled(held: str, new: str) -> bool:
+    """Whether a title differs from the one held by more than case, spaces or quote style."""
+    from dipterm.ingest.clean import fold_quotes
+
+    def fold(title: str) -> str:
+        return " ".join(fold_quotes(title).casefold().split())
+
+    return fold(held) != fold(new)
 
 
 def _article_words(title: str, body: str) -> tuple[set[str], int]:
@@ -196,19 +208,53 @@ class Library(Searching):
         extractions = extractions or [None] * len(drafts)
         writer = entities.ExtractionWriter(self.conn)
         indexed: list[tuple[int, str, str]] = []  # (id, title, body) for the full-text index
+        unnamed: set[int] = set()  # entities a revised article's old version named
         with self._write():
             for k, (draft, extraction) in enumerate(zip(drafts, extractions, strict=True)):
                 digest = digests[k] if digests else content_hash(draft.title, draft.body)
                 row = self.conn.execute(
-                    "SELECT id FROM articles WHERE content_hash = ?", (digest,)
+                    "SELECT id, title, url_key, missing_since FROM articles WHERE content_hash = ?",
+                    (digest,),
                 ).fetchone()
+                key = revisions.url_key(draft.url)
                 if row:
                     article_id, status = row[0], "unchanged"
+                    if (
+                        key
+                        and key == row[2]
+                        and _retitled(row[1], draft.title)
+                        and not revisions.kept(self.conn, article_id, digest, draft.title)
+                    ):
+                        writer.flush()  # the names kept with the old version are read back
+                        self._index(indexed)  # the index is updated by trigger: it must hold it
+                        self._retitle(article_id, draft, now)
+                        status = "revised"
+                    if row[3]:
+                        self._returned(article_id, draft.origin, now)
                 else:
                     words, count = _article_words(draft.title, draft.body)
-                    article_id = self._insert(draft, digest, now, count, extraction, extracted_with)
-                    indexed.append((article_id, draft.title, draft.body))
-                    status = "imported"
+                    target = revisions.revised_article(
+                        self.conn, key, draft.source,
+                        draft.published.iso if draft.published else None, draft.title,
+                    )  # fmt: skip
+                    if target is not None and revisions.kept(
+                        self.conn, target, digest, draft.title
+                    ):
+                        article_id, status = target, "unchanged"  # an earlier version again
+                        extraction = None
+                    elif target is not None:
+                        article_id, status = target, "revised"
+                        writer.flush()
+                        self._index(indexed)
+                        unnamed |= self._revise(
+                            target, draft, digest, now, count, extraction, extracted_with
+                        )
+                    else:
+                        article_id = self._insert(
+                            draft, digest, now, count, extraction, extracted_with
+                        )
+                        indexed.append((article_id, draft.title, draft.body))
+                        status = "imported"
                     if extraction is not None:
                         writer.save(article_id, extraction)
                     new_words.update(words)
@@ -224,10 +270,10 @@ class Library(Searching):
                     status = "merged"
                 outcomes.append(AddOutcome(draft.origin, status, article_id, draft.title))
             writer.flush()
-            # In one statement, as schema._v5_index_by_batch explains.
-            self.conn.executemany(
-                "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", indexed
-            )
+            self._index(indexed)
+            # Names only a replaced version gave leave no entity behind (after the flush: the
+            # writer looked entities up once for the whole batch).
+            entities.drop_unnamed(self.conn, unnamed)
             if new_words:
                 self.conn.executemany(
                     "INSERT INTO vocab (term, docs, len) VALUES (?, ?, ?) "
@@ -235,6 +281,97 @@ class Library(Searching):
                     ((term, n, len(term)) for term, n in new_words.items()),
                 )
         return outcomes
+
+    def _index(self, indexed: list[tuple[int, str, str]]) -> None:
+        """Put the articles stored so far into the full-text index, in one statement (as
+        schema._v5_index_by_batch explains), and empty the list."""
+        if indexed:
+            self.conn.executemany(
+                "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", indexed
+            )
+            indexed.clear()
+
+    def _revise(
+        self,
+        article_id: int,
+        draft: ArticleDraft,
+        digest: str,
+        now: str,
+        words: int,
+        extraction: Extraction | None,
+        version: int | None,
+    ) -> set[int]:
+        """A new text of a held article: the current version is kept as a revision, the new one
+        takes its place (the full-text index follows by trigger) with its own extraction. The
+        entities the old version named, for the caller to drop if nothing names them now."""
+        revisions.keep_version(self.conn, article_id, now)
+        names = sorted(
+            {m.name for m in (extraction.people + extraction.organizations + extraction.places)}
+        ) if extraction else revisions.names_of(self.conn, article_id)  # fmt: skip
+        missing = self.conn.execute(
+            "SELECT missing_since FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()[0]
+        named_before = entities.clear_extraction(self.conn, article_id)
+        self.conn.execute(
+            "UPDATE articles SET title = ?, body = ?, content_hash = ?, word_count = ?, "
+            "origin = ?, revised_at = ?, extracted_with = ?, dateline_place = ?, "
+            "dateline_date = ? WHERE id = ?",
+            (draft.title, draft.body, digest, words, draft.origin, now,
+             version if extraction is not None else None, *self._dateline(draft, extraction),
+             article_id),
+        )  # fmt: skip
+        summary = revisions.summarise(self.conn, article_id, draft.title, draft.body, names)
+        revisions.log(self.conn, article_id, now, "revised", summary, draft.origin)
+        if missing:
+            self._returned(article_id, draft.origin, now)
+        return named_before
+
+    def _retitle(self, article_id: int, draft: ArticleDraft, now: str) -> None:
+        """The same text under a new title: a revision of its own."""
+        revisions.keep_version(self.conn, article_id, now)
+        self.conn.execute(
+            "UPDATE articles SET title = ?, origin = ?, revised_at = ? WHERE id = ?",
+            (draft.title, draft.origin, now, article_id),
+        )
+        body = self.conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,))
+        summary = revisions.summarise(
+            self.conn, article_id, draft.title, body.fetchone()[0],
+            revisions.names_of(self.conn, article_id),
+        )  # fmt: skip
+        revisions.log(self.conn, article_id, now, "revised", summary, draft.origin)
+
+    def _returned(self, article_id: int, origin: str, now: str) -> None:
+        self.conn.execute("UPDATE articles SET missing_since = NULL WHERE id = ?", (article_id,))
+        revisions.log(self.conn, article_id, now, "returned", "found again", origin)
+
+    def mark_missing(self, source: str, first: str, last: str, seen: set[int]) -> list[int]:
+        """A complete copy of an outlet for the dates first..last was imported: its held articles
+        of those dates that the copy lacks are marked missing (never deleted). Their ids."""
+        now = _now()
+        gone = []
+        with self._write():
+            for (article_id,) in self.conn.execute(
+                "SELECT id FROM articles WHERE source = ? AND published >= ? AND published <= ? "
+                "AND missing_since IS NULL",
+                (source, first, last),
+            ).fetchall():
+                if article_id in seen:
+                    continue
+                self.conn.execute(
+                    "UPDATE articles SET missing_since = ? WHERE id = ?", (now, article_id)
+                )
+                revisions.log(
+                    self.conn, article_id, now, "missing",
+                    f"not in a complete copy of {source} for {first} .. {last}",
+                )  # fmt: skip
+                gone.append(article_id)
+        return gone
+
+    def history(self, article_id: int) -> revisions.History:
+        return revisions.history(self.conn, article_id)
+
+    def changes(self, *, since: str | None = None, source: str | None = None) -> list:
+        return revisions.changes(self.conn, since=since, source=source)
 
     def held(self, digests: Sequence[str]) -> set[str]:
         """Those of the content hashes given whose articles the library holds."""
@@ -328,8 +465,8 @@ class Library(Searching):
         cursor = self.conn.execute(
             "INSERT INTO articles (content_hash, title, source, published, published_precision, "
             "byline, url, origin, body, word_count, lang, imported_at, dateline_place, "
-            "dateline_date, extracted_with) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "dateline_date, extracted_with, url_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 digest,
                 draft.title,
@@ -345,6 +482,7 @@ class Library(Searching):
                 now,
                 *self._dateline(draft, extraction),
                 version if extraction is not None else None,
+                revisions.url_key(draft.url or (draft.urls[0] if draft.urls else None)),
             ),
         )
         return int(cursor.lastrowid or 0)
@@ -384,6 +522,11 @@ class Library(Searching):
             **{k: row[k] for k in row.keys()},  # noqa: SIM118 (sqlite3.Row iterates values)
             origins=tuple(dict.fromkeys(o["origin"] for o in origins)),
             urls=tuple(dict.fromkeys(o["url"] for o in origins if o["url"])),
+            revisions=(
+                revisions.revision_count(self.conn, row["id"])
+                if "revised_at" in row.keys() and row["revised_at"]  # noqa: SIM118
+                else 0
+            ),
         )
 
     def stats(self) -> Stats:

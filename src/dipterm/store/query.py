@@ -10,6 +10,7 @@
     since:2019-05   published in or after (YYYY, YYYY-MM or YYYY-MM-DD)
     until:2019      published in or before
     lang:en         language of the article
+    is:revised      revised after it was first imported (is:missing: gone from its outlet)
     person:NAME org:NAME place:NAME country:NAME   entities, in any romanisation
     event:TYPE      meeting, summit, talks, visit, letter, banquet, wreath-laying, ... (EVENT_TYPES)
 
@@ -30,6 +31,11 @@ from dipterm.models import EVENT_TYPES
 
 TermKind = Literal["word", "phrase", "prefix"]
 
+# What is: can ask of an article -> the SQL condition on it (alias a).
+STATES: dict[str, str] = {
+    "revised": "a.revised_at IS NOT NULL",  # an outlet changed it after it was first imported
+    "missing": "a.missing_since IS NOT NULL",  # a complete copy of its outlet lacked it
+}
 # One source of truth for the filters: name -> what it takes (shown in errors and --help).
 FILTERS: dict[str, str] = {
     "title": "words that must be in the title",
@@ -37,6 +43,7 @@ FILTERS: dict[str, str] = {
     "since": "published in or after YYYY[-MM[-DD]]",
     "until": "published in or before YYYY[-MM[-DD]]",
     "lang": "the article's language, e.g. lang:en",
+    "is": "a state of the article: " + ", ".join(sorted(STATES)),
 }
 # Filters on what extraction found; a name is resolved through its variants and typos.
 ENTITY_FILTERS: dict[str, str] = {
@@ -221,6 +228,8 @@ def _add(b: _Builder, raw: str, quoted: bool, pending: _Pending) -> None:
             raise QueryError(f"{name}: needs a value")
         if name in ("since", "until") and not _DATE_VALUE.fullmatch(value):
             raise QueryError(f"{name}:{value} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        if name == "is" and value.lower() not in STATES:
+            raise QueryError(f"is:{value} is not known: use one of {', '.join(sorted(STATES))}")
         if pending.negated:
             raise QueryError(f"-{name}: is not supported: a filter cannot be negated")
         b.filters.append(Filter(name, value))
@@ -318,6 +327,8 @@ def render_filters(query: Query, resolved: dict[Filter, list] | None = None) -> 
         elif f.name == "lang":
             clauses.append("lower(a.lang) = ?")
             params.append(f.value.lower())
+        elif f.name == "is":
+            clauses.append(STATES[f.value.lower()])
     return RenderedFilters(" AND ".join(clauses), tuple(params))
 
 

@@ -179,6 +179,56 @@ def _v6_titles_by_date(db) -> None:
     )
 
 
+def _v7_revisions(db) -> None:
+    """What an outlet changed after it published. The article row is the current version; each
+    version it replaced is a row of revisions, with its own full-text index for --revisions.
+    url_key is the article's normalised url, its identity across imports; revised_at the time
+    the current version was imported (NULL: never revised); missing_since the import that found
+    it gone from a complete copy of its outlet (--snapshot). article_changes logs each change."""
+    conn = db.conn
+    for column in ("url_key TEXT", "revised_at TEXT", "missing_since TEXT"):
+        conn.execute(f"ALTER TABLE articles ADD COLUMN {column}")
+    from dipterm.store.revisions import url_key
+
+    conn.create_function("dipterm_url_key", 1, url_key, deterministic=True)
+    conn.execute("UPDATE articles SET url_key = dipterm_url_key(url) WHERE url IS NOT NULL")
+    conn.execute("CREATE INDEX idx_articles_url_key ON articles(url_key) WHERE url_key IS NOT NULL")
+    conn.execute(
+        "CREATE INDEX idx_articles_missing ON articles(missing_since) "
+        "WHERE missing_since IS NOT NULL"
+    )
+    conn.execute(
+        """CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            origin TEXT,
+            imported_at TEXT NOT NULL,   -- when this version was imported
+            superseded_at TEXT NOT NULL, -- when the next one replaced it
+            names TEXT NOT NULL          -- JSON: the people, organisations and places it named
+        )"""
+    )
+    conn.execute("CREATE INDEX idx_revisions_article ON revisions(article_id, id)")
+    conn.execute(
+        f"""CREATE VIRTUAL TABLE revisions_fts USING fts5(title, body, content=[revisions],
+            content_rowid=id, tokenize='{TOKENIZE}')"""
+    )
+    conn.execute(
+        """CREATE TABLE article_changes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,          -- revised, missing, returned
+            origin TEXT,
+            summary TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX idx_article_changes_at ON article_changes(at)")
+    conn.execute("CREATE INDEX idx_article_changes_article ON article_changes(article_id)")
+
+
 MIGRATIONS: list[Callable] = [
     _v1_articles,
     _v2_extraction,
@@ -186,6 +236,7 @@ MIGRATIONS: list[Callable] = [
     _v4_vocab_words,
     _v5_index_by_batch,
     _v6_titles_by_date,
+    _v7_revisions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # A library that may not be written is read as it is from this version on: what came later only

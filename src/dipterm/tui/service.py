@@ -187,6 +187,11 @@ class LibraryService:
         with self._overview_lock:
             return concordance(self.overview, query, width=60, limit=limit)
 
+    def history(self, article_id: int):
+        """Every version of an article, oldest first (store.revisions.History)."""
+        with self._lock:
+            return self.library.history(article_id)
+
     def article(self, article_id: int) -> tuple[Article, dict]:
         with self._lock:
             return self.library.article(article_id), self.library.extraction(article_id)

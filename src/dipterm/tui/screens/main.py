@@ -207,6 +207,48 @@ class MainScreen(Screen):
         if self.comparing:
             self.action_compare(keep=True)
 
+    @on(Reader.VersionsAsked)
+    def _versions(self, event: Reader.VersionsAsked) -> None:
+        self.load_versions(event.article_id)
+
+    @work(thread=True, group="read")
+    def load_versions(self, article_id: int) -> None:
+        try:
+            article, extracted = self.service.article(article_id)
+            found = self.service.history(article_id)
+        except DiptermError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._show_versions, article, extracted, found)
+
+    def _show_versions(self, article, extracted, found) -> None:
+        """The version before the current one beside it, the sentences they share marked: what
+        is left unmarked is what changed."""
+        if len(found.versions) < 2:
+            self.notify("No earlier version of this article is kept")
+            return
+        from dataclasses import replace
+
+        before, now = found.versions[-2], found.versions[-1]
+        earlier = replace(
+            article,
+            title=f"{before.title}  [version {before.number} of {now.number}, "
+            f"imported {before.imported_at[:10]}]",
+            body=before.body,
+            revisions=0,
+            revised_at=None,
+        )
+        if not self.side_by_side:
+            self.action_pin()
+        terms = query_terms(self.query_text)
+        self.query_one("#reader-a", Reader).show(earlier, {}, terms)
+        self.query_one("#reader-b", Reader).show(article, extracted, terms)
+        self.comparing = False
+        self.action_compare()
+        self.query_one("#status", Static).update(
+            f"version {before.number} -> {now.number}: {_escape(found.differences[-1].line())}"
+        )
+
     @on(Reader.EntitiesAsked)
     def _entities(self, event: Reader.EntitiesAsked) -> None:
         choices = [(name, name) for name in dict.fromkeys(event.names)]

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from dipterm.display import event_line, safe
+from dipterm.display import event_line, safe, versions_line
 from dipterm.extract.sentences import split_sentences
 from dipterm.models import Article
 from dipterm.store.query import tokens
@@ -42,6 +42,7 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("n", "next_hit", "Next hit"),
         Binding("N", "previous_hit", "Previous hit"),
         Binding("e", "entities", "Entities"),
+        Binding("v", "versions", "Versions"),
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
     ]
@@ -49,6 +50,10 @@ class Reader(VerticalScroll, can_focus=True):
     @dataclass
     class EntitiesAsked(Message):
         names: list[str]
+
+    @dataclass
+    class VersionsAsked(Message):
+        article_id: int
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -97,6 +102,9 @@ class Reader(VerticalScroll, can_focus=True):
             text.append(f"{'places':>9} ", style="dim").append(
                 safe(", ".join(places)) + "\n", style=PLACE
             )
+        versions = versions_line(a)
+        if versions:
+            text.append(f"{'versions':>9} ", style="dim").append(f"{versions}; v compares\n")
         for event in x.get("events", [])[:6]:
             text.append(f"{'event':>9} ", style="dim").append(safe(event_line(event)) + "\n")
         return text
@@ -205,6 +213,10 @@ class Reader(VerticalScroll, can_focus=True):
     @property
     def hit_count(self) -> int:
         return len(self._hits)
+
+    def action_versions(self) -> None:
+        if self.article is not None:
+            self.post_message(self.VersionsAsked(self.article.id))
 
     def action_entities(self) -> None:
         names = [e["name"] for kind in ("people", "organizations", "places", "countries")

@@ -1,0 +1,377 @@
+"""What outlets changed after they published: an article's identity across imports, the versions
+it replaced, the articles a complete copy of an outlet no longer holds, and the log of changes."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from dipterm.models import Hit
+
+# Query parameters that say how a reader came to a page, not which page it is.
+_TRACKING = re.compile(
+    r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|referrer|source|from|share)$", re.I
+)
+_WORD = re.compile(r"\S+")
+SAME_TITLE = 90  # rapidfuzz ratio over folded titles: the same article without a url
+
+
+def url_key(url: str | None) -> str | None:
+    """A url as an identity: no scheme, no www., no fragment, no trailing slash, no tracking
+    parameters, the host in lower case, the remaining parameters sorted. None for no url."""
+    if not url or not url.strip():
+        return None
+    text = url.strip()
+    if "://" not in text:
+        text = "http://" + text
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return text.lower()
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    path = re.sub(r"/{2,}", "/", parts.path).rstrip("/")
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+               if not _TRACKING.match(k))
+    )  # fmt: skip
+    return urlunsplit(("", host, path, query, "")).removeprefix("//") or None
+
+
+def _fold_title(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def revised_article(
+    conn: sqlite3.Connection,
+    key: str | None,
+    source: str | None,
+    published: str | None,
+    title: str,
+) -> int | None:
+    """The held article a new text is a version of: the one with the same url, or without a url
+    the one of the same outlet and date whose title is nearly the same."""
+    if key:
+        row = conn.execute(
+            "SELECT id FROM articles WHERE url_key = ? ORDER BY id LIMIT 1", (key,)
+        ).fetchone()
+        return row[0] if row else None
+    if not (source and published):
+        return None
+    from rapidfuzz import fuzz
+
+    folded = _fold_title(title)
+    for article_id, held_title, held_key in conn.execute(
+        "SELECT id, title, url_key FROM articles WHERE source = ? AND published = ?",
+        (source, published),
+    ):
+        if held_key is None and fuzz.ratio(folded, _fold_title(held_title)) >= SAME_TITLE:
+            return article_id
+    return None
+
+
+def kept(conn: sqlite3.Connection, article_id: int, digest: str, title: str) -> bool:
+    """Whether this text and title are an earlier version the library keeps of the article (an
+    older copy imported again: not a new revision)."""
+    folded = _fold_title(title)
+    return any(
+        _fold_title(held) == folded
+        for (held,) in conn.execute(
+            "SELECT title FROM revisions WHERE article_id = ? AND content_hash = ?",
+            (article_id, digest),
+        )
+    )
+
+
+def names_of(conn: sqlite3.Connection, article_id: int) -> list[str]:
+    """The people, organisations and places an article's current version names."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.article_id = ? AND e.kind IN ('person', 'org', 'place') ORDER BY e.name",
+            (article_id,),
+        )
+    ]
+
+
+def keep_version(conn: sqlite3.Connection, article_id: int, now: str) -> int:
+    """Store the article's current version as a revision before a new one replaces it; its id."""
+    row = conn.execute(
+        "SELECT title, body, content_hash, origin, coalesce(revised_at, imported_at) "
+        "FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    cursor = conn.execute(
+        "INSERT INTO revisions (article_id, title, body, content_hash, origin, imported_at, "
+        "superseded_at, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (article_id, *row, now, json.dumps(names_of(conn, article_id), ensure_ascii=False)),
+    )
+    revision_id = int(cursor.lastrowid or 0)
+    conn.execute(
+        "INSERT INTO revisions_fts (rowid, title, body) VALUES (?, ?, ?)",
+        (revision_id, row[0], row[1]),
+    )
+    return revision_id
+
+
+def log(conn: sqlite3.Connection, article_id: int, at: str, kind: str, summary: str,
+        origin: str | None = None) -> None:  # fmt: skip
+    conn.execute(
+        "INSERT INTO article_changes (article_id, at, kind, origin, summary) VALUES (?, ?, ?, ?, ?)",
+        (article_id, at, kind, origin, summary),
+    )
+
+
+# ------------------------------------------------------------------ reading versions
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int  # 1 for the first version imported
+    title: str
+    body: str
+    origin: str | None
+    imported_at: str
+    names: list[str]
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class Difference:
+    """What changed from one version to the next."""
+
+    removed: list[str]  # runs of words taken out, in text order
+    added: list[str]  # runs of words put in
+    words_removed: int
+    words_added: int
+    names_gone: list[str]
+    names_new: list[str]
+    title_before: str | None = None  # when the title changed
+    title_after: str | None = None
+
+    def line(self) -> str:
+        """One line: 'Jang Song Thaek removed; 23 words removed, 0 added'."""
+        parts = []
+        if self.names_gone:
+            parts.append(", ".join(self.names_gone) + " removed")
+        if self.names_new:
+            parts.append(", ".join(self.names_new) + " added")
+        if self.title_before is not None:
+            parts.append("title changed")
+        parts.append(f"{self.words_removed} words removed, {self.words_added} added")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class History:
+    article_id: int
+    versions: list[Version]  # oldest first, the current one last
+    differences: list[Difference]  # between each version and the next
+    missing_since: str | None = None
+    changes: list[dict] = field(default_factory=list)  # the log: at, kind, summary
+
+
+def has_revisions_table(conn: sqlite3.Connection) -> bool:
+    """Whether the library knows revisions (schema 7 on; an older one read as it is does not)."""
+    return bool(
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'revisions'"
+        ).fetchone()
+    )
+
+
+def revision_count(conn: sqlite3.Connection, article_id: int) -> int:
+    """How many earlier versions of the article are kept."""
+    if not has_revisions_table(conn):
+        return 0
+    return conn.execute(
+        "SELECT count(*) FROM revisions WHERE article_id = ?", (article_id,)
+    ).fetchone()[0]
+
+
+def history(conn: sqlite3.Connection, article_id: int) -> History:
+    """Every version of an article, oldest first, and what changed between each."""
+    current = conn.execute(
+        "SELECT title, body, origin, coalesce(revised_at, imported_at), "
+        + ("missing_since" if has_revisions_table(conn) else "NULL")
+        + " FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    if current is None:
+        from dipterm.errors import NotFoundError
+
+        raise NotFoundError(f"no article {article_id} in the library")
+    versions: list[Version] = []
+    changes: list[dict] = []
+    if has_revisions_table(conn):
+        for n, (title, body, origin, imported, names) in enumerate(
+            conn.execute(
+                "SELECT title, body, origin, imported_at, names FROM revisions "
+                "WHERE article_id = ? ORDER BY id",
+                (article_id,),
+            ),
+            1,
+        ):
+            versions.append(Version(n, title, body, origin, imported, json.loads(names)))
+        changes = [
+            {"at": at, "kind": kind, "summary": summary, "origin": origin}
+            for at, kind, summary, origin in conn.execute(
+                "SELECT at, kind, summary, origin FROM article_changes WHERE article_id = ? "
+                "ORDER BY id",
+                (article_id,),
+            )
+        ]
+    title, body, origin, imported, missing = current
+    versions.append(
+        Version(len(versions) + 1, title, body, origin, imported, names_of(conn, article_id),
+                current=True)
+    )  # fmt: skip
+    differences = [difference(a, b) for a, b in zip(versions, versions[1:], strict=False)]
+    return History(article_id, versions, differences, missing, changes)
+
+
+def difference(before: Version, after: Version) -> Difference:
+    """The words removed and added between two versions (a word diff), and the names that
+    disappeared or appeared."""
+    removed, added, n_removed, n_added = word_diff(before.body, after.body)
+    gone = sorted(set(before.names) - set(after.names))
+    new = sorted(set(after.names) - set(before.names))
+    retitled = before.title != after.title
+    return Difference(
+        removed, added, n_removed, n_added, gone, new,
+        before.title if retitled else None, after.title if retitled else None,
+    )  # fmt: skip
+
+
+def word_diff(before: str, after: str) -> tuple[list[str], list[str], int, int]:
+    """Runs of words removed and added from before to after, and how many words each way."""
+    a, b = _WORD.findall(before), _WORD.findall(after)
+    removed: list[str] = []
+    added: list[str] = []
+    n_removed = n_added = 0
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in ("delete", "replace"):
+            removed.append(" ".join(a[i1:i2]))
+            n_removed += i2 - i1
+        if op in ("insert", "replace"):
+            added.append(" ".join(b[j1:j2]))
+            n_added += j2 - j1
+    return removed, added, n_removed, n_added
+
+
+def summarise(conn: sqlite3.Connection, article_id: int, title: str, body: str,
+              names: Sequence[str]) -> str:  # fmt: skip
+    """The one line of a revision: what the newest kept version and the current text differ by.
+    names: those the new text names (extracted, not yet stored)."""
+    last = conn.execute(
+        "SELECT title, body, origin, imported_at, names FROM revisions WHERE article_id = ? "
+        "ORDER BY id DESC LIMIT 1",
+        (article_id,),
+    ).fetchone()
+    before = Version(0, last[0], last[1], last[2], last[3], json.loads(last[4]))
+    after = Version(0, title, body, None, "", list(names))
+    return difference(before, after).line()
+
+
+# ------------------------------------------------------------------ listing changes
+
+
+@dataclass(frozen=True)
+class Change:
+    article_id: int
+    at: str
+    kind: str  # revised, missing, returned
+    summary: str
+    title: str
+    source: str | None
+    published: str | None
+
+
+def changes(
+    conn: sqlite3.Connection, *, since: str | None = None, source: str | None = None,
+    limit: int = 1000,
+) -> list[Change]:  # fmt: skip
+    """Articles revised, gone missing or come back, newest change first."""
+    if not has_revisions_table(conn):
+        return []
+    where, params = ["1"], []
+    if since:
+        where.append("c.at >= ?")
+        params.append(since)
+    if source:
+        from dipterm.extract.sources import canonical_outlet
+
+        where.append("a.source = ?")
+        params.append(canonical_outlet(source) or source)
+    rows = conn.execute(
+        "SELECT c.article_id, c.at, c.kind, c.summary, a.title, a.source, a.published "
+        "FROM article_changes c JOIN articles a ON a.id = c.article_id "
+        f"WHERE {' AND '.join(where)} ORDER BY c.at DESC, c.id DESC LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    return [Change(*r) for r in rows]
+
+
+def only_in_earlier(
+    conn: sqlite3.Connection, match: str, limit: int = 100
+) -> list[tuple[int, int]]:
+    """(article id, revision number) of articles an earlier version of which matches the FTS5
+    expression while the current text does not."""
+    if not has_revisions_table(conn):
+        return []
+    rows = conn.execute(
+        "SELECT r.article_id, (SELECT count(*) FROM revisions o WHERE o.article_id = r.article_id "
+        "AND o.id <= r.id) FROM revisions_fts f JOIN revisions r ON r.id = f.rowid "
+        "WHERE revisions_fts MATCH ? AND r.article_id NOT IN "
+        "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
+        "ORDER BY r.article_id, r.id LIMIT ?",
+        (match, match, limit * 4),
+    ).fetchall()
+    found: dict[int, int] = {}
+    for article_id, number in rows:
+        found.setdefault(article_id, number)
+    return list(found.items())[:limit]
+
+
+def earlier_hits(library, query: str, *, limit: int = 20) -> list[tuple[Hit, int]]:
+    """Articles the query finds only in an earlier version, with that version's number and a
+    snippet of it: what --revisions adds to a search. The query's filters apply as in search."""
+    if not has_revisions_table(library.conn):
+        return []
+    plan = library.plan(query)
+    if not plan.match:
+        return []
+    found = only_in_earlier(library.conn, plan.match, limit=limit * 4)
+    if not found:
+        return []
+    numbers = dict(found)
+    marks = ",".join("?" * len(numbers))
+    # The plan's first condition is the match on the current text: the others (filters, words
+    # excluded) are the article's own and apply here too.
+    others = " AND ".join(["1", *plan.conditions[1:]])
+    rows = library.conn.execute(
+        f"SELECT a.id, a.title, a.source, a.published FROM articles a "
+        f"WHERE a.id IN ({marks}) AND {others} ORDER BY a.published DESC, a.id DESC LIMIT ?",
+        (*numbers, *plan.params[1:], limit),
+    ).fetchall()
+    hits = []
+    for article_id, title, source, published in rows:
+        snippet = library.conn.execute(
+            "SELECT snippet(revisions_fts, 1, char(2), char(3), '…', 24) FROM revisions_fts "
+            "JOIN revisions r ON r.id = revisions_fts.rowid WHERE revisions_fts MATCH ? "
+            "AND r.article_id = ? ORDER BY r.id LIMIT 1",
+            (plan.match, article_id),
+        ).fetchone()
+        hits.append(
+            (Hit(article_id, title, source, published, None, snippet[0] if snippet else ""),
+             numbers[article_id])
+        )  # fmt: skip
+    return hits
