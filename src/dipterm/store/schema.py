@@ -186,19 +186,23 @@ def _v7_revisions(db) -> None:
     the current version was imported (NULL: never revised); missing_since the import that found
     it gone from a complete copy of its outlet (--snapshot). article_changes logs each change."""
     conn = db.conn
+    have = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
     for column in ("url_key TEXT", "revised_at TEXT", "missing_since TEXT"):
-        conn.execute(f"ALTER TABLE articles ADD COLUMN {column}")
+        if column.split()[0] not in have:  # run again over a file that has it: as it is
+            conn.execute(f"ALTER TABLE articles ADD COLUMN {column}")
     from dipterm.store.revisions import url_key
 
     conn.create_function("dipterm_url_key", 1, url_key, deterministic=True)
     conn.execute("UPDATE articles SET url_key = dipterm_url_key(url) WHERE url IS NOT NULL")
-    conn.execute("CREATE INDEX idx_articles_url_key ON articles(url_key) WHERE url_key IS NOT NULL")
     conn.execute(
-        "CREATE INDEX idx_articles_missing ON articles(missing_since) "
+        "CREATE INDEX IF NOT EXISTS idx_articles_url_key ON articles(url_key) WHERE url_key IS NOT NULL"
+    )
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS idx_articles_missing ON articles(missing_since) "
         "WHERE missing_since IS NOT NULL"
     )
     conn.execute(
-        """CREATE TABLE revisions (
+        """CREATE TABLE IF NOT EXISTS revisions (
             id INTEGER PRIMARY KEY,
             article_id INTEGER NOT NULL REFERENCES articles(id),
             title TEXT NOT NULL,
@@ -210,13 +214,13 @@ def _v7_revisions(db) -> None:
             names TEXT NOT NULL          -- JSON: the people, organisations and places it named
         )"""
     )
-    conn.execute("CREATE INDEX idx_revisions_article ON revisions(article_id, id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_revisions_article ON revisions(article_id, id)")
     conn.execute(
-        f"""CREATE VIRTUAL TABLE revisions_fts USING fts5(title, body, content=[revisions],
+        f"""CREATE VIRTUAL TABLE IF NOT EXISTS revisions_fts USING fts5(title, body, content=[revisions],
             content_rowid=id, tokenize='{TOKENIZE}')"""
     )
     conn.execute(
-        """CREATE TABLE article_changes (
+        """CREATE TABLE IF NOT EXISTS article_changes (
             id INTEGER PRIMARY KEY,
             article_id INTEGER NOT NULL REFERENCES articles(id),
             at TEXT NOT NULL,
@@ -225,8 +229,10 @@ def _v7_revisions(db) -> None:
             summary TEXT NOT NULL
         )"""
     )
-    conn.execute("CREATE INDEX idx_article_changes_at ON article_changes(at)")
-    conn.execute("CREATE INDEX idx_article_changes_article ON article_changes(article_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_article_changes_at ON article_changes(at)")
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS idx_article_changes_article ON article_changes(article_id)"
+    )
 
 
 MIGRATIONS: list[Callable] = [
