@@ -99,13 +99,17 @@ def _announce(message: str) -> None:
     click.echo(message, err=True)
 
 
-def _open(ctx: click.Context, *, must_exist: bool = True):
+def _open(ctx: click.Context, *, must_exist: bool = True, extract: bool = True):
     from dipterm.workspace import open_library
 
     said: list[str] = []
     with _progress(False) as progress:  # shown only while a new default library is built
         library = open_library(
-            ctx.obj["db"], must_exist=must_exist, announce=said.append, progress=progress
+            ctx.obj["db"],
+            must_exist=must_exist,
+            announce=said.append,
+            progress=progress,
+            extract=extract,
         )
     for message in said:  # once the progress line is gone, not through it
         _announce(message)
@@ -148,9 +152,20 @@ def cli(ctx: click.Context, db: str | None) -> None:
     help="The inputs are a complete copy of each outlet they hold for the dates they span: held "
     "articles of that outlet and span that they lack are marked missing (never deleted).",
 )
+@click.option(
+    "--later",
+    is_flag=True,
+    help="Store and index only: the articles are searchable at once, and their people, places "
+    "and events are found by dipterm extract or the interface.",
+)
 @click.pass_context
 def ingest(
-    ctx: click.Context, paths: tuple[str, ...], quiet: bool, mapping: str | None, snapshot: bool
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    quiet: bool,
+    mapping: str | None,
+    snapshot: bool,
+    later: bool,
 ) -> None:
     """Import articles from files and folders (recursively); - reads standard input.
 
@@ -163,20 +178,34 @@ def ingest(
     re-importing says "unchanged", the same story from another file or url is recorded as another
     origin. A new text or title of a held article (the same url; without a url, the same outlet,
     date and nearly the same title) is a revision: it becomes the current text and the one before
-    is kept (dipterm history ID, dipterm changes). Prints a summary of what was imported, unchanged and skipped (with the reason for each
-    skipped input or record); exits 1 if anything was skipped. Each batch is committed: an
-    interrupted import keeps what it committed and finishes when run again. On a terminal a
-    progress line shows the articles done and, for files, the share of their bytes read and the
-    time left.
+    is kept (dipterm history ID, dipterm changes). Prints a summary of what was imported,
+    unchanged and skipped (with the reason for each skipped input or record); exits 1 if
+    anything was skipped. Each batch is committed: an interrupted import keeps what it committed
+    and finishes when run again. On a terminal a progress line shows the articles done and, for
+    files, the share of their bytes read and the time left.
+
+    The articles are stored and indexed first, so that they can be searched at once; then their
+    people, organisations, places and events are extracted (unless --later).
     """
-    from dipterm.ingest.pipeline import import_paths
+    from dipterm.ingest.pipeline import import_paths, reextract
     from dipterm.ingest.records import parse_mapping
 
     fields = parse_mapping(mapping)
     library = _open(ctx, must_exist=False)
-    with library, _progress(quiet) as progress:
-        summary = import_paths(library, paths, progress=progress, mapping=fields, snapshot=snapshot)
+    with library:
+        with _progress(quiet) as storing:
+            summary = import_paths(
+                library, paths, progress=storing, mapping=fields, snapshot=snapshot, extract=False
+            )
+        if not later:
+            with _progress(quiet, "extracting") as extracting:
+                reextract(library, progress=extracting, unextracted=True)
     click.echo(summary.line)
+    if later and (summary.imported or summary.revised):
+        click.echo(
+            "searchable now; their people, places and events: dipterm extract, or the interface",
+            err=True,
+        )
     for skipped in summary.skipped:
         click.echo(f"  skipped {skipped.origin}: {skipped.reason}", err=True)
     if summary.skipped:
@@ -188,8 +217,9 @@ class _progress:
     done, and where the share of the work done is known (not from standard input), a bar, the
     percentage and the time left."""
 
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool, doing: str = "") -> None:
         self.enabled = not quiet and sys.stderr.isatty()
+        self.doing = doing  # what the articles counted are undergoing: "extracting"
         self.bar: Any = None
 
     def __enter__(self):
@@ -206,7 +236,9 @@ class _progress:
 
         self.bar = Progress(
             SpinnerColumn(),
-            TextColumn("{task.fields[articles]} articles"),
+            TextColumn(
+                f"{self.doing + ' ' if self.doing else ''}{{task.fields[articles]}} articles"
+            ),
             BarColumn(bar_width=20),
             TaskProgressColumn(),
             TimeElapsedColumn(),
@@ -365,6 +397,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     """Count the articles, their sources and the span of their dates."""
     with _open(ctx) as library:
         s = library.stats()
+        pending = library.awaiting_extraction()
     if as_json:
         from dipterm import display
 
@@ -377,12 +410,15 @@ def stats(ctx: click.Context, as_json: bool) -> None:
                 "last": s.last,
                 "schema_version": s.schema_version,
                 "size_bytes": s.size_bytes,
+                "awaiting_extraction": pending,
             }
         )
         return
     click.echo(f"library   {s.path} ({s.size_bytes / 1e6:.1f} MB, schema {s.schema_version})")
     click.echo(f"articles  {s.articles}")
     click.echo(f"dates     {s.first or '-'} .. {s.last or '-'}")
+    if pending:
+        click.echo(f"extract   {pending} articles await extraction (dipterm extract)")
     click.echo("sources")
     for name, n in s.sources:
         click.echo(f"  {n:>8}  {name}")
@@ -395,7 +431,6 @@ def doctor(ctx: click.Context, repair: bool) -> None:
     """Check the library: SQLite integrity, the full-text index against the articles, the schema
     version, and how many articles older extraction rules read (`dipterm extract` updates them).
     Exits 1 when something is wrong; --repair rebuilds what can be rebuilt."""
-    from dipterm.extract.analyse import EXTRACTION_VERSION
     from dipterm.store import doctor as checks
 
     with _open(ctx) as library:
@@ -404,8 +439,7 @@ def doctor(ctx: click.Context, repair: bool) -> None:
                 raise DiptermError(f"the library {library.path} is read-only: cannot repair it")
             for line in checks.repair(library.conn):
                 click.echo(line)
-        outdated = library.count_drafts(outdated_than=EXTRACTION_VERSION)
-        result = checks.check(library.conn, outdated)
+        result = checks.check(library.conn, library.awaiting_extraction())
     for note in result.notes:
         click.echo(f"ok       {note}")
     for problem in result.problems:
@@ -417,8 +451,11 @@ def doctor(ctx: click.Context, repair: bool) -> None:
 @cli.command()
 @click.pass_context
 def tui(ctx: click.Context) -> None:
-    """Open the interactive interface (also what `dipterm` alone does). Press ? for its keys."""
-    library = _open(ctx, must_exist=False)
+    """Open the interactive interface (also what `dipterm` alone does). Press ? for its keys.
+
+    Articles imported with --later, or a library built from the bundle on first start, are
+    extracted behind the interface, which says how far it is."""
+    library = _open(ctx, must_exist=False, extract=False)
     path = library.path
     library.close()
     if not sys.stdin.isatty() or not sys.stdout.isatty():

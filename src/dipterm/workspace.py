@@ -30,8 +30,12 @@ def open_library(
     must_exist: bool = False,
     announce: Announce | None = None,
     progress: Progress | None = None,
+    extract: bool = True,
 ) -> Library:
-    """The library named by --db, else $DIPTERM_DB, else the default one (built when new and empty)."""
+    """The library named by --db, else $DIPTERM_DB, else the default one (built when new and empty).
+
+    extract: find the people, places and events of a new default library before returning; the
+    interface says False, shows the library searchable at once and extracts behind it."""
     path, is_default = config.library_path(explicit)
     if not is_default and must_exist and not path.exists():
         raise LibraryError(
@@ -39,9 +43,11 @@ def open_library(
         )
     library = Library.open(path)
     if is_default and library.writable and library.is_empty():
-        from dipterm.ingest.pipeline import import_paths
+        from dipterm.ingest.pipeline import import_paths, reextract
 
-        summary = import_paths(library, bundled_inputs(), progress=progress)
+        summary = import_paths(library, bundled_inputs(), progress=progress, extract=False)
+        if extract:
+            reextract(library, progress=progress, unextracted=True)
         if announce:
             skipped = (
                 f"; {len(summary.skipped)} items without text left out" if summary.skipped else ""

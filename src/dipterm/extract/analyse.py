@@ -9,12 +9,11 @@ from dipterm.extract.events import find_events
 from dipterm.extract.gazetteer import matcher
 from dipterm.extract.quotes import find_quotes
 from dipterm.extract.sources import canonical_outlet
+from dipterm.extract.version import EXTRACTION_VERSION  # noqa: F401 (where it is asked for)
 from dipterm.ingest.text import DATELINE
 from dipterm.models import Dateline, Extraction, Mention, PartialDate
 
 KINDS = ("person", "org", "place", "country")
-# Raise when the rules change what they extract: `dipterm extract` re-runs older articles.
-EXTRACTION_VERSION = 5  # 5: 2026-12-02, crowds visiting; 4: 2026-11-25, plenary meetings, ...
 
 
 def find_dateline(body: str) -> tuple[Dateline | None, int]:

@@ -283,11 +283,14 @@ def reextract(
     everything: bool = False,
     progress: Progress | None = None,
     workers: int | None = None,
+    unextracted: bool = False,
 ) -> int:
-    """Run the current extraction rules again over articles extracted by older ones (or all): the
-    rules run in worker processes while the main process stores each batch, as at import."""
+    """Run the current extraction rules over articles extracted by older ones or not at all (or
+    all; or, with unextracted, only those never extracted): the rules run in worker processes
+    while the main process stores each batch, as at import."""
     done = 0
-    outdated = None if everything else EXTRACTION_VERSION
+    # Rules versions count from 1: "older than 1" is never extracted.
+    outdated = None if everything else 1 if unextracted else EXTRACTION_VERSION
     total = library.count_drafts(outdated_than=outdated)
     drafts = library.iter_drafts(outdated_than=outdated)
     pool = _Workers(workers, _analyse_drafts)

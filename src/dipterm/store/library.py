@@ -216,7 +216,7 @@ class Library(Searching):
                     "SELECT id, title, url_key, missing_since FROM articles WHERE content_hash = ?",
                     (digest,),
                 ).fetchone()
-                key = revisions.url_key(draft.url)
+                key = revisions.url_key(draft.url or (draft.urls[0] if draft.urls else None))
                 if row:
                     article_id, status = row[0], "unchanged"
                     if (
@@ -251,7 +251,7 @@ class Library(Searching):
                         )
                     else:
                         article_id = self._insert(
-                            draft, digest, now, count, extraction, extracted_with
+                            draft, digest, now, count, extraction, extracted_with, key
                         )
                         indexed.append((article_id, draft.title, draft.body))
                         status = "imported"
@@ -423,6 +423,12 @@ class Library(Searching):
             # A name the new rules no longer find, or spell otherwise, leaves no entity behind.
             entities.drop_unnamed(self.conn, named_before)
 
+    def awaiting_extraction(self) -> int:
+        """Articles not extracted yet, or extracted by rules older than these."""
+        from dipterm.extract.version import EXTRACTION_VERSION
+
+        return self.count_drafts(outdated_than=EXTRACTION_VERSION)
+
     def count_drafts(self, *, outdated_than: int | None = None) -> int:
         """How many articles iter_drafts gives."""
         where, params = _outdated(outdated_than)
@@ -460,6 +466,7 @@ class Library(Searching):
         words: int,
         extraction: Extraction | None,
         version: int | None,
+        key: str | None,
     ) -> int:
         published = draft.published
         cursor = self.conn.execute(
@@ -482,7 +489,7 @@ class Library(Searching):
                 now,
                 *self._dateline(draft, extraction),
                 version if extraction is not None else None,
-                revisions.url_key(draft.url or (draft.urls[0] if draft.urls else None)),
+                key,
             ),
         )
         return int(cursor.lastrowid or 0)

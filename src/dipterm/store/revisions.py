@@ -3,7 +3,6 @@ it replaced, the articles a complete copy of an outlet no longer holds, and the 
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sqlite3
@@ -251,20 +250,20 @@ def difference(before: Version, after: Version) -> Difference:
 
 
 def word_diff(before: str, after: str) -> tuple[list[str], list[str], int, int]:
-    """Runs of words removed and added from before to after, and how many words each way."""
+    """Runs of words removed and added from before to after (the fewest that turn one into the
+    other: a longest common subsequence of words, in rapidfuzz's C++, where difflib took seconds
+    over a long article), and how many words each way."""
+    from rapidfuzz.distance import Indel
+
     a, b = _WORD.findall(before), _WORD.findall(after)
     removed: list[str] = []
     added: list[str] = []
-    n_removed = n_added = 0
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op in ("delete", "replace"):
-            removed.append(" ".join(a[i1:i2]))
-            n_removed += i2 - i1
-        if op in ("insert", "replace"):
-            added.append(" ".join(b[j1:j2]))
-            n_added += j2 - j1
-    return removed, added, n_removed, n_added
+    for op in Indel.opcodes(a, b):
+        if op.tag == "delete":
+            removed.append(" ".join(a[op.src_start : op.src_end]))
+        elif op.tag == "insert":
+            added.append(" ".join(b[op.dest_start : op.dest_end]))
+    return removed, added, sum(len(r.split()) for r in removed), sum(len(r.split()) for r in added)
 
 
 def summarise(conn: sqlite3.Connection, article_id: int, title: str, body: str,

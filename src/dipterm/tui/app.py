@@ -37,16 +37,47 @@ class DiptermApp(App[None]):
     ]
     COMMANDS = App.COMMANDS | {ActionCommands}
 
-    def __init__(self, library_path: Path) -> None:
+    def __init__(self, library_path: Path, *, extract_behind: bool = True) -> None:
         super().__init__()
         self.library_path = library_path
         self.service: LibraryService | None = None
+        self.extract_behind = extract_behind
+        self.extraction = None  # a BackgroundExtraction while one runs
 
     def on_mount(self) -> None:
         self.service = LibraryService(self.library_path)
         self.push_screen(MainScreen(self.service))
+        if self.extract_behind and self.service.library.writable:
+            pending = self.service.awaiting_extraction()
+            if pending:
+                from dipterm.tui.extraction import BackgroundExtraction
+
+                self.extraction = BackgroundExtraction(self.library_path, pending)
+                self.sub_title = self.extraction.line(pending)
+                self._watching = self.set_interval(1.0, self._extraction_progress)
+                self.set_timer(0.2, self._extraction_progress)
+
+    def _extraction_progress(self) -> None:
+        extraction = self.extraction
+        if extraction is None or self.service is None:
+            return
+        if extraction.running:
+            self.sub_title = extraction.line(self.service.awaiting_extraction())
+            return
+        self._watching.stop()
+        self.extraction = None
+        self.sub_title = self.library_path.name
+        if extraction.failed:
+            self.notify("Extraction stopped: run dipterm extract to finish it", severity="error")
+            return
+        self.notify("People, places and events found: facets and dossiers are complete")
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.action_refresh()
 
     def on_unmount(self) -> None:
+        if self.extraction is not None:
+            self.extraction.stop()
         if self.service is not None:
             self.service.close()
 

@@ -192,6 +192,10 @@ class LibraryService:
         with self._lock:
             return self.library.history(article_id)
 
+    def awaiting_extraction(self) -> int:
+        with self._lock:
+            return self.library.awaiting_extraction()
+
     def article(self, article_id: int) -> tuple[Article, dict]:
         with self._lock:
             return self.library.article(article_id), self.library.extraction(article_id)

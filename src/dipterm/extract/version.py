@@ -1,0 +1,5 @@
+"""The version of the extraction rules, apart from the rules themselves, so that counting what
+awaits extraction does not load them."""
+
+# Raise when the rules change what they extract: `dipterm extract` re-runs older articles.
+EXTRACTION_VERSION = 5  # 5: 2026-12-02, crowds visiting; 4: 2026-11-25, plenary meetings, ...

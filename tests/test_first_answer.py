@@ -1,0 +1,88 @@
+"""Time to the first answer: an import is searchable before its extraction is done, the rest is
+extracted after (by ingest, dipterm extract, or behind the interface), and what waits is said."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import SEEDS
+
+from dipterm.store.library import Library
+
+
+def _people(db, article_id: int) -> list[str]:
+    with Library.open(db) as lib:
+        return [p["name"] for p in lib.extraction(article_id)["people"]]
+
+
+def test_ingest_later_is_searchable_at_once_and_extracted_by_extract(run, db_path):
+    done = run("ingest", "--later", str(SEEDS))
+    assert done.exit_code == 0 and "dipterm extract" in done.stderr
+    assert run("search", "--ids", "Lavrov").output.split() == ["1"]
+    assert _people(db_path, 1) == []
+    stats = json.loads(run("stats", "--json").output)
+    assert stats["awaiting_extraction"] == stats["articles"] == 2
+    assert "2 articles were extracted by older rules or not at all" in run("doctor").output
+    run("extract")
+    assert "Sergei Lavrov" in _people(db_path, 1)
+    assert json.loads(run("stats", "--json").output)["awaiting_extraction"] == 0
+
+
+def test_ingest_extracts_after_storing_unless_told_otherwise(run, db_path):
+    assert run("ingest", str(SEEDS)).exit_code == 0
+    assert "Sergei Lavrov" in _people(db_path, 1)
+    with Library.open(db_path) as lib:
+        assert lib.awaiting_extraction() == 0
+
+
+def test_a_later_ingest_extracts_what_an_earlier_one_left(run, db_path, tmp_path):
+    run("ingest", "--later", str(SEEDS / "000_565e87e98638243f.txt"))
+    run("ingest", str(SEEDS / "002_e79d83f63092200b.txt"))
+    assert "Sergei Lavrov" in _people(db_path, 1)  # the first import's article too
+    with Library.open(db_path) as lib:
+        assert lib.awaiting_extraction() == 0
+
+
+def test_the_first_start_of_the_interface_builds_without_extracting(isolated_data, monkeypatch):
+    """The interface's first start builds the default library searchable only; a command line
+    first start extracts too."""
+    from dipterm.workspace import open_library
+
+    with open_library(None, extract=False) as lib:
+        assert lib.count() > 1000
+        assert lib.awaiting_extraction() == lib.count()
+        assert lib.search("Lavrov").hits
+
+
+async def test_the_interface_extracts_behind_and_says_how_far(db_path):
+    from dipterm.ingest.pipeline import import_paths
+    from dipterm.tui.app import DiptermApp
+
+    with Library.open(db_path) as lib:
+        import_paths(lib, [str(SEEDS)], extract=False)
+    app = DiptermApp(db_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause(0.5)
+        assert app.extraction is not None
+        assert "facets and dossiers incomplete" in app.sub_title
+        for _ in range(200):  # the child process: seconds on a loaded machine
+            if app.extraction is None:
+                break
+            await pilot.pause(0.1)
+        assert app.extraction is None
+        assert "incomplete" not in app.sub_title
+    assert "Sergei Lavrov" in _people(db_path, 1)
+
+
+async def test_quitting_the_interface_stops_the_extraction_it_started(db_path):
+    from dipterm.ingest.pipeline import import_paths
+    from dipterm.tui.app import DiptermApp
+
+    with Library.open(db_path) as lib:
+        import_paths(lib, [str(SEEDS)], extract=False)
+    app = DiptermApp(db_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause(0.2)
+        extraction = app.extraction
+        assert extraction is not None
+    assert extraction.process.poll() is not None  # not left running
