@@ -64,7 +64,7 @@ async def test_the_interface_extracts_behind_and_says_how_far(db_path):
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause(0.5)
         assert app.extraction is not None
-        assert "facets and dossiers incomplete" in app.sub_title
+        assert "facets, dossiers incomplete" in app.sub_title
         for _ in range(200):  # the child process: seconds on a loaded machine
             if app.extraction is None:
                 break

@@ -33,10 +33,8 @@ class BackgroundExtraction:
 
     def line(self, pending: int) -> str:
         done = max(0, self.total - pending)
-        return (
-            f"finding people, places and events: {done:,} of {self.total:,} articles "
-            "(facets and dossiers incomplete)"
-        )
+        # Short enough for the header at 80 columns, beside the app's name.
+        return f"extracting {done:,}/{self.total:,}: facets, dossiers incomplete"
 
     def stop(self) -> None:
         if self.running:
