@@ -54,6 +54,13 @@ def test_the_first_start_of_the_interface_builds_without_extracting(isolated_dat
         assert lib.search("Lavrov").hits
 
 
+async def _until(pilot, done, seconds: float = 20.0) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if done():
+            return
+        await pilot.pause(0.05)
+
+
 async def test_the_interface_extracts_behind_and_says_how_far(db_path):
     from dipterm.ingest.pipeline import import_paths
     from dipterm.tui.app import DiptermApp
@@ -62,27 +69,45 @@ async def test_the_interface_extracts_behind_and_says_how_far(db_path):
         import_paths(lib, [str(SEEDS)], extract=False)
     app = DiptermApp(db_path)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause(0.5)
-        assert app.extraction is not None
-        assert "facets, dossiers incomplete" in app.sub_title
-        for _ in range(200):  # the child process: seconds on a loaded machine
-            if app.extraction is None:
-                break
-            await pilot.pause(0.1)
+        assert app.extraction is not None  # started on mount
+        await _until(pilot, lambda: app.extraction is None)  # a child process: seconds at most
         assert app.extraction is None
         assert "incomplete" not in app.sub_title
     assert "Sergei Lavrov" in _people(db_path, 1)
 
 
-async def test_quitting_the_interface_stops_the_extraction_it_started(db_path):
+async def test_the_header_says_how_far_while_it_runs(db_path, monkeypatch):
+    import sys
+
     from dipterm.ingest.pipeline import import_paths
+    from dipterm.tui import extraction
     from dipterm.tui.app import DiptermApp
 
     with Library.open(db_path) as lib:
         import_paths(lib, [str(SEEDS)], extract=False)
+    slow = [sys.executable, "-c", "import time; time.sleep(3)"]  # an extraction that takes long
+    monkeypatch.setattr(extraction.BackgroundExtraction, "command", staticmethod(lambda p: slow))
     app = DiptermApp(db_path)
-    async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause(0.2)
-        extraction = app.extraction
-        assert extraction is not None
-    assert extraction.process.poll() is not None  # not left running
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until(pilot, lambda: "extracting" in app.sub_title, 2.0)
+        assert app.sub_title == "extracting 0/2: facets, dossiers incomplete"
+        await _until(pilot, lambda: app.extraction is None, 10.0)
+        assert "incomplete" not in app.sub_title
+
+
+async def test_quitting_the_interface_stops_the_extraction_it_started(db_path, monkeypatch):
+    import sys
+
+    from dipterm.ingest.pipeline import import_paths
+    from dipterm.tui import extraction
+    from dipterm.tui.app import DiptermApp
+
+    with Library.open(db_path) as lib:
+        import_paths(lib, [str(SEEDS)], extract=False)
+    slow = [sys.executable, "-c", "import time; time.sleep(30)"]
+    monkeypatch.setattr(extraction.BackgroundExtraction, "command", staticmethod(lambda p: slow))
+    app = DiptermApp(db_path)
+    async with app.run_test(size=(120, 35)):
+        started = app.extraction
+        assert started is not None and started.running
+    assert started.process.poll() is not None  # stopped with the interface, not left running

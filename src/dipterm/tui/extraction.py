@@ -16,12 +16,16 @@ class BackgroundExtraction:
     def __init__(self, path: Path, pending: int) -> None:
         self.total = pending
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "dipterm", "--db", str(path), "extract"],
+            self.command(path),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # Ctrl-C in the interface is the interface's
         )
+
+    @staticmethod
+    def command(path: Path) -> list[str]:
+        return [sys.executable, "-m", "dipterm", "--db", str(path), "extract"]
 
     @property
     def running(self) -> bool:
