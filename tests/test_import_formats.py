@@ -47,7 +47,7 @@ def test_json_list_with_the_same_story_under_two_links(run, tmp_path):
     path.write_text(json.dumps(records))
     result = run("ingest", str(path))
     assert result.stdout.startswith("1 imported, 0 unchanged, 1 already held")
-    assert result.exit_code == 1 and "kcna.json#3: no article text" in result.stderr
+    assert result.exit_code == 1 and "kcna.json#3: story_text is empty" in result.stderr
     article = shown(run, 1)
     assert article["published"] == "2024-03-05" and article["source"] == "KCNA"
     assert article["urls"] == [

@@ -158,6 +158,12 @@ def cli(ctx: click.Context, db: str | None) -> None:
     help="Store and index only: the articles are searchable at once, and their people, places "
     "and events are found by dipterm extract or the interface.",
 )
+@click.option(
+    "--dates",
+    type=click.Choice(["day-first", "month-first"]),
+    help="How numeric dates such as 03/02/2024 read. Default: as each file's own dates tell; "
+    "a file whose dates could be either leaves those undated and says so.",
+)
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -166,13 +172,17 @@ def ingest(
     mapping: str | None,
     snapshot: bool,
     later: bool,
+    dates: str | None,
 ) -> None:
     """Import articles from files and folders (recursively); - reads standard input.
 
     Text files (.txt), saved web pages (.html), and corpora of records: a JSON list (.json), JSON
     Lines (.jsonl), CSV (.csv). Record keys such as title/headline, date/published, body/text/content,
-    source/publisher and url/link are recognised; --map names others; a record without a date takes
-    the one its url writes. Encodings are detected.
+    source/publisher and url/link are recognised; --map names others. Dates are read from the
+    record's date, a page's meta tags, JSON-LD, <time> and KCNA's date stamps, the url, a trailing
+    citation or the dateline; an article without one is imported and counted ("3 without a date",
+    found again with is:undated). Encodings are detected. A saved page's asset folder
+    (page_files/) is passed over and counted.
 
     An article already held (the same text) is not stored twice, nor extracted again:
     re-importing says "unchanged", the same story from another file or url is recorded as another
@@ -195,19 +205,28 @@ def ingest(
     with library:
         with _progress(quiet) as storing:
             summary = import_paths(
-                library, paths, progress=storing, mapping=fields, snapshot=snapshot, extract=False
+                library,
+                paths,
+                progress=storing,
+                mapping=fields,
+                snapshot=snapshot,
+                dates=dates,  # type: ignore[arg-type]
+                extract=False,
             )
         if not later:
             with _progress(quiet, "extracting") as extracting:
                 reextract(library, progress=extracting, unextracted=True)
     click.echo(summary.line)
-    if later and (summary.imported or summary.revised):
+    if later and (summary.imported or summary.revised) and not quiet:
         click.echo(
             "searchable now; their people, places and events: dipterm extract, or the interface",
             err=True,
         )
-    for skipped in summary.skipped:
-        click.echo(f"  skipped {skipped.origin}: {skipped.reason}", err=True)
+    if not quiet:
+        for skipped in summary.skipped:
+            click.echo(f"  skipped {skipped.origin}: {skipped.reason}", err=True)
+        for note in summary.notes:
+            click.echo(f"  note {note.origin}: {note.text}", err=True)
     if summary.skipped:
         sys.exit(int(ExitCode.NO_MATCH))
 
@@ -215,16 +234,33 @@ def ingest(
 class _progress:
     """A progress line on stderr while an import runs, when stderr is a terminal: the articles
     done, and where the share of the work done is known (not from standard input), a bar, the
-    percentage and the time left."""
+    percentage and the time left. It appears at the import's first report, so a command that
+    imports nothing (the library was built already) shows none."""
 
     def __init__(self, quiet: bool, doing: str = "") -> None:
         self.enabled = not quiet and sys.stderr.isatty()
         self.doing = doing  # what the articles counted are undergoing: "extracting"
         self.bar: Any = None
+        self.task: Any = None
 
     def __enter__(self):
         if not self.enabled:
             return None
+
+        def update(done: int, origin: str, share: float | None) -> None:
+            if self.bar is None:
+                self._start()
+            self.bar.update(
+                self.task,
+                articles=done,
+                description=origin[-60:],
+                total=None if share is None else 1000,
+                completed=0 if share is None else share * 1000,
+            )
+
+        return update
+
+    def _start(self) -> None:
         from rich.progress import (
             BarColumn,
             Progress,
@@ -248,18 +284,7 @@ class _progress:
             console=__import__("dipterm.display", fromlist=["console"]).console(stderr=True),
         )
         self.bar.start()
-        task = self.bar.add_task("finding the articles…", total=None, articles=0)
-
-        def update(done: int, origin: str, share: float | None) -> None:
-            self.bar.update(
-                task,
-                articles=done,
-                description=origin[-60:],
-                total=None if share is None else 1000,
-                completed=0 if share is None else share * 1000,
-            )
-
-        return update
+        self.task = self.bar.add_task("", total=None, articles=0)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

@@ -54,6 +54,8 @@ class ArticleDraft:
     url: str | None = None
     lang: str | None = None
     urls: list[str] = field(default_factory=list)  # further urls of the same story
+    # Where the date was found: "meta article:published_time", "citation", "url", ... (DATE_FROM)
+    published_from: str | None = None
     debris: list[str] = field(default_factory=list)  # lines removed as scraping debris
 
 
@@ -80,6 +82,7 @@ class Article:
     url_key: str | None = None  # the url as an identity across imports
     revised_at: str | None = None  # when the current version was imported, if not the first
     missing_since: str | None = None  # when a complete copy of its outlet was found to lack it
+    published_from: str | None = None  # None too for articles stored before schema 8
     origins: tuple[str, ...] = ()
     urls: tuple[str, ...] = ()
     revisions: int = 0  # earlier versions kept

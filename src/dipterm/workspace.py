@@ -10,7 +10,7 @@ from dipterm.errors import LibraryError
 from dipterm.store.library import Library
 
 if TYPE_CHECKING:  # the import itself is loaded only when a new library is built
-    from dipterm.ingest.pipeline import Progress
+    from dipterm.ingest.pipeline import ImportSummary, Progress
 
 Announce = Callable[[str], None]
 
@@ -49,11 +49,19 @@ def open_library(
         if extract:
             reextract(library, progress=progress, unextracted=True)
         if announce:
-            skipped = (
-                f"; {len(summary.skipped)} items without text left out" if summary.skipped else ""
-            )
-            announce(
-                f"Built your library at {path} from the bundled corpus: "
-                f"{summary.imported} articles{skipped}."
-            )
+            announce(f"Built your library at {path} from the bundled corpus: {_built(summary)}.")
     return library
+
+
+def _built(summary: ImportSummary) -> str:
+    """What the first build did, in one line: the bundle's records without text are the
+    headlines of KCNA's and Rodong Sinmun's photo and video items, not errors."""
+    said = f"{summary.imported} articles"
+    if summary.undated:
+        said += f" ({summary.undated} without a date)"
+    empty = sum(s.reason.endswith(" is empty") for s in summary.skipped)
+    if empty:
+        said += f"; {empty} of its records, headlines of photo and video items without text, left out"
+    if len(summary.skipped) > empty:
+        said += f"; {len(summary.skipped) - empty} records could not be read"
+    return said

@@ -1,9 +1,13 @@
-"""Dates as DPRK media write them: "Jun 1, 2018", "1 June 2018", "Sept. 17", "2018-06-01"."""
+"""Dates as DPRK media write them: "Jun 1, 2018", "1 June 2018", "Sept. 17", "2018-06-01",
+KCNA's "2024.04.13." and Juche-year stamps "Juche113(2024).4.13."; the order of a column of
+numeric dates ("15/02/2024": day first)."""
 
 from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 from dipterm.models import PartialDate
 
@@ -18,7 +22,15 @@ MONTH_RE = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 
+# The Juche calendar counts from 1912: Juche 113 is 2024. "Juche113.4.13.", "Juche 113 (2024).4.13."
+JUCHE_OFFSET = 1911
+_JUCHE = (
+    r"Juche\s?(?P<juche>\d{1,3})\s?(?:\((?P<year>\d{4})\))?\.(?P<mnum>\d{1,2})\.(?P<day>\d{1,2})\.?"
+)
+
 _PATTERNS = [
+    # Juche113.4.13. / Juche113(2024).4.13.
+    re.compile(_JUCHE, re.I),
     # Jun 1, 2018 / June 1 2018 / Sept. 17, 2024
     re.compile(
         rf"(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})", re.I
@@ -62,7 +74,12 @@ def make_date(year: int, month: int | None = None, day: int | None = None) -> Pa
 
 def _from_match(m: re.Match[str]) -> PartialDate | None:
     parts = m.groupdict()
-    year = int(parts["year"])
+    if parts.get("juche"):
+        year = int(parts["juche"]) + JUCHE_OFFSET
+        if parts.get("year") and int(parts["year"]) != year:
+            return None  # a stamp at odds with itself says nothing sure
+    else:
+        year = int(parts["year"])
     if parts.get("month"):
         month = month_number(parts["month"])
     elif parts.get("mnum"):
@@ -79,6 +96,8 @@ def parse_date(text: str) -> PartialDate | None:
     Never raises: anything that is not wholly a date gives None.
     """
     candidate = text.strip().strip("()[]").strip()
+    if candidate[-2:-1].isdigit() and candidate.endswith("."):
+        candidate = candidate[:-1]  # KCNA's "2024.04.13."
     if not candidate or len(candidate) > 40:
         return None
     for pattern in _PATTERNS:
@@ -90,7 +109,7 @@ def parse_date(text: str) -> PartialDate | None:
 
 def search_date(text: str) -> PartialDate | None:
     """The first full date (with a year) written anywhere in the text, or None."""
-    for pattern in _PATTERNS[:3]:
+    for pattern in _PATTERNS[:4]:
         m = pattern.search(text)
         if m:
             found = _from_match(m)
@@ -107,3 +126,106 @@ def date_of_url(url: str | None) -> PartialDate | None:
     """The date a url writes (the day its page was filed, on most news sites), or None."""
     m = _URL_DATE.search(url or "")
     return make_date(int(m.group(1)), int(m.group(3)), int(m.group(4))) if m else None
+
+
+# ---------------------------------------------------------------- numeric dates and their order
+
+# "15/02/2024", "03.02.2024", "3-2-2024 10:30": which number is the day only the whole column tells.
+_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T,]+\d{1,2}:\d{2}\S*(?: ?[AP]M)?)?", re.I)
+DayOrder = Literal["day-first", "month-first"]
+
+
+def _numeric_parts(text: str) -> tuple[int, int, int] | None:
+    m = _NUMERIC.fullmatch(text.strip())
+    return (int(m.group(1)), int(m.group(3)), int(m.group(4))) if m else None
+
+
+def numeric_date(text: str, order: DayOrder | None) -> PartialDate | None:
+    """The date of "15/02/2024" read in the given order; a value only one order reads is read so
+    whatever the order. None when the text is not such a date, or when it is one that either
+    order reads (03/02/2024) and no order is given."""
+    parts = _numeric_parts(text)
+    if parts is None:
+        return None
+    first, second, year = parts
+    if first > 12 or (order == "day-first" and second <= 12):
+        return make_date(year, second, first)
+    if second > 12 or order == "month-first" or first == second:
+        return make_date(year, first, second)
+    return None
+
+
+@dataclass
+class DateOrder:
+    """What the numeric dates of one column say of their order, from every value seen."""
+
+    day_first: bool = False  # a value whose first number is over 12 (15/02/2024)
+    month_first: bool = False  # a value whose second number is over 12 (02/15/2024)
+    ambiguous: int = 0  # values either order reads as different days (03/02/2024)
+    example: str | None = None  # the first of those
+
+    def observe(self, value: object) -> None:
+        if not isinstance(value, str):
+            return
+        parts = _numeric_parts(value)
+        if parts is None:
+            return
+        first, second, _ = parts
+        if first > 12:
+            self.day_first = True
+        elif second > 12:
+            self.month_first = True
+        elif first != second:
+            self.ambiguous += 1
+            self.example = self.example or value.strip()
+
+    @property
+    def order(self) -> DayOrder | None:
+        """The column's order where its values rule one out, else None."""
+        if self.day_first and not self.month_first:
+            return "day-first"
+        if self.month_first and not self.day_first:
+            return "month-first"
+        return None
+
+    def problem(self) -> str | None:
+        """What is wrong with the column's dates, said for the user, or None."""
+        if not self.ambiguous or self.order is not None:
+            return None
+        if self.day_first and self.month_first:
+            why = "its dates are written day-first and month-first alike"
+        else:
+            why = "no date in it rules out day-first or month-first"
+        return (
+            f"{self.ambiguous} dates such as {self.example} left undated: {why} "
+            "(--dates day-first or --dates month-first reads them)"
+        )
+
+
+# ---------------------------------------------------------------- a year from the context
+
+_YEAR = re.compile(r"(?<![\d.])((?:19[4-9]|20\d)\d)(?![\d])")
+
+
+def year_of_path(origin: str | None) -> int | None:
+    """The year the nearest part of a file's path names ("kcna-2024/item.txt": 2024), or None
+    when the nearest part that names years names more than one."""
+    if not origin or origin.startswith("<"):
+        return None
+    parts = origin.split("#", 1)[0].replace("\\", "/").split("/")
+    for part in reversed(parts):
+        years = set(_YEAR.findall(part))
+        if len(years) == 1:
+            return int(years.pop())
+        if years:
+            return None
+    return None
+
+
+def year_of_url(url: str | None) -> int | None:
+    """The one year a url's path names ("/2024/04/..."), or None."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].partition("/")[2]
+    years = set(_YEAR.findall(path))
+    return int(years.pop()) if len(years) == 1 else None

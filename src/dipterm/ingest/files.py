@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from dipterm.errors import InputError
+from dipterm.extract.dates import DateOrder, DayOrder
 from dipterm.ingest import records
 from dipterm.ingest.decode import decode
 from dipterm.ingest.text import parse_text
@@ -38,6 +39,21 @@ class Skipped:
 
     origin: str
     reason: str
+
+
+@dataclass(frozen=True)
+class PageAsset:
+    """A file of a saved page's asset folder ("page_files/app.js"): not an article, not an error."""
+
+    origin: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the user should know of an input that was imported (dates it could not read)."""
+
+    origin: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -68,7 +84,7 @@ class Source:
             return None
 
 
-def find_sources(paths: Sequence[str]) -> Iterator[Source | Skipped]:
+def find_sources(paths: Sequence[str]) -> Iterator[Source | Skipped | PageAsset]:
     """Each file named or found below a named folder, in a stable order; '-' is standard input."""
     for raw in paths:
         if raw == STDIN:
@@ -85,7 +101,17 @@ def find_sources(paths: Sequence[str]) -> Iterator[Source | Skipped]:
             yield Skipped(str(path), "no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[Source | Skipped]:
+def _is_page_assets(folder: str, siblings: Sequence[str]) -> bool:
+    """Whether a folder is the one a browser's "Save Page As… (complete)" puts beside the page:
+    "Report_files" beside "Report.html"."""
+    stem = folder.removesuffix("_files")
+    return stem != folder and any(
+        name.startswith(stem + ".") and FORMATS.get(Path(name).suffix.lower()) == "html"
+        for name in siblings
+    )
+
+
+def _walk(folder: Path) -> Iterator[Source | Skipped | PageAsset]:
     def on_error(exc: OSError) -> None:
         raise InputError(f"cannot read {exc.filename}: {exc.strerror}")
 
@@ -94,7 +120,12 @@ def _walk(folder: Path) -> Iterator[Source | Skipped]:
     except InputError as exc:
         yield Skipped(str(folder), str(exc).removeprefix(f"cannot read {folder}: "))
         return
+    assets: list[Path] = []  # the asset folders of saved pages met so far
     for root, dirs, files in sorted(entries):
+        if any(Path(root).is_relative_to(a) for a in assets):
+            yield from (PageAsset(str(Path(root) / name)) for name in sorted(files))
+            continue
+        assets += [Path(root) / d for d in dirs if _is_page_assets(d, files)]
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -139,11 +170,16 @@ class Item:
     kind: str  # record, text, html
     payload: object  # a dict for a record, bytes for a file
     read_to: int = 0  # how many bytes of its input were read once it was (for progress)
+    date_order: DayOrder | None = None  # how the numeric dates of its file read
 
 
-def read_items(source: Source, mapping: dict[str, str] | None = None) -> Iterator[Item | Skipped]:
-    """What one input holds. A file that cannot be read at all gives one Skipped."""
+def read_items(
+    source: Source, mapping: dict[str, str] | None = None, dates: DayOrder | None = None
+) -> Iterator[Item | Skipped | Note]:
+    """What one input holds. A file that cannot be read at all gives one Skipped. dates: how
+    numeric dates read ("15/02/2024"), where the user said; else each file's own tell."""
     mapping = mapping or {}
+    order = DateOrder()
     try:
         with source.open() as handle:
             head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
@@ -158,17 +194,16 @@ def read_items(source: Source, mapping: dict[str, str] | None = None) -> Iterato
                 return
             if not head.strip():
                 raise InputError("empty file")
-            if kind == "json":
-                rows = records.read_json(handle, source.origin)
-            elif kind == "jsonl":
-                rows = records.read_jsonl(handle, source.origin)
-            else:
-                rows = records.read_csv(handle, source.origin, mapping)
-            for origin, record, reason in rows:
+            reader = {"json": records.read_json, "jsonl": records.read_jsonl}.get(
+                kind, records.read_csv
+            )
+            for origin, record, reason in reader(handle, source.origin, mapping, order):
                 if record is None:
                     yield Skipped(origin, reason or "unusable record")
                 else:
-                    yield Item(origin, "record", record, handle.tell())
+                    yield Item(origin, "record", record, handle.tell(), dates or order.order)
+            if dates is None and order.problem():
+                yield Note(source.origin, order.problem())  # type: ignore[arg-type]
     except InputError as exc:
         yield Skipped(source.origin, str(exc))
     except OSError as exc:
@@ -179,7 +214,12 @@ def make_draft(item: Item, mapping: dict[str, str] | None = None) -> ArticleDraf
     """An item cleaned and read into an article, or why it cannot be one."""
     try:
         if item.kind == "record":
-            return records.draft_from_record(item.payload, item.origin, mapping or {})  # type: ignore[arg-type]
+            return records.draft_from_record(
+                item.payload,  # type: ignore[arg-type]
+                item.origin,
+                mapping or {},
+                item.date_order,
+            )
         text = decode(item.payload)  # type: ignore[arg-type]
         if item.kind == "html":
             from dipterm.ingest.html import parse_html

@@ -3,6 +3,7 @@ menus, captions, scripts or footers. Parsed with selectolax (Lexbor), never with
 
 from __future__ import annotations
 
+import json
 import re
 
 from dipterm.errors import InputError
@@ -11,7 +12,7 @@ from dipterm.extract.sources import canonical_outlet, outlet_of_url
 from dipterm.ingest.language import detect_language
 from dipterm.ingest.records import record_date
 from dipterm.ingest.text import article_from_fields
-from dipterm.models import ArticleDraft
+from dipterm.models import ArticleDraft, PartialDate
 
 _DROP = (
     "script, style, noscript, nav, header, footer, aside, form, figure, figcaption, iframe, svg, "
@@ -23,11 +24,20 @@ _BOILERPLATE = re.compile(
     r"caption|photo-?caption)(?:$|[\s_-])",
     re.I,
 )
+# Where outlets and archivers write the day a page was published, most specific first (names
+# matched ignoring case): Open Graph, schema.org, Dublin Core, Highwire, the older custom ones.
 _DATE_META = (
-    'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[name="date"]',
-    'meta[name="publishdate"]', 'meta[itemprop="datePublished"]', 'meta[name="DC.date.issued"]',
-    'meta[property="og:published_time"]',
+    'meta[property="article:published_time" i]', '[itemprop="datePublished" i]',
+    'meta[name="DC.date.issued" i]', 'meta[name="dcterms.issued" i]', 'meta[name="DC.date" i]',
+    'meta[name="dcterms.date" i]', 'meta[name="dcterms.created" i]',
+    'meta[name="citation_publication_date" i]', 'meta[property="og:published_time" i]',
+    'meta[name="pubdate" i]', 'meta[name="publishdate" i]', 'meta[name="date" i]',
 )  # fmt: skip
+# Elements that hold a page's date as text: KCNA's <span class="publish-time">2024.04.13.</span>.
+# A bare "time" is left out: it is as often a clock in the page's header.
+_DATE_ELEMENTS = re.compile(
+    r"^(?:(?:publish|pub|post|article|news|entry)[-_]?(?:time|date)|date|dateline)$", re.I
+)
 _BLOCKS = "p, li, blockquote, h2, h3, h4"
 MIN_WORDS = 25
 
@@ -63,6 +73,55 @@ def _main_paragraphs(body) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
+def _date_of_page(tree) -> tuple[PartialDate | None, str | None]:
+    """The date the page's markup states, and where: a meta tag, JSON-LD, a <time> element, an
+    element whose class says it holds the date. Read before scripts and headers are dropped."""
+    for selector in _DATE_META:
+        node = tree.css_first(selector)
+        if node is None:
+            continue
+        value = node.attributes.get("content") or node.attributes.get("datetime") or node.text()
+        found = record_date(value)
+        if found:
+            name = next(v for k, v in node.attributes.items() if k in ("property", "name", "itemprop"))
+            return found, f"meta {name}" if node.tag == "meta" else f"{node.tag} {name}"
+    for script in tree.css('script[type="application/ld+json" i]'):
+        found = _json_ld_date(script.text())
+        if found:
+            return found, "json-ld datePublished"
+    stamps = tree.css("time")
+    for stamp in sorted(stamps, key=lambda n: "pubdate" not in n.attributes):
+        found = record_date(stamp.attributes.get("datetime") or stamp.text())
+        if found:
+            return found, "time element"
+    for node in tree.css("[class], [id]"):
+        marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if any(_DATE_ELEMENTS.match(word) for word in marker.split()):
+            found = search_date(node.text(separator=" ")[:200])
+            if found:
+                return found, f"{node.tag}.{marker.split()[0]} element"
+    return None, None
+
+
+def _json_ld_date(text: str) -> PartialDate | None:
+    """datePublished of the first JSON-LD object that has one (objects nest in lists, @graph)."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    pending, seen = [value], 0
+    while pending and seen < 1000:
+        item, seen = pending.pop(0), seen + 1
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            found = record_date(item.get("datePublished") or item.get("dateCreated"))
+            if found:
+                return found
+            pending.extend(v for v in item.values() if isinstance(v, list | dict))
+    return None
+
+
 def parse_html(text: str, origin: str) -> ArticleDraft:
     """Read a saved page. Raises InputError when the page holds no article."""
     from selectolax.lexbor import LexborHTMLParser
@@ -81,15 +140,7 @@ def parse_html(text: str, origin: str) -> ArticleDraft:
         url = canonical.attributes.get("href")
     url = url or _meta(tree, 'meta[property="og:url"]')
     site = _meta(tree, 'meta[property="og:site_name"]')
-    published = None
-    for selector in _DATE_META:
-        published = record_date(_meta(tree, selector))
-        if published:
-            break
-    if published is None:
-        stamp = tree.css_first("time[datetime]")
-        if stamp is not None:
-            published = record_date(stamp.attributes.get("datetime"))
+    published, published_from = _date_of_page(tree)
 
     for node in tree.css(_DROP):
         node.decompose()
@@ -109,10 +160,13 @@ def parse_html(text: str, origin: str) -> ArticleDraft:
             published = parse_date(line) or None
             if published:
                 paragraphs.remove(line)
+                published_from = "page text"
                 break
     if published is None and paragraphs:
         published = search_date(" ".join(paragraphs[:2])[:300])
-    published = published or date_of_url(url)
+        published_from = "page text"
+    if published is None:
+        published, published_from = date_of_url(url), "url"
     if sum(len(p.split()) for p in paragraphs) < MIN_WORDS:
         raise InputError("no article in the page: too little text outside menus and captions")
     draft = article_from_fields(
@@ -120,6 +174,7 @@ def parse_html(text: str, origin: str) -> ArticleDraft:
         body="\n".join(paragraphs),
         origin=origin,
         published=published,
+        published_from=published_from if published else None,
         source=canonical_outlet(site) or outlet_of_url(url) or site,
         url=url,
     )

@@ -15,7 +15,17 @@ from typing import TypeVar
 
 from dipterm.extract.analyse import EXTRACTION_VERSION, analyse
 from dipterm.ingest.clean import content_hash
-from dipterm.ingest.files import Item, Skipped, Source, find_sources, make_draft, read_items
+from dipterm.extract.dates import DayOrder
+from dipterm.ingest.files import (
+    Item,
+    Note,
+    PageAsset,
+    Skipped,
+    Source,
+    find_sources,
+    make_draft,
+    read_items,
+)
 from dipterm.models import ArticleDraft, Extraction
 from dipterm.store.library import AddOutcome, Library
 
@@ -32,12 +42,17 @@ class ImportSummary:
     merged: int = 0  # already held from another origin: stored once, the origin recorded
     revised: int = 0  # a new version of a held article; the one before kept as a revision
     missing: int = 0  # held articles a complete copy (--snapshot) lacks, marked missing
-    skipped: list[Skipped] = field(default_factory=list)
+    undated: int = 0  # of those imported, the articles no date was found for
+    page_assets: int = 0  # files of saved pages' asset folders, passed over
+    skipped: list[Skipped] = field(default_factory=list)  # in the order of the inputs
+    notes: list[Note] = field(default_factory=list)
     # For a snapshot: each outlet's first and last date among the articles read, and their ids.
     spans: dict[str, tuple[str, str, set[int]]] = field(default_factory=dict)
 
-    def count(self, outcome: AddOutcome) -> None:
+    def count(self, outcome: AddOutcome, draft: ArticleDraft) -> None:
         setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+        if outcome.status == "imported" and draft.published is None:
+            self.undated += 1
 
     def saw(self, draft: ArticleDraft, article_id: int) -> None:
         if not (draft.source and draft.published):
@@ -49,31 +64,45 @@ class ImportSummary:
 
     @property
     def line(self) -> str:
-        parts = [f"{self.imported} imported", f"{self.unchanged} unchanged"]
+        parts = [f"{self.imported} imported"]
+        if self.undated:
+            parts[0] += f" ({self.undated} without a date)"
+        parts.append(f"{self.unchanged} unchanged")
         if self.merged:
             parts.append(f"{self.merged} already held from another source (origin recorded)")
         if self.revised:
             parts.append(f"{self.revised} revised (earlier versions kept)")
         if self.missing:
             parts.append(f"{self.missing} missing from the snapshot (marked, not deleted)")
+        if self.page_assets:
+            parts.append(f"{self.page_assets} page assets ignored")
         parts.append(f"{len(self.skipped)} skipped")
         return ", ".join(parts)
 
 
 def _items(
-    sources: Iterable[Source | Skipped], skipped: list[Skipped], mapping: dict[str, str]
-) -> Iterator[tuple[Item, int]]:
-    """Each item, with how many bytes of all the inputs were read once it was."""
+    sources: Iterable[Source | Skipped | PageAsset],
+    summary: ImportSummary,
+    mapping: dict[str, str],
+    dates: DayOrder | None,
+) -> Iterator[tuple[Item | Skipped, int]]:
+    """Each item, or why one cannot be read, in the order of the inputs, with how many bytes of
+    all the inputs were read once it was. A skip goes down the pipeline with the items, so that
+    skips are reported in the order of the inputs whether reading or reading into an article
+    found them."""
     before = 0  # the bytes of the inputs read through
     for source in sources:
-        if isinstance(source, Skipped):
-            skipped.append(source)
+        if isinstance(source, PageAsset):
+            summary.page_assets += 1
             continue
-        for item in read_items(source, mapping):
-            if isinstance(item, Skipped):
-                skipped.append(item)
+        if isinstance(source, Skipped):
+            yield source, before
+            continue
+        for item in read_items(source, mapping, dates):
+            if isinstance(item, Note):
+                summary.notes.append(item)
             else:
-                yield item, before + item.read_to
+                yield item, before + (item.read_to if isinstance(item, Item) else 0)
         before += source.size or 0
 
 
@@ -94,11 +123,13 @@ def _reader(path: str) -> Library:
     return _readers[key]
 
 
-def _prepare(items: list[Item], mapping: dict[str, str], extract: bool, library: str) -> Prepared:
+def _prepare(
+    items: list[Item | Skipped], mapping: dict[str, str], extract: bool, library: str
+) -> Prepared:
     """Drafts and extractions of items: the CPU work of an import, done in a worker. Articles the
     library holds already (committed before) are not extracted again: an import run a second
     time, or resumed after it stopped, goes through them at the speed of reading."""
-    drafts = [make_draft(item, mapping) for item in items]
+    drafts = [make_draft(item, mapping) if isinstance(item, Item) else item for item in items]
     digests = ["" if isinstance(d, Skipped) else content_hash(d.title, d.body) for d in drafts]
     held = _reader(library).held([d for d in digests if d]) if extract else set()
     return [
@@ -215,24 +246,28 @@ def import_paths(
     mapping: dict[str, str] | None = None,
     workers: int | None = None,
     snapshot: bool = False,
+    dates: DayOrder | None = None,
 ) -> ImportSummary:
     """Import every article found in paths. Each batch is one transaction: a batch committed stays
     committed whatever happens after it, and running the same import again finishes the rest.
 
     snapshot: the inputs are a complete copy of each outlet they hold for the dates they span;
-    held articles of those outlets and dates that they lack are marked missing."""
+    held articles of those outlets and dates that they lack are marked missing. dates: how
+    numeric dates ("03/02/2024") read, where the user said; else each file tells."""
     summary = ImportSummary()
+    if progress:
+        progress(0, "finding the articles…", None)
     sources = list(find_sources(paths))
     sizes = [s.size for s in sources if isinstance(s, Source)]
     total = sum(sizes) if sizes and None not in sizes else None  # standard input has no size
-    items = _items(sources, summary.skipped, mapping or {})
+    items = _items(sources, summary, mapping or {}, dates)
     pool = _Workers(
         workers,
         partial(_prepare, mapping=mapping or {}, extract=extract, library=str(library.path)),
     )
     done = 0
 
-    def batches() -> Iterator[tuple[list[Item], int]]:  # with the bytes read through each
+    def batches() -> Iterator[tuple[list[Item | Skipped], int]]:  # with the bytes read through
         while batch := list(islice(items, batch_size)):
             yield [item for item, _ in batch], batch[-1][1]
 
@@ -250,17 +285,14 @@ def import_paths(
                     if digests[k] not in held:
                         d = drafts[k]
                         extractions[k] = analyse(d.title, d.body, d.published)
-            for draft, outcome in zip(
+            outcomes = library.add(
                 drafts,
-                library.add(
-                    drafts,
-                    extractions if extract else None,
-                    extracted_with=EXTRACTION_VERSION,
-                    digests=digests,
-                ),
-                strict=True,
-            ):
-                summary.count(outcome)
+                extractions if extract else None,
+                extracted_with=EXTRACTION_VERSION,
+                digests=digests,
+            )
+            for outcome, draft in zip(outcomes, drafts, strict=True):
+                summary.count(outcome, draft)
                 summary.saw(draft, outcome.article_id)
         done += len(prepared)
         if progress and prepared:

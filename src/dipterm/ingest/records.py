@@ -3,6 +3,7 @@ common scrapers use, or those given by --map. Read as a stream: memory does not 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -12,7 +13,15 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from dipterm.errors import InputError
-from dipterm.extract.dates import date_of_url, make_date, parse_date, search_date
+from dipterm.extract.dates import (
+    DateOrder,
+    DayOrder,
+    date_of_url,
+    make_date,
+    numeric_date,
+    parse_date,
+    search_date,
+)
 from dipterm.extract.sources import outlet_of_url
 from dipterm.ingest.decode import detect_encoding
 from dipterm.ingest.language import detect_language
@@ -56,34 +65,55 @@ def _lowered(record: dict[str, Any]) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in record.items()}
 
 
-def _pick(lowered: dict[str, Any], field: str, mapping: dict[str, str]) -> Any:
+def _pick_key(lowered: dict[str, Any], field: str, mapping: dict[str, str]) -> tuple[str | None, Any]:
+    """The key that holds a field, and its value: the first key with a value, else the first key
+    present (empty), else (None, None)."""
     if field in mapping:
-        return lowered.get(mapping[field].lower())
+        key = mapping[field].lower()
+        return (key, lowered[key]) if key in lowered else (None, None)
+    present = None
     for key in FIELD_NAMES[field]:
         value = lowered.get(key)
         if value not in (None, "", []):
-            return value
-    return None
+            return key, value
+        if key in lowered and present is None:
+            present = key
+    return present, None
 
 
-def record_date(value: Any) -> PartialDate | None:
-    """Epoch seconds or milliseconds, ISO dates and datetimes, "Jun 1, 2018"."""
+def _pick(lowered: dict[str, Any], field: str, mapping: dict[str, str]) -> Any:
+    return _pick_key(lowered, field, mapping)[1]
+
+
+def date_value(record: dict[str, Any], mapping: dict[str, str]) -> Any:
+    """What a record gives as its date, as written."""
+    return _pick(_lowered(record), "date", mapping)
+
+
+def record_date(value: Any, order: DayOrder | None = None) -> PartialDate | None:
+    """Epoch seconds or milliseconds, ISO dates and datetimes, "Jun 1, 2018", and "15/02/2024" in
+    the order its column reads (order; a value only one order reads is read so anyway)."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str) and re.fullmatch(r"\s*-?\d{9,14}(?:\.\d+)?\s*", value):
         value = float(value)
     if isinstance(value, int | float):
+        if value != value or abs(value) == float("inf"):
+            return None
         if abs(value) >= 1e11:
             value = value / 1000
         if abs(value) >= 1e8:
-            moment = datetime.fromtimestamp(value, UTC)
+            try:
+                moment = datetime.fromtimestamp(value, UTC)
+            except (OverflowError, OSError, ValueError):
+                return None  # beyond any calendar
             return PartialDate(moment.year, moment.month, moment.day)
         return make_date(int(value)) if 1000 <= value <= 9999 else None
     text = str(value).strip()
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})[T ]", text)
     if m:
         return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    return parse_date(text) or search_date(text)
+    return numeric_date(text, order) or parse_date(text) or search_date(text)
 
 
 def _text(value: Any) -> str:
@@ -106,23 +136,37 @@ def _urls(lowered: dict[str, Any], mapping: dict[str, str]) -> list[str]:
     return found
 
 
-def draft_from_record(record: dict[str, Any], origin: str, mapping: dict[str, str]) -> ArticleDraft:
-    """One record as an article. Raises InputError when the record holds no article text."""
+def draft_from_record(
+    record: dict[str, Any],
+    origin: str,
+    mapping: dict[str, str],
+    date_order: DayOrder | None = None,
+) -> ArticleDraft:
+    """One record as an article; date_order: how its file's numeric dates read. Raises
+    InputError when the record holds no article text."""
     fields = _lowered(record)
-    body = _text(_pick(fields, "body", mapping))
+    body_key, body_value = _pick_key(fields, "body", mapping)
+    body = _text(body_value)
     if not body.strip():
+        if body_key is not None:  # the text's key is there: --map cannot help
+            raise InputError(f"{_original_key(record, body_key)} is empty")
         keys = ", ".join(map(str, list(record)[:8]))
         raise InputError(f"no article text (keys: {keys}; name the text with --map body=KEY)")
     urls = _urls(fields, mapping)
     url = urls[0] if urls else None
     source = _pick(fields, "source", mapping)
     lang = _pick(fields, "lang", mapping)
+    date_key, date = _pick_key(fields, "date", mapping)
+    published, published_from = record_date(date, date_order), f"record {_original_key(record, date_key)}"
+    if published is None:
+        # A record without a date takes the one its url writes ("newsID=2021-07-08-0004").
+        published, published_from = date_of_url(url), "url"
     draft = article_from_fields(
         title=_text(_pick(fields, "title", mapping)),
         body=body,
         origin=origin,
-        # A record without a date takes the one its url writes ("newsID=2021-07-08-0004").
-        published=record_date(_pick(fields, "date", mapping)) or date_of_url(url),
+        published=published,
+        published_from=published_from,
         source=str(source) if source else (outlet_of_url(url) if url else None),
         byline=_text(_pick(fields, "byline", mapping)) or None,
         url=url,
@@ -133,10 +177,22 @@ def draft_from_record(record: dict[str, Any], origin: str, mapping: dict[str, st
     return draft
 
 
+def _original_key(record: dict[str, Any], lowered_key: str | None) -> str:
+    """A key as the record writes it ("Story_Text"), from its lower-cased form."""
+    return next((str(k) for k in record if str(k).lower() == lowered_key), str(lowered_key))
+
+
 # ---------------------------------------------------------------- readers
 
 
-def read_json(handle: IO[bytes], origin: str) -> Iterator[Record]:
+# A line of JSON Lines that may hold a numeric date ("15/02/2024"): only those are read twice.
+_NUMERIC_DATE_BYTES = re.compile(rb"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+
+
+def read_json(
+    handle: IO[bytes], origin: str, mapping: dict[str, str], dates: DateOrder
+) -> Iterator[Record]:
+    """The records of a JSON list; dates learns the order of their numeric dates first."""
     data = handle.read()
     try:
         from dipterm.ingest.decode import decode
@@ -151,6 +207,9 @@ def read_json(handle: IO[bytes], origin: str) -> Iterator[Record]:
         raise InputError("JSON holds no records: expected a list of objects")
     if value and not any(isinstance(item, dict) for item in value):
         raise InputError("JSON is a list, but not of records (objects)")
+    for item in value:
+        if isinstance(item, dict):
+            dates.observe(date_value(item, mapping))
     for number, item in enumerate(value, 1):
         where = f"{origin}#{number}"
         if isinstance(item, dict):
@@ -159,8 +218,20 @@ def read_json(handle: IO[bytes], origin: str) -> Iterator[Record]:
             yield where, None, "not a record (an object)"
 
 
-def read_jsonl(handle: IO[bytes], origin: str) -> Iterator[Record]:
+def read_jsonl(
+    handle: IO[bytes], origin: str, mapping: dict[str, str], dates: DateOrder
+) -> Iterator[Record]:
+    """The records of JSON Lines; dates learns the order of their numeric dates first (the lines
+    that may hold one are read twice: the file, or standard input held in memory, is rewound)."""
     encoding = detect_encoding(handle.peek(65536)[:65536] if hasattr(handle, "peek") else b"")
+    start = handle.tell()
+    for raw in handle:
+        if _NUMERIC_DATE_BYTES.search(raw):
+            with contextlib.suppress(ValueError, RecursionError):
+                item = json.loads(raw.decode(encoding))
+                if isinstance(item, dict):
+                    dates.observe(date_value(item, mapping))
+    handle.seek(start)
     for number, raw in enumerate(handle, 1):
         where = f"{origin}#{number}"
         try:
@@ -181,7 +252,11 @@ def read_jsonl(handle: IO[bytes], origin: str) -> Iterator[Record]:
             yield where, None, "not a record (an object)"
 
 
-def read_csv(handle: IO[bytes], origin: str, mapping: dict[str, str]) -> Iterator[Record]:
+def read_csv(
+    handle: IO[bytes], origin: str, mapping: dict[str, str], dates: DateOrder
+) -> Iterator[Record]:
+    """The rows of a CSV file; dates learns the order of the date column first (the file, or
+    standard input held in memory, is read twice)."""
     csv.field_size_limit(1 << 30)
     peeked = handle.peek(65536)[:65536] if hasattr(handle, "peek") else b""
     encoding = detect_encoding(peeked)
@@ -191,6 +266,12 @@ def read_csv(handle: IO[bytes], origin: str, mapping: dict[str, str]) -> Iterato
         # wrong on a sample that ends inside a quoted field).
         header = peeked.decode(encoding, errors="ignore").split("\n", 1)[0]
         delimiter = max(",;\t|", key=header.count) if header else ","
+        start = handle.tell()
+        for row in csv.DictReader(stream, delimiter=delimiter):
+            dates.observe(date_value(row, mapping))
+        stream.detach()
+        handle.seek(start)
+        stream = io.TextIOWrapper(handle, encoding=encoding, errors="strict", newline="")
         reader = csv.DictReader(stream, delimiter=delimiter)
         columns = [c.lower() for c in reader.fieldnames or []]
         body_keys = [mapping["body"].lower()] if "body" in mapping else list(FIELD_NAMES["body"])

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 
 from dipterm.errors import InputError
-from dipterm.extract.dates import MONTH_RE, parse_date
+from dipterm.extract.dates import (
+    MONTH_RE,
+    make_date,
+    month_number,
+    parse_date,
+    year_of_path,
+    year_of_url,
+)
 from dipterm.extract.gazetteer import repair_glued_names
 from dipterm.extract.sources import canonical_outlet
 from dipterm.ingest.clean import clean_text
@@ -68,6 +75,7 @@ def parse_text(raw: str, origin: str) -> ArticleDraft:
     title, debris = _without_stamp(lines[0])
     rest = lines[1:]
     published: PartialDate | None = None
+    published_from: str | None = None
     source: str | None = None
     byline: str | None = None
 
@@ -77,7 +85,7 @@ def parse_text(raw: str, origin: str) -> ArticleDraft:
         date = parse_date(line)
         by = _BYLINE.match(line)
         if date is not None and published is None:
-            published = date
+            published, published_from = date, "header line"
         elif by:
             byline = by.group("who").strip()
             source = source or canonical_outlet(byline)
@@ -88,7 +96,7 @@ def parse_text(raw: str, origin: str) -> ArticleDraft:
         debris.append(line)
         rest.pop(0)
 
-    return _finish(title, rest, origin, published, source, byline, debris)
+    return _finish(title, rest, origin, published, source, byline, debris, published_from)
 
 
 def _finish(
@@ -99,9 +107,11 @@ def _finish(
     source: str | None,
     byline: str | None,
     debris: list[str],
+    published_from: str | None,
     **fields: object,
 ) -> ArticleDraft:
-    """The body from its cleaned lines: footer citation, debris and end mark out, dateline read."""
+    """The body from its cleaned lines: footer citation, debris and end mark out, dateline read
+    (and dated, when nothing else dates the article, with the year its url or path names)."""
     rest = list(rest)
     # Footer: citation and navigation lines at the end.
     while rest:
@@ -109,7 +119,8 @@ def _finish(
         cited_source, cited_date = _citation(line)
         if cited_date is not None:
             source = source or canonical_outlet(cited_source) or cited_source
-            published = published or cited_date
+            if published is None:
+                published, published_from = cited_date, "citation"
         elif not _is_debris(line, title) and not _END_MARK.fullmatch(line):
             break
         debris.append(line)
@@ -132,6 +143,8 @@ def _finish(
         m = DATELINE.match(body_lines[0])
         if m and source is None:
             source = canonical_outlet(m.group("src"))
+        if m and published is None:
+            published, published_from = _dated_by_dateline(m, origin, fields.get("url"))
 
     body = "\n\n".join(body_lines)
     if not body and not title:
@@ -144,8 +157,22 @@ def _finish(
         source=source,
         byline=byline,
         debris=debris,
+        published_from=published_from if published else None,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _dated_by_dateline(
+    dateline: re.Match[str], origin: str, url: object
+) -> tuple[PartialDate | None, str | None]:
+    """The dateline's month and day in the year the url, else the file's path, names."""
+    for year, where in ((year_of_url(str(url) if url else None), "url"), (year_of_path(origin), "path")):
+        if year is not None:
+            month = month_number(dateline.group("month"))
+            found = make_date(year, month, int(dateline.group("day"))) if month else None
+            if found:
+                return found, f"dateline, year from the {where}"
+    return None, None
 
 
 def article_from_fields(
@@ -154,6 +181,7 @@ def article_from_fields(
     body: str,
     origin: str,
     published: PartialDate | None = None,
+    published_from: str | None = None,
     source: str | None = None,
     byline: str | None = None,
     url: str | None = None,
@@ -169,8 +197,9 @@ def article_from_fields(
         title = lines[0][:120]
     outlet = canonical_outlet(source) or (source.strip() if source else None)
     return _finish(
-        title, lines, origin, published, outlet, byline, debris, url=url, urls=urls or [], lang=lang
-    )
+        title, lines, origin, published, outlet, byline, debris, published_from,
+        url=url, urls=urls or [], lang=lang,
+    )  # fmt: skip
 
 
 # The date stamp KCNA's site puts after some headlines: "... Kim Jong Il [Juche113.9.10.]",

@@ -472,8 +472,8 @@ class Library(Searching):
         cursor = self.conn.execute(
             "INSERT INTO articles (content_hash, title, source, published, published_precision, "
             "byline, url, origin, body, word_count, lang, imported_at, dateline_place, "
-            "dateline_date, extracted_with, url_key) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "dateline_date, extracted_with, url_key, published_from) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 digest,
                 draft.title,
@@ -490,6 +490,7 @@ class Library(Searching):
                 *self._dateline(draft, extraction),
                 version if extraction is not None else None,
                 key,
+                draft.published_from if published else None,
             ),
         )
         return int(cursor.lastrowid or 0)

@@ -235,6 +235,12 @@ def _v7_revisions(db) -> None:
     )
 
 
+def _v8_date_basis(db) -> None:
+    """Where each article's date was found (a meta tag, the url, the dateline, ...): the importer
+    says so from now on; articles stored before hold NULL, as an unknown basis."""
+    db["articles"].add_column("published_from", str)
+
+
 MIGRATIONS: list[Callable] = [
     _v1_articles,
     _v2_extraction,
@@ -243,6 +249,7 @@ MIGRATIONS: list[Callable] = [
     _v5_index_by_batch,
     _v6_titles_by_date,
     _v7_revisions,
+    _v8_date_basis,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # A library that may not be written is read as it is from this version on: what came later only
