@@ -244,3 +244,70 @@ def test_language_reads_ascii_words_as_any_words(text: str) -> None:
 
     split = text.lower().translate(_ASCII_NON_LETTERS).split()
     assert split == [w.lower() for w in _WORD.findall(text)]
+
+
+# Real phrases in the legacy encodings researchers' files come in, each of which must decode exactly.
+LEGACY_PHRASES = [
+    ("cp1252", "The Caf\u00e9 served a na\u00efve r\u00e9sum\u00e9 of the \u201ctalks\u201d \u2014 d\u00e9j\u00e0 vu for the attach\u00e9."),
+    ("cp1252", "Der Au\u00dfenminister traf sich mit der Delegation f\u00fcr Gespr\u00e4che \u00fcber die Zusammenarbeit."),
+    ("latin-1", "Le caf\u00e9 \u00e9tait plein: na\u00efve, r\u00e9sum\u00e9, \u00e9l\u00e8ve, gar\u00e7on, \u00e0 c\u00f4t\u00e9 du th\u00e9\u00e2tre."),
+    ("latin-1", "El ministro se reuni\u00f3 con la delegaci\u00f3n en Pyongyang el mi\u00e9rcoles, se\u00f1al\u00f3 la agencia."),
+    ("cp1251", "\u041c\u0438\u043d\u0438\u0441\u0442\u0440 \u0438\u043d\u043e\u0441\u0442\u0440\u0430\u043d\u043d\u044b\u0445 \u0434\u0435\u043b \u0420\u043e\u0441\u0441\u0438\u0438 \u0421\u0435\u0440\u0433\u0435\u0439 \u041b\u0430\u0432\u0440\u043e\u0432 \u043f\u0440\u043e\u0432\u0451\u043b \u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b \u0432 \u041f\u0445\u0435\u043d\u044c\u044f\u043d\u0435."),
+    ("euc-kr", "\uc870\uc120\uc911\uc559\ud1b5\uc2e0\uc740 \uae40\uc815\uc740 \ub3d9\uc9c0\uaed8\uc11c \ud3c9\uc591\uc5d0\uc11c \ud68c\ub2f4\uc744 \uc9c4\ud589\ud558\uc168\ub2e4\uace0 \ubcf4\ub3c4\ud558\uc600\ub2e4."),
+    ("cp949", "\ub85c\ub3d9\uc2e0\ubb38\uc740 \uc624\ub298 \uc0ac\uc124\uc5d0\uc11c \uc778\ubbfc\uacbd\uc81c\uc758 \ubc1c\uc804\uc744 \uac15\uc870\ud558\uc600\ub2e4. \ub620\ubc29\uac01\ud558"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("encoding, phrase", LEGACY_PHRASES)
+def test_legacy_encodings_decode_exactly(encoding, phrase):
+    assert decode((phrase + "\n").encode(encoding)) == phrase + "\n"
+
+
+def test_a_windows_1252_file_is_found_by_its_unaccented_words(run, tmp_path):
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(f"Caf\u00e9 Talks\n\n{LEGACY_PHRASES[0][1]}\n".encode("cp1252"))
+    assert run("ingest", str(path)).exit_code == 0
+    assert run("search", "--ids", "title:cafe").stdout.split() == ["1"]
+    assert run("search", "--ids", "naive").stdout.split() == ["1"]
+
+
+def test_a_saved_pages_asset_folder_is_ignored_and_counted_once(run, tmp_path):
+    tmp_path = tmp_path / "saved"
+    tmp_path.mkdir()
+    (tmp_path / "Talks Held.html").write_text(PAGE)
+    assets = tmp_path / "Talks Held_files"
+    (assets / "fonts").mkdir(parents=True)
+    for name in ["app.js", "style.css", "logo.png", "frame.html", "fonts/a.woff"]:
+        (assets / name).write_bytes(b"\x89PNG\x00" if name.endswith(".png") else b"x")
+    (tmp_path / "notes_files").mkdir()  # no notes.html beside it: not a page's assets
+    (tmp_path / "notes_files" / "a.js").write_text("x")
+    result = run("ingest", str(tmp_path))
+    assert result.stdout.startswith("1 imported, 0 unchanged, 5 page assets ignored, 1 skipped")
+    assert result.stderr.count("skipped") == 1 and "notes_files/a.js" in result.stderr
+    (tmp_path / "notes_files" / "a.js").unlink()
+    again = run("ingest", str(tmp_path))
+    assert again.exit_code == 0
+    assert again.stdout == "0 imported, 1 unchanged, 5 page assets ignored, 0 skipped\n"
+
+
+def test_skips_are_exact_and_in_the_order_of_the_input(run, tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    lines = [
+        json.dumps({"headline": "Photo", "story_text": ""}),
+        json.dumps({"title": "Good", "body": BODY}),
+        "{not json",
+        json.dumps({"headline": "Video", "Content": "  "}),
+        json.dumps({"headline": "Nothing", "topic": "x"}),
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    result = run("ingest", str(path))
+    assert result.exit_code == 1
+    assert [line.split("mixed.jsonl")[1] for line in result.stderr.splitlines()] == [
+        "#1: story_text is empty",
+        "#3: not JSON (Expecting property name enclosed in double quotes)",
+        "#4: Content is empty",
+        "#5: no article text (keys: headline, topic; name the text with --map body=KEY)",
+    ]
+    quiet = run("ingest", "-q", str(path))
+    assert quiet.stdout == "0 imported, 1 unchanged, 4 skipped\n" and quiet.stderr == ""
+    assert quiet.exit_code == 1

@@ -33,6 +33,67 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
+# What Western European text in Windows-1252 or Latin-1 holds beyond ASCII: the letters of its
+# languages (not Icelandic's ð and þ, which are Baltic and Polish letters read in the wrong code
+# page) and the punctuation of its typesetting.
+_WESTERN = frozenset(
+    "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœšžßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŸŒŠŽ“”‘’„‚–—…«»‹›€£©®°·§¡¿•™ºª "
+)
+_WESTERN_CODE_PAGES = ("cp1252", "latin_1", "iso8859_15")
+_WESTERN_LANGUAGES = ("en", "fr", "es", "de")
+
+
+def _western(sample: bytes) -> str | None:
+    """cp1252 (else Latin-1, for the bytes cp1252 leaves undefined) where that reading of the
+    sample gives only Western European letters and punctuation, else None."""
+    for encoding in ("cp1252", "latin_1"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if all(c in _WESTERN for c in set(text) if ord(c) > 127):
+            return encoding
+    return None
+
+
+def legacy_encoding(sample: bytes) -> str | None:
+    """The single- or double-byte encoding of text that is not UTF-8, or None when none fits.
+
+    charset-normalizer ranks the code pages; it often ranks another Latin code page first for
+    Western European text (cp1257 reads "naïve" as "naďve": the bytes are letters in both). So
+    cp1252 is taken when it reads every byte beyond ASCII as a Western European letter and either
+    the text's words are of a Western European language or charset-normalizer ranks cp1252 or
+    Latin-1 about as well as its first."""
+    from charset_normalizer import from_bytes
+
+    from dipterm.ingest.language import detect_language
+
+    matches = list(from_bytes(sample))
+    best = matches[0] if matches else None
+    western = _western(sample)
+    if western and best is not None and best.encoding not in _WESTERN_CODE_PAGES:
+        language = detect_language(sample.decode(western))
+        close = any(
+            m.encoding in _WESTERN_CODE_PAGES and m.chaos <= best.chaos + 0.1 for m in matches
+        )
+        if language in _WESTERN_LANGUAGES or close:
+            return western
+    if best is None or best.encoding is None:
+        return western
+    return best.encoding
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 are UTF-8 with a few broken bytes rather than a legacy
+    encoding: no more than two broken bytes for each character that reads as UTF-8. (Korean in
+    EUC-KR has a pair of bytes that happens to be a UTF-8 character now and then: about one for
+    six broken bytes in real text.)"""
+    salvaged = data.decode("utf-8", errors="replace")
+    broken = salvaged.count("\ufffd")
+    whole = sum(1 for c in salvaged if ord(c) > 127) - broken
+    return whole > 0 and broken <= 2 * whole
+
+
 def decode(data: bytes) -> str:
     """The text in data. Raises InputError for binary data or text in no encoding it can tell."""
     for bom, encoding in _BOMS:
@@ -51,18 +112,15 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         first_error = exc.start
     # Mostly UTF-8 with broken bytes is damaged UTF-8, not a legacy encoding: say so.
-    salvaged = data.decode("utf-8", errors="replace")
-    if any(ord(c) > 127 and c != "\ufffd" for c in salvaged):
+    if _damaged_utf8(data[:200_000]):
         raise InputError(f"invalid UTF-8 at byte {first_error}")
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
+    encoding = legacy_encoding(data[:200_000])
+    if encoding is None:
         raise InputError("cannot tell the text encoding")
     try:
-        return data.decode(best.encoding)
+        return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(f"cannot decode the text as {best.encoding}") from exc
+        raise InputError(f"cannot decode the text as {encoding}") from exc
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -78,10 +136,6 @@ def detect_encoding(sample: bytes) -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(sample) - 4:
             return "utf-8"  # a character cut at the end of the sample
-    salvaged = sample.decode("utf-8", errors="replace")
-    if any(ord(c) > 127 and c != "\ufffd" for c in salvaged):
+    if _damaged_utf8(sample):
         return "utf-8"  # damaged UTF-8: the bad record will say so
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(sample).best()
-    return best.encoding if best and best.encoding else "utf-8"
+    return legacy_encoding(sample) or "utf-8"
