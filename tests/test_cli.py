@@ -106,14 +106,33 @@ def test_missing_library_for_search_is_a_clear_error(run, tmp_path):
     assert not (tmp_path / "nope.db").exists()
 
 
-def test_default_library_is_built_from_the_bundle_on_first_use(run, isolated_data):
-    result = run("stats", "--json", db=None)
-    assert "Built your library at" in result.stderr
+def test_default_library_is_built_from_the_bundle_on_first_use(run, isolated_data, monkeypatch):
+    from dipterm.workspace import open_library
+
+    result = run("stats", "--json", db=None)  # not on a terminal: the line is there all the same
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("Built your library at")
+    # The bundle's records without text are said to be what they are, not errors.
+    assert line.endswith("headlines of photo and video items without text, left out.")
     stats = json.loads(result.stdout)
     assert stats["path"].startswith(str(isolated_data))
     assert stats["articles"] >= 2
     again = run("stats", "--json", db=None)
     assert "Built" not in again.stderr
+    reports: list = []
+    open_library(None, progress=lambda *report: reports.append(report)).close()
+    assert reports == []  # nothing built: no progress to show
+
+
+def test_the_progress_line_appears_only_when_an_import_reports(monkeypatch):
+    from dipterm.cli import _progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    progress = _progress(False)
+    with progress as update:
+        assert progress.bar is None
+        update(0, "finding the articles…", None)
+        assert progress.bar is not None
 
 
 def test_dipterm_db_environment_variable(run, tmp_path, monkeypatch):

@@ -1,7 +1,14 @@
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from dipterm.extract.dates import parse_date, search_date
+from dipterm.extract.dates import (
+    DateOrder,
+    numeric_date,
+    parse_date,
+    search_date,
+    year_of_path,
+    year_of_url,
+)
 from dipterm.models import PartialDate
 
 
@@ -74,3 +81,50 @@ def test_date_expressions_are_found_as_a_search_of_every_position_finds_them(pie
     text = "".join(pieces)
     expected = [(m.start(), m.end()) for m in _EXPRESSIONS.finditer(text)]
     assert [(m.start(), m.end()) for m in _expressions(text)] == expected
+
+
+def test_kcna_dotted_dates_and_juche_stamps():
+    assert parse_date("2024.04.13.") == PartialDate(2024, 4, 13)
+    assert parse_date("Juche113(2024).4.13.") == PartialDate(2024, 4, 13)
+    assert parse_date("Juche113.4.13.") == PartialDate(2024, 4, 13)
+    assert parse_date("Juche 113 (2024).4.13") == PartialDate(2024, 4, 13)
+    # A stamp whose two years disagree dates nothing.
+    assert parse_date("Juche112(2024).4.13.") is None
+    assert search_date("www.kcna.kp (Juche113.4.13.)") == PartialDate(2024, 4, 13)
+
+
+def test_numeric_dates_read_in_the_order_given_or_the_only_one_possible():
+    assert numeric_date("15/02/2024", None) == PartialDate(2024, 2, 15)
+    assert numeric_date("02/15/2024", None) == PartialDate(2024, 2, 15)
+    assert numeric_date("03/02/2024", None) is None
+    assert numeric_date("03/02/2024", "day-first") == PartialDate(2024, 2, 3)
+    assert numeric_date("03/02/2024", "month-first") == PartialDate(2024, 3, 2)
+    assert numeric_date("05.05.2024", None) == PartialDate(2024, 5, 5)
+    assert numeric_date("03-02-2024 10:30", "day-first") == PartialDate(2024, 2, 3)
+    assert numeric_date("2024-02-03", "day-first") is None  # not this form
+
+
+def test_a_column_is_day_first_when_any_value_rules_out_month_first():
+    order = DateOrder()
+    for value in ["03/02/2024", "15/02/2024", "04/02/2024", None, 1700000000]:
+        order.observe(value)
+    assert order.order == "day-first" and order.problem() is None
+    ambiguous = DateOrder()
+    for value in ["03/02/2024", "04/02/2024", "01/01/2024"]:
+        ambiguous.observe(value)
+    assert ambiguous.order is None
+    assert ambiguous.problem().startswith("2 dates such as 03/02/2024 left undated")
+    mixed = DateOrder()
+    for value in ["15/02/2024", "02/15/2024", "03/02/2024"]:
+        mixed.observe(value)
+    assert mixed.order is None and "day-first and month-first alike" in mixed.problem()
+
+
+def test_the_year_a_path_or_url_names():
+    assert year_of_path("/home/a/kcna-2024/item.txt") == 2024
+    assert year_of_path("/home/a/2019/05/item.txt") == 2019  # the nearest part that names one
+    assert year_of_path("/home/a/rodong-2018-2021/x.csv#4") is None  # two years: no telling
+    assert year_of_path("/home/a/item.txt") is None
+    assert year_of_path("<stdin>#3") is None
+    assert year_of_url("http://example.org/news/2024/04/talks") == 2024
+    assert year_of_url("http://www.kcna.kp/en/article/q/1.kcmsf") is None

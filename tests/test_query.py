@@ -5,7 +5,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dipterm.errors import QueryError
-from dipterm.store.query import Filter, parse, render_filters, render_match
+from dipterm.store.query import Filter, RenderedFilters, parse, render_filters, render_match
 from dipterm.store.schema import TOKENIZE
 
 
@@ -35,6 +35,14 @@ def test_title_field_and_filters():
     assert Filter("source", "Pyongyang Times") in q.filters
     rendered = render_filters(q)
     assert rendered.params == ("Pyongyang Times", "2019-05", "2020-99-99")
+
+
+def test_is_undated_is_a_filter_on_the_date():
+    q = parse("is:undated kim")
+    assert Filter("is", "undated") in q.filters and render_match(q) == ('"kim"', None)
+    assert render_filters(q) == RenderedFilters("a.published IS NULL", ())
+    with pytest.raises(QueryError, match="is: takes undated"):
+        parse("is:late")
 
 
 def test_fts_operators_typed_by_the_user_are_words_or_ignored():

@@ -309,8 +309,8 @@ def _time_left_column():
 SEARCH_HELP = f"""Search the library. QUERY is words (all must match), "a phrase", a OR b,
 -excluded, prefix*, and filters: title:WORD source:NAME since:YYYY[-MM[-DD]] until:... lang:en,
 person:NAME org:NAME place:NAME country:NAME (any romanisation), event:TYPE
-({", ".join(EVENT_TYPES)}), and is:revised or is:missing (changed after publication, or gone
-from the outlet).
+({", ".join(EVENT_TYPES)}), and is:revised, is:missing or is:undated (changed after
+publication, gone from the outlet, or no date found).
 
 Search covers the current text of each article; --revisions also finds articles whose words
 only an earlier version held, listed after the others and marked "earlier version".

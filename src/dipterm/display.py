@@ -108,7 +108,7 @@ def print_article(article: Article, extracted: dict | None = None) -> None:
     out.print(Text(safe(article.title), style="bold"))
     fields = [
         ("source", article.source),
-        ("published", article.published),
+        ("published", _published(article)),
         ("byline", article.byline),
         ("url", article.url),
         ("id", f"{article.id}  (hash {article.content_hash[:12]})"),
@@ -149,6 +149,14 @@ def versions_line(article: Article) -> str:
     if article.missing_since:
         parts.append(f"missing from its outlet since {article.missing_since[:10]}")
     return "; ".join(parts)
+
+
+def _published(article: Article) -> str | None:
+    """ "2024-04-13  (from meta article:published_time)": the date and where it was found."""
+    if not article.published:
+        return "undated"
+    found = f"  (from {article.published_from})" if article.published_from else ""
+    return article.published + found
 
 
 def event_line(event: dict) -> str:

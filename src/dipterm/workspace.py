@@ -61,7 +61,9 @@ def _built(summary: ImportSummary) -> str:
         said += f" ({summary.undated} without a date)"
     empty = sum(s.reason.endswith(" is empty") for s in summary.skipped)
     if empty:
-        said += f"; {empty} of its records, headlines of photo and video items without text, left out"
+        said += (
+            f"; {empty} of its records, headlines of photo and video items without text, left out"
+        )
     if len(summary.skipped) > empty:
         said += f"; {len(summary.skipped) - empty} records could not be read"
     return said

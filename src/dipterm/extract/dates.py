@@ -131,7 +131,9 @@ def date_of_url(url: str | None) -> PartialDate | None:
 # ---------------------------------------------------------------- numeric dates and their order
 
 # "15/02/2024", "03.02.2024", "3-2-2024 10:30": which number is the day only the whole column tells.
-_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T,]+\d{1,2}:\d{2}\S*(?: ?[AP]M)?)?", re.I)
+_NUMERIC = re.compile(
+    r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T,]+\d{1,2}:\d{2}\S*(?: ?[AP]M)?)?", re.I
+)
 DayOrder = Literal["day-first", "month-first"]
 
 

@@ -83,7 +83,9 @@ def _date_of_page(tree) -> tuple[PartialDate | None, str | None]:
         value = node.attributes.get("content") or node.attributes.get("datetime") or node.text()
         found = record_date(value)
         if found:
-            name = next(v for k, v in node.attributes.items() if k in ("property", "name", "itemprop"))
+            name = next(
+                v for k, v in node.attributes.items() if k in ("property", "name", "itemprop")
+            )
             return found, f"meta {name}" if node.tag == "meta" else f"{node.tag} {name}"
     for script in tree.css('script[type="application/ld+json" i]'):
         found = _json_ld_date(script.text())

@@ -14,8 +14,8 @@ from itertools import islice
 from typing import TypeVar
 
 from dipterm.extract.analyse import EXTRACTION_VERSION, analyse
-from dipterm.ingest.clean import content_hash
 from dipterm.extract.dates import DayOrder
+from dipterm.ingest.clean import content_hash
 from dipterm.ingest.files import (
     Item,
     Note,
@@ -42,6 +42,7 @@ class ImportSummary:
     merged: int = 0  # already held from another origin: stored once, the origin recorded
     revised: int = 0  # a new version of a held article; the one before kept as a revision
     missing: int = 0  # held articles a complete copy (--snapshot) lacks, marked missing
+    dated: int = 0  # already held without a date, which this import gave
     undated: int = 0  # of those imported, the articles no date was found for
     page_assets: int = 0  # files of saved pages' asset folders, passed over
     skipped: list[Skipped] = field(default_factory=list)  # in the order of the inputs
@@ -74,6 +75,8 @@ class ImportSummary:
             parts.append(f"{self.revised} revised (earlier versions kept)")
         if self.missing:
             parts.append(f"{self.missing} missing from the snapshot (marked, not deleted)")
+        if self.dated:
+            parts.append(f"{self.dated} held without a date now dated")
         if self.page_assets:
             parts.append(f"{self.page_assets} page assets ignored")
         parts.append(f"{len(self.skipped)} skipped")
@@ -294,6 +297,15 @@ def import_paths(
             for outcome, draft in zip(outcomes, drafts, strict=True):
                 summary.count(outcome, draft)
                 summary.saw(draft, outcome.article_id)
+            # Events are dated against the article's date: those of an article an import dated
+            # are found again.
+            dated = [(o.article_id, d) for o, d in zip(outcomes, drafts, strict=True)
+                     if o.status == "dated"]  # fmt: skip
+            if extract and dated:
+                library.replace_extraction(
+                    [(i, d, analyse(d.title, d.body, d.published)) for i, d in dated],
+                    EXTRACTION_VERSION,
+                )
         done += len(prepared)
         if progress and prepared:
             progress(done, prepared[-1][0].origin, min(read / total, 1.0) if total else None)

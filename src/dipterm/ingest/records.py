@@ -65,7 +65,9 @@ def _lowered(record: dict[str, Any]) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in record.items()}
 
 
-def _pick_key(lowered: dict[str, Any], field: str, mapping: dict[str, str]) -> tuple[str | None, Any]:
+def _pick_key(
+    lowered: dict[str, Any], field: str, mapping: dict[str, str]
+) -> tuple[str | None, Any]:
     """The key that holds a field, and its value: the first key with a value, else the first key
     present (empty), else (None, None)."""
     if field in mapping:
@@ -157,7 +159,10 @@ def draft_from_record(
     source = _pick(fields, "source", mapping)
     lang = _pick(fields, "lang", mapping)
     date_key, date = _pick_key(fields, "date", mapping)
-    published, published_from = record_date(date, date_order), f"record {_original_key(record, date_key)}"
+    published, published_from = (
+        record_date(date, date_order),
+        f"record {_original_key(record, date_key)}",
+    )
     if published is None:
         # A record without a date takes the one its url writes ("newsID=2021-07-08-0004").
         published, published_from = date_of_url(url), "url"

@@ -166,7 +166,10 @@ def _dated_by_dateline(
     dateline: re.Match[str], origin: str, url: object
 ) -> tuple[PartialDate | None, str | None]:
     """The dateline's month and day in the year the url, else the file's path, names."""
-    for year, where in ((year_of_url(str(url) if url else None), "url"), (year_of_path(origin), "path")):
+    for year, where in (
+        (year_of_url(str(url) if url else None), "url"),
+        (year_of_path(origin), "path"),
+    ):
         if year is not None:
             month = month_number(dateline.group("month"))
             found = make_date(year, month, int(dateline.group("day"))) if month else None

@@ -44,14 +44,15 @@ from dipterm.store.search import Plan, Searching, Sort  # noqa: F401 (Sort: part
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
-AddStatus = Literal["imported", "unchanged", "merged", "revised"]
+AddStatus = Literal["imported", "unchanged", "merged", "revised", "dated"]
 
 
 @dataclass(frozen=True)
 class AddOutcome:
     origin: str
     # merged: the story was there already, this origin was added to it; revised: a new version
-    # of a held article (same url, or same outlet, date and title), the old one kept
+    # of a held article (same url, or same outlet, date and title), the old one kept; dated: it
+    # was there without a date, and this import gave it one.
     status: AddStatus
     article_id: int
     title: str
@@ -213,7 +214,8 @@ class Library(Searching):
             for k, (draft, extraction) in enumerate(zip(drafts, extractions, strict=True)):
                 digest = digests[k] if digests else content_hash(draft.title, draft.body)
                 row = self.conn.execute(
-                    "SELECT id, title, url_key, missing_since FROM articles WHERE content_hash = ?",
+                    "SELECT id, title, url_key, missing_since, published FROM articles "
+                    "WHERE content_hash = ?",
                     (digest,),
                 ).fetchone()
                 key = revisions.url_key(draft.url or (draft.urls[0] if draft.urls else None))
@@ -231,6 +233,14 @@ class Library(Searching):
                         status = "revised"
                     if row[3]:
                         self._returned(article_id, draft.origin, now)
+                    if row[4] is None and draft.published is not None:
+                        self.conn.execute(
+                            "UPDATE articles SET published = ?, published_precision = ?, "
+                            "published_from = ? WHERE id = ?",
+                            (draft.published.iso, draft.published.precision,
+                             draft.published_from, article_id),
+                        )  # fmt: skip
+                        status = "dated" if status == "unchanged" else status
                 else:
                     words, count = _article_words(draft.title, draft.body)
                     target = revisions.revised_article(

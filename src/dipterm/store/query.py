@@ -10,7 +10,8 @@
     since:2019-05   published in or after (YYYY, YYYY-MM or YYYY-MM-DD)
     until:2019      published in or before
     lang:en         language of the article
-    is:revised      revised after it was first imported (is:missing: gone from its outlet)
+    is:revised      revised after it was first imported (is:missing: gone from its outlet;
+                    is:undated: no date was found for it)
     person:NAME org:NAME place:NAME country:NAME   entities, in any romanisation
     event:TYPE      meeting, summit, talks, visit, letter, banquet, wreath-laying, ... (EVENT_TYPES)
 
@@ -35,6 +36,7 @@ TermKind = Literal["word", "phrase", "prefix"]
 STATES: dict[str, str] = {
     "revised": "a.revised_at IS NOT NULL",  # an outlet changed it after it was first imported
     "missing": "a.missing_since IS NOT NULL",  # a complete copy of its outlet lacked it
+    "undated": "a.published IS NULL",  # no date was found for it at import
 }
 # One source of truth for the filters: name -> what it takes (shown in errors and --help).
 FILTERS: dict[str, str] = {
