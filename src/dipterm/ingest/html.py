@@ -162,11 +162,8 @@ def parse_html(text: str, origin: str) -> ArticleDraft:
             published = parse_date(line) or None
             if published:
                 paragraphs.remove(line)
-                published_from = "page text"
+                published_from = "date line"
                 break
-    if published is None and paragraphs:
-        published = search_date(" ".join(paragraphs[:2])[:300])
-        published_from = "page text"
     if published is None:
         published, published_from = date_of_url(url), "url"
     if sum(len(p.split()) for p in paragraphs) < MIN_WORDS:
@@ -180,5 +177,11 @@ def parse_html(text: str, origin: str) -> ArticleDraft:
         source=canonical_outlet(site) or outlet_of_url(url) or site,
         url=url,
     )
+    if draft.published is None:
+        # Last, a date the opening mentions: as often the day of what it reports as the day
+        # it was published, so only where neither the markup, the url, a citation nor the
+        # dateline says.
+        draft.published = search_date(" ".join(paragraphs[:2])[:300])
+        draft.published_from = "page text" if draft.published else None
     draft.lang = detect_language(draft.body)
     return draft
