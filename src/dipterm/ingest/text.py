@@ -85,7 +85,7 @@ def parse_text(raw: str, origin: str) -> ArticleDraft:
         date = parse_date(line)
         by = _BYLINE.match(line)
         if date is not None and published is None:
-            published, published_from = date, "header line"
+            published, published_from = date, "date line"
         elif by:
             byline = by.group("who").strip()
             source = source or canonical_outlet(byline)
