@@ -84,14 +84,20 @@ def legacy_encoding(sample: bytes) -> str | None:
 
 
 def _damaged_utf8(data: bytes) -> bool:
-    """Whether bytes that are not UTF-8 are UTF-8 with a few broken bytes rather than a legacy
-    encoding: no more than two broken bytes for each character that reads as UTF-8. (Korean in
-    EUC-KR has a pair of bytes that happens to be a UTF-8 character now and then: about one for
-    six broken bytes in real text.)"""
+    """Whether bytes that are not UTF-8 are UTF-8 with broken bytes rather than a legacy encoding:
+    some of what is beyond ASCII reads as UTF-8. Korean in EUC-KR or CP949 has a pair of bytes
+    that happens to be a UTF-8 character now and then (about one for six broken bytes in real
+    text), so text that reads whole as CP949, mostly in Hangul, is Korean, not damaged UTF-8."""
     salvaged = data.decode("utf-8", errors="replace")
-    broken = salvaged.count("\ufffd")
-    whole = sum(1 for c in salvaged if ord(c) > 127) - broken
-    return whole > 0 and broken <= 2 * whole
+    if not any(ord(c) > 127 and c != "\ufffd" for c in salvaged):
+        return False
+    try:
+        korean = data.decode("cp949")
+    except UnicodeDecodeError:
+        return True
+    beyond_ascii = [c for c in korean if ord(c) > 127]
+    hangul = sum(1 for c in beyond_ascii if "\uac00" <= c <= "\ud7a3")
+    return hangul * 2 < len(beyond_ascii)
 
 
 def decode(data: bytes) -> str:

@@ -238,7 +238,8 @@ def _v7_revisions(db) -> None:
 def _v8_date_basis(db) -> None:
     """Where each article's date was found (a meta tag, the url, the dateline, ...): the importer
     says so from now on; articles stored before hold NULL, as an unknown basis."""
-    db["articles"].add_column("published_from", str)
+    if "published_from" not in db["articles"].columns_dict:  # as the others, safe to run again
+        db["articles"].add_column("published_from", str)
 
 
 MIGRATIONS: list[Callable] = [
