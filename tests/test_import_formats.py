@@ -288,6 +288,10 @@ def test_a_saved_pages_asset_folder_is_ignored_and_counted_once(run, tmp_path):
     again = run("ingest", str(tmp_path))
     assert again.exit_code == 0
     assert again.stdout == "0 imported, 1 unchanged, 5 page assets ignored, 0 skipped\n"
+    # Named with its page, as a shell's saved/* names it, the folder is passed over all the same.
+    named = run("ingest", *(str(p) for p in sorted(tmp_path.iterdir())))
+    assert named.exit_code == 0
+    assert named.stdout == "0 imported, 1 unchanged, 5 page assets ignored, 0 skipped\n"
 
 
 def test_skips_are_exact_and_in_the_order_of_the_input(run, tmp_path):

@@ -91,7 +91,10 @@ def find_sources(paths: Sequence[str]) -> Iterator[Source | Skipped | PageAsset]
             yield Source(STDIN_ORIGIN, None)
             continue
         path = Path(raw).expanduser()
-        if path.is_dir():
+        if path.is_dir() and _is_page_assets(path.resolve().name, _names(path.resolve().parent)):
+            # Named with its page ("saved/*"): passed over as when found below a folder.
+            yield from (PageAsset(str(Path(r) / n)) for r, _, names in os.walk(path) for n in names)
+        elif path.is_dir():
             yield from _walk(path)
         elif path.is_file():
             yield Source(str(path.resolve()), path)
@@ -99,6 +102,13 @@ def find_sources(paths: Sequence[str]) -> Iterator[Source | Skipped | PageAsset]
             yield Skipped(str(path), "not a regular file")
         else:
             yield Skipped(str(path), "no such file or folder")
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
 
 
 def _is_page_assets(folder: str, siblings: Sequence[str]) -> bool:
