@@ -82,6 +82,12 @@ def test_a_record_dateline_takes_the_year_its_url_names():
     draft = draft_from_record(record, "/corpus/a.json#1", {})
     assert draft.published == PartialDate(2024, 4, 13)
     assert draft.published_from == "dateline, year from the url"
+    # A year the record gives beside no date (as the Rodong Sinmun CSV's year column) comes first.
+    given = draft_from_record({**record, "year": "2023"}, "/corpus/a.json#3", {})
+    assert (given.published, given.published_from) == (
+        PartialDate(2023, 4, 13),
+        "dateline, year from the record",
+    )
     dated = draft_from_record({**record, "Published": "2023-01-02"}, "/corpus/a.json#2", {})
     assert (dated.published, dated.published_from) == (PartialDate(2023, 1, 2), "record Published")
 

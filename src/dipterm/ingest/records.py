@@ -176,10 +176,17 @@ def draft_from_record(
         byline=_text(_pick(fields, "byline", mapping)) or None,
         url=url,
         urls=urls[1:],
+        year=_year(fields.get("year")),
     )
     # A label can be wrong (Spanish items labelled English): trust the text where it is clear.
     draft.lang = detect_language(draft.body) or (str(lang).lower()[:8] if lang else None)
     return draft
+
+
+def _year(value: Any) -> int | None:
+    """A record's "year" (2024, "2024"), a context for its dateline."""
+    text = str(value).strip() if isinstance(value, int | str) else ""
+    return int(text) if re.fullmatch(r"(?:19[4-9]|20\d)\d", text) else None
 
 
 def _original_key(record: dict[str, Any], lowered_key: str | None) -> str:

@@ -108,6 +108,7 @@ def _finish(
     byline: str | None,
     debris: list[str],
     published_from: str | None,
+    year: int | None = None,
     **fields: object,
 ) -> ArticleDraft:
     """The body from its cleaned lines: footer citation, debris and end mark out, dateline read
@@ -144,7 +145,7 @@ def _finish(
         if m and source is None:
             source = canonical_outlet(m.group("src"))
         if m and published is None:
-            published, published_from = _dated_by_dateline(m, origin, fields.get("url"))
+            published, published_from = _dated_by_dateline(m, origin, fields.get("url"), year)
 
     body = "\n\n".join(body_lines)
     if not body and not title:
@@ -163,10 +164,12 @@ def _finish(
 
 
 def _dated_by_dateline(
-    dateline: re.Match[str], origin: str, url: object
+    dateline: re.Match[str], origin: str, url: object, record_year: int | None
 ) -> tuple[PartialDate | None, str | None]:
-    """The dateline's month and day in the year the url, else the file's path, names."""
+    """The dateline's month and day in the year the record gives, else the one its url, else
+    its file's path, names."""
     for year, where in (
+        (record_year, "record"),
         (year_of_url(str(url) if url else None), "url"),
         (year_of_path(origin), "path"),
     ):
@@ -190,8 +193,10 @@ def article_from_fields(
     url: str | None = None,
     urls: list[str] | None = None,
     lang: str | None = None,
+    year: int | None = None,
 ) -> ArticleDraft:
-    """An article whose fields a record or a page gave: its body cleaned as a text file's is."""
+    """An article whose fields a record or a page gave: its body cleaned as a text file's is.
+    year: the year a record gives beside no date, for its dateline."""
     title, debris = _without_stamp(" ".join(repair_glued_names(clean_text(title)).split()))
     lines = [line for line in repair_glued_names(clean_text(body)).split("\n") if line]
     if not lines:
@@ -200,7 +205,7 @@ def article_from_fields(
         title = lines[0][:120]
     outlet = canonical_outlet(source) or (source.strip() if source else None)
     return _finish(
-        title, lines, origin, published, outlet, byline, debris, published_from,
+        title, lines, origin, published, outlet, byline, debris, published_from, year,
         url=url, urls=urls or [], lang=lang,
     )  # fmt: skip
 
