@@ -279,8 +279,10 @@ def read_csv(
         header = peeked.decode(encoding, errors="ignore").split("\n", 1)[0]
         delimiter = max(",;\t|", key=header.count) if header else ","
         start = handle.tell()
-        for row in csv.DictReader(stream, delimiter=delimiter):
-            dates.observe(date_value(row, mapping))
+        # A row the reading below stops at (bad bytes) stops this first reading where it is.
+        with contextlib.suppress(UnicodeDecodeError, csv.Error):
+            for row in csv.DictReader(stream, delimiter=delimiter):
+                dates.observe(date_value(row, mapping))
         stream.detach()
         handle.seek(start)
         stream = io.TextIOWrapper(handle, encoding=encoding, errors="strict", newline="")
