@@ -156,8 +156,8 @@ def test_an_ambiguous_column_is_reported_and_read_as_the_user_says(run, tmp_path
     assert run("search", "--ids", "is:undated").exit_code == 1  # none left
 
 
-def test_a_library_of_schema_6_gains_the_date_basis_in_place(tmp_path):
-    with Library.open(_old_library(tmp_path / "old.db", 6)) as lib:
+def test_a_library_of_schema_7_gains_the_date_basis_in_place(tmp_path):
+    with Library.open(_old_library(tmp_path / "old.db", 7)) as lib:
         assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         old = lib.article(1)
         assert old.published is None and old.published_from is None

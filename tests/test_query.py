@@ -41,7 +41,7 @@ def test_is_undated_is_a_filter_on_the_date():
     q = parse("is:undated kim")
     assert Filter("is", "undated") in q.filters and render_match(q) == ('"kim"', None)
     assert render_filters(q) == RenderedFilters("a.published IS NULL", ())
-    with pytest.raises(QueryError, match="is: takes undated"):
+    with pytest.raises(QueryError, match="use one of missing, revised, undated"):
         parse("is:late")
 
 
