@@ -69,7 +69,6 @@ async def test_the_interface_extracts_behind_and_says_how_far(db_path):
         import_paths(lib, [str(SEEDS)], extract=False)
     app = DiptermApp(db_path)
     async with app.run_test(size=(120, 35)) as pilot:
-        assert app.extraction is not None  # started on mount
         await _until(pilot, lambda: app.extraction is None)  # a child process: seconds at most
         assert app.extraction is None
         assert "incomplete" not in app.sub_title
