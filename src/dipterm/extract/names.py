@@ -8,12 +8,8 @@ from functools import cache
 from rapidfuzz import fuzz, process
 
 from dipterm.extract.gazetteer import GazetteerEntry, entries_of_kind, name_key
+from dipterm.extract.romanisation import KOREAN_SURNAMES
 
-KOREAN_SURNAMES = (  # noqa: SIM905 (a line of names reads better than a list of strings)
-    "Kim Ri Pak Choe Jo Jang Han Kang Jong Yun Hwang Ryu Song Hong Mun Paek Ju Sin Ko Kwon Jon "
-    "Thae So Ho Nam Yang Rim Cha Chon Son Ryang Chae Kye Tong Myong Hyon Chu Yu Jin Ok Sim Pyon "
-    "Ro Wi Ryom Kil Kwak Min No Ra Tae Om Won Yom Sok Phyo Pang Chang Jo Ju Ji Kye Sung An O"
-).split()
 # A syllable of DPRK romanisation: an onset, one to three vowel letters, an optional final.
 _ONSET = r"(?:[BCDGHJKLMNPRSTWY]h?|Tch|Ss|Kk|Tt|Pp|Jj)"
 _SYL = rf"(?:{_ONSET}[aeiouwy]{{1,3}}|[AEIOU][aeiouwy]{{0,2}})(?:ng|n|m|l|k|p|t|r)?"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from dipterm.extract.keys import name_key
 from dipterm.models import Extraction
+from dipterm.store import romanised
 
 ENTITY_KINDS = {"person": "person", "org": "org", "place": "place", "country": "country"}
 FUZZY_CUTOFF = 80.0
@@ -176,8 +177,9 @@ class ExtractionWriter:
 def resolve(conn: sqlite3.Connection, kind: str, text: str) -> tuple[list[int], str | None]:
     """The entities of a kind a user's name means: (ids, the name used instead if it was a guess).
 
-    Any romanisation that shares the key (Kim Jong-un, Kim Jongun), any known variant, a single word
-    of the name ("Lavrov"), then the nearest name within a typo ("lavrow").
+    Any spelling that shares the key (Kim Jong-un, Kim Jongun), any known variant, a Korean name in
+    another romanisation (Choi Sun-hee for Choe Son Hui), a single word of the name ("Lavrov"),
+    then the nearest name within a typo ("lavrow").
     """
     key = name_key(text)
     if not key:
@@ -190,6 +192,13 @@ def resolve(conn: sqlite3.Connection, kind: str, text: str) -> tuple[list[int], 
     ).fetchall()
     if rows:
         return [r[0] for r in rows], None
+    if kind == "person" and romanised.may_be_korean(text):
+        # Another romanisation of a Korean name the library holds (Choi Sun-hee, Choe Son Hui):
+        # before a typo's nearest name, which would be another person's (Cho Yong-won is not
+        # Choe Song Won).
+        found = romanised.people(conn, text)
+        if found:
+            return sorted(p.id for p in found), ", ".join(p.name for p in found)
     names = conn.execute(
         "SELECT e.id, e.name, group_concat(v.variant, '|') FROM entities e "
         "LEFT JOIN entity_variants v ON v.entity_id = e.id WHERE e.kind = ? GROUP BY e.id",

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from dipterm.errors import LibraryError
+from dipterm.errors import LibraryError, QueryError
 from dipterm.models import Correction, Hit, SearchResult
-from dipterm.store import entities, fuzzy
+from dipterm.store import entities, fuzzy, romanised
 from dipterm.store.query import (
     ENTITY_FILTERS,
     Filter,
@@ -381,8 +381,9 @@ class Searching:
         return found
 
     def correct(self, query: Query) -> tuple[Query, list[Correction]]:
-        """Replace each word the library does not hold by the nearest word it does."""
-        corrections: list[Correction] = []
+        """Replace a Korean name in another romanisation by the library's spellings of it (see
+        romanise), then each word the library does not hold by the nearest word it does."""
+        query, corrections = self.romanise(query)
         terms = [t for g in query.required for t in g.terms] + list(query.excluded)
         for term in terms:
             if term.kind != "word" or len(term.tokens) != 1:
@@ -398,6 +399,35 @@ class Searching:
                 query = replace_term(query, term, Term(replacement, term.kind, term.column))
                 corrections.append(Correction(word, replacement, score))
         return query, corrections
+
+    def romanise(self, query: Query) -> tuple[Query, list[Correction]]:
+        """Replace each run of words that reads as a Korean name the library holds in no such
+        spelling (Choi Sun-hee, Kim Jongun) by any of the library's spellings of that name, its
+        people's names that share a reading with it (Choe Son Hui), the closest first."""
+        corrections: list[Correction] = []
+        for run in reversed(romanised.name_runs(query)):
+            if romanised.held_as_typed(self.conn, run.text):
+                continue
+            found = romanised.people(self.conn, run.text)
+            if found:
+                names = [p.name for p in found]
+                query = romanised.replace_run(query, run, names)
+                corrections.insert(0, Correction(run.text, ", ".join(names), 100.0))
+        return query, corrections
+
+    def romanised_text(self, text: str) -> tuple[str, list[Correction]]:
+        """Text (as typed in the title filter) with a Korean name in another romanisation
+        spelt as the library's closest person spells it."""
+        try:
+            query = parse(text)
+        except QueryError:
+            return text, []
+        changed, corrections = self.romanise(query)
+        if not corrections:
+            return text, []
+        return " ".join(
+            " ".join(t.text for t in g.terms[:1]) for g in changed.required
+        ), corrections
 
     def _words_of_length(self, n: int) -> list[tuple[str, int]]:
         """The library's words (letters only: numbers are never a typo's answer) of a length,

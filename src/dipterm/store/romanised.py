@@ -1,0 +1,115 @@
+"""The library's spelling of a Korean name typed in another romanisation (Choi Sun-hee -> Choe Son
+Hui), for person: filters, searched words and the title filter alike (see extract/romanisation)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from dipterm.extract.keys import name_key
+from dipterm.extract.romanisation import readings, reads_as_surname
+from dipterm.store.query import AnyOf, Query, Term, tokens
+
+MAX_NAME_WORDS = 4  # Kim Jong Un, Choe Son Hui; a longer run of words is read a word shorter
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    """A person of the library whose name (or a variant of it) a typed spelling may be."""
+
+    id: int
+    name: str
+
+
+def held_as_typed(conn: sqlite3.Connection, text: str) -> bool:
+    """Whether the library holds a person spelt so, in the same words (case and hyphens aside):
+    Kim Jong-un is held as typed where Kim Jong Un is, Kim Jongun is not."""
+    key = name_key(text)
+    words = tokens(text)
+    return any(
+        tokens(spelling) == words
+        for (spelling,) in conn.execute(
+            "SELECT name FROM entities WHERE kind = 'person' AND key = ? UNION ALL "
+            "SELECT v.variant FROM entity_variants v JOIN entities e ON e.id = v.entity_id "
+            "WHERE v.key = ? AND e.kind = 'person'",
+            (key, key),
+        )
+    )
+
+
+def may_be_korean(text: str) -> bool:
+    """Whether text reads as a Korean name: a surname and one to three syllables more."""
+    words = tokens(text)
+    if not words or not reads_as_surname(words[0]):
+        return False
+    return any(k.count(" ") >= 1 for k in readings(text))
+
+
+def people(conn: sqlite3.Connection, text: str) -> list[NamedPerson]:
+    """The library's people whose names share a reading with text, best first: the exact spelling,
+    then those read in more ways alike. Only names whose first word may be the same surname are
+    read in full (the library's surnames are few: each is read once)."""
+    typed = readings(text)
+    if not typed:
+        return []
+    first = tokens(text)[0]
+    surnames = {k.split(" ", 1)[0] for k in readings(first)}
+    found: dict[int, tuple[int, str]] = {}
+    key = name_key(text)
+    for eid, spelling, name in conn.execute(
+        "SELECT e.id, e.name, e.name FROM entities e WHERE e.kind = 'person' UNION ALL "
+        "SELECT e.id, v.variant, e.name FROM entity_variants v "
+        "JOIN entities e ON e.id = v.entity_id WHERE e.kind = 'person'"
+    ):
+        head = spelling.split(" ", 1)[0]
+        if not surnames.intersection(k.split(" ", 1)[0] for k in readings(head, dprk=True)):
+            continue
+        shared = len(typed & readings(spelling, dprk=True))
+        if not shared:
+            continue
+        score = 1_000_000 if name_key(spelling) == key else shared
+        if score > found.get(eid, (0, ""))[0]:
+            found[eid] = (score, name)
+    ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1]))
+    return [NamedPerson(eid, name) for eid, (_, name) in ranked]
+
+
+@dataclass(frozen=True)
+class NameRun:
+    """Consecutive required words (or one phrase) of a query that read as a Korean name."""
+
+    start: int  # the first of the query's required groups it spans
+    end: int  # one past the last
+    text: str
+
+
+def name_runs(query: Query) -> list[NameRun]:
+    """The runs of a query's words that may be a Korean name, longest first from each word:
+    each a group of its own (no OR), a plain word or a phrase, in the same column."""
+    runs: list[NameRun] = []
+    groups = query.required
+    start = 0
+    while start < len(groups):
+        for end in range(min(len(groups), start + MAX_NAME_WORDS), start, -1):
+            terms = [g.terms[0] for g in groups[start:end] if len(g.terms) == 1]
+            if len(terms) < end - start or len({t.column for t in terms}) > 1:
+                continue
+            if any(t.kind == "prefix" for t in terms) or (end - start > 1 and any(
+                t.kind == "phrase" for t in terms
+            )):  # fmt: skip
+                continue
+            text = " ".join(t.text for t in terms)
+            if len(tokens(text)) >= 2 and may_be_korean(text):
+                runs.append(NameRun(start, end, text))
+                start = end - 1
+                break
+        start += 1
+    return runs
+
+
+def replace_run(query: Query, run: NameRun, names: list[str]) -> Query:
+    """The query with a run of words replaced by any of these names, each a phrase."""
+    column = query.required[run.start].terms[0].column
+    group = AnyOf(tuple(Term(name, "phrase", column) for name in names))
+    required = (*query.required[: run.start], group, *query.required[run.end :])
+    return Query(required, query.excluded, query.filters)
