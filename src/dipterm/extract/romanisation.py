@@ -40,19 +40,21 @@ _LOOSE_VOWELS: dict[str, tuple[str, ...]] = {
     "ya": ("ya",), "yae": ("yae",), "ye": ("ye",), "eo": ("eo",), "o": ("o", "eo"),
     "oh": ("o", "eo"), "u": ("u", "eu", "eo"), "uh": ("eo", "u"), "oo": ("u",), "eu": ("eu",),
     "yeo": ("yeo",), "yo": ("yo", "yeo"), "you": ("yeo",), "yu": ("yu", "yeo"), "yoo": ("yu",),
+    "woo": ("u",),
     "wa": ("wa",), "wae": ("wae",), "oe": ("oe", "we"), "oi": ("oe",), "we": ("we", "oe"),
     "wo": ("wo",), "weo": ("wo",), "wi": ("wi",), "ui": ("ui", "wi"), "eui": ("ui",),
     "i": ("i",), "ee": ("i", "ui"), "yi": ("i", "ui"),
 }  # fmt: skip
+# (Its u is ㅓ too in one name at least: Kim Il Sung, 김일성.)
 _DPRK_VOWELS: dict[str, tuple[str, ...]] = {
     "a": ("a",), "ae": ("ae",), "e": ("e",), "ya": ("ya",), "yae": ("yae",), "ye": ("ye",),
-    "o": ("o", "eo"), "u": ("u", "eu"), "yo": ("yo", "yeo"), "yu": ("yu",), "wa": ("wa",),
+    "o": ("o", "eo"), "u": ("u", "eu", "eo"), "yo": ("yo", "yeo"), "yu": ("yu",), "wa": ("wa",),
     "wae": ("wae",), "oe": ("oe",), "wo": ("wo",), "we": ("we",), "wi": ("wi",), "ui": ("ui",),
     "i": ("i",),
 }  # fmt: skip
 # A syllable's final as written, and as heard: a name's finals are those seven sounds.
-_FINALS: dict[str, str] = {"": "", "k": "k", "n": "n", "t": "t", "l": "l", "r": "l", "m": "m",
-                           "p": "p", "ng": "ng"}  # fmt: skip
+_FINALS: dict[str, str] = {"": "", "k": "k", "ck": "k", "n": "n", "t": "t", "l": "l", "r": "l",
+                           "m": "m", "p": "p", "ng": "ng"}  # fmt: skip
 _DPRK_FINALS: dict[str, str] = {"": "", "k": "k", "n": "n", "t": "t", "l": "l", "m": "m",
                                 "p": "p", "ng": "ng"}  # fmt: skip
 
@@ -70,7 +72,7 @@ def _normalised(text: str) -> str:
     an aspirate's apostrophe h (ch' chh, p' ph); any other apostrophe parts syllables."""
     text = text.lower().replace("\u2019", "'").replace("\u02bc", "'").replace("`", "'")
     text = text.replace("ŏ", "eo").replace("ŭ", "eu").replace("ö", "oe").replace("ü", "wi")
-    text = re.sub(r"(ch|k|t|p)'", r"\1h", text)
+    text = re.sub(r"(ch|k|t|p)'", r"\1h", text).replace("wh", "hw")  # Kyung-wha
     if text.isascii():
         return text
     # Other marks (ô, ǒ) are dropped; Hangul is kept whole, not cut into its letters.
@@ -84,24 +86,28 @@ def _bare(c: str) -> str:
 _WORD = re.compile(r"[a-z]+|[\uac00-\ud7a3]+")
 
 
-def _merge(initial: str, vowel: str, final: str) -> str:
-    """One syllable's key. Where North and South spell the same name apart by the initial-sound
-    rule (리 이, 류 유, 로 노, 녀 여) and where MR writes ㄹ as n after a consonant, the sounds are
-    one: an r or n before i or y is silent, an r before another vowel is n."""
-    if initial in ("r", "n") and (vowel == "i" or vowel.startswith("y")):
-        initial = "_"
-    elif initial == "r":
-        initial = "n"
-    return f"{initial or '_'}-{vowel}-{final}"
+def _merged(syllables: tuple[str, ...]) -> str:
+    """A name's key from its syllables' sounds. Where North and South spell a surname apart by
+    the initial-sound rule (리 이, 류 유, 림 임, 로 노), the sounds are one: an r or n before i
+    or y is silent there. Elsewhere r is n, as MR writes ㄹ after a consonant (Myong-nok)."""
+    keys = []
+    for at, syllable in enumerate(syllables):
+        initial, vowel, final = syllable.split("-")
+        if at == 0 and initial in ("r", "n") and (vowel == "i" or vowel.startswith("y")):
+            initial = ""
+        elif initial == "r":
+            initial = "n"
+        keys.append(f"{initial or '_'}-{vowel}-{final}")
+    return " ".join(keys)
 
 
-def _hangul(word: str) -> tuple[str, ...]:
+def _hangul(word: str) -> frozenset[tuple[str, ...]]:
     keys = []
     for c in word:
         n = ord(c) - 0xAC00
         initial, vowel, final = _H_INITIALS[n // 588], _H_VOWELS[n % 588 // 28], _H_FINALS[n % 28]
-        keys.append(_merge(initial.strip("_"), vowel, final))
-    return tuple(keys)
+        keys.append(f"{initial.strip('_')}-{vowel}-{final}")
+    return frozenset({tuple(keys)})
 
 
 class _System:
@@ -143,14 +149,15 @@ class _System:
                     final = self.finals.get(word[v_end:f_end])
                     if final is None:
                         continue
-                    # A final is a final only before a consonant or at the end: before a vowel
-                    # the letter begins the next syllable ("Jongun" is jong-un or jon-gun).
-                    if final not in ("", "ng") and f_end < len(word) and word[f_end] in "aeiou":
-                        continue
-                    yield f_end, [_merge(i, v, final) for i in initials for v in vowels]
+                    # Before a vowel the letter may as well begin the next syllable: "Jongun" is
+                    # jong-un or jon-gun, "Yuna" yun-a or yu-na; every cut is read.
+                    yield f_end, [f"{i}-{v}-{final}" for i in initials for v in vowels]
 
 
 _LOOSE = _System(_LOOSE_INITIALS, _LOOSE_VOWELS, _FINALS)
+# RR writes the plain consonants g, d, b, j and the aspirates k, t, p, ch; the press keeps its k
+# for ㄱ (Kim Keon-hee) where it writes the rest as RR does.
+_RR = _System({**_LOOSE_INITIALS, "t": ("t",), "p": ("p",), "ch": ("ch",)}, _LOOSE_VOWELS, _FINALS)
 _DPRK = _System(_DPRK_INITIALS, _DPRK_VOWELS, _DPRK_FINALS)
 
 
@@ -158,30 +165,44 @@ _DPRK = _System(_DPRK_INITIALS, _DPRK_VOWELS, _DPRK_FINALS)
 def readings(name: str, *, dprk: bool = False) -> frozenset[str]:
     """The Korean names a spelling may stand for, each a key of syllables ("g-i-m j-eo-ng _-eu-n").
 
-    With dprk, a name spelt as DPRK media spell names (Kim Chong Il, Ri Pyong Chol) is read in
-    that system alone, where ch is ㅊ and p is ㅂ; a name it cannot spell is read in them all.
-    Empty when the text cannot be a Korean name (letters no system writes, too many syllables).
+    Each word is read in the systems its letters allow: a word with RR's eo or eu is RR's (Chang-
+    seon: 창선, not 장선), where
+    ch, p and t are the aspirates. With dprk, a name spelt as DPRK media spell names, a word to a
+    syllable (Kim Chong Il, Ri Pyong Chol), is read in that system alone, where ch is ㅊ and p is
+    ㅂ. Empty when the text cannot be a Korean name (letters no system writes, too many syllables).
     """
-    words = _WORD.findall(_normalised(name))
-    if not words or len(name) > 60:
+    if len(name) > 60:
         return frozenset()
-    if dprk:
-        found = _read(words, _DPRK)
-        if found:
-            return found
-    return _read(words, _LOOSE)
-
-
-def _read(words: list[str], system: _System) -> frozenset[str]:
-    combined: set[tuple[str, ...]] = {()}
+    words = name.split()  # a given name with its hyphen is one word, of one system
+    if dprk and "-" not in name:
+        parts = [frozenset(r for r in _DPRK.word(w) if len(r) == 1) for w in _letters(name)]
+        if parts and all(parts):
+            return _combined(parts)
+    parts = []
     for word in words:
-        parts = {_hangul(word)} if not word.isascii() else system.word(word)
-        if not parts:
+        system = _RR if _RR_MARK.search(word.lower()) else _LOOSE
+        for letters in _letters(word):
+            read = _hangul(letters) if not letters.isascii() else system.word(letters)
+            parts.append(read or _LOOSE.word(letters))
+    return _combined(parts)
+
+
+_RR_MARK = re.compile(r"eo|eu")
+
+
+def _letters(text: str) -> list[str]:
+    return _WORD.findall(_normalised(text))
+
+
+def _combined(parts: list[frozenset[tuple[str, ...]]]) -> frozenset[str]:
+    combined: set[tuple[str, ...]] = {()}
+    for part in parts:
+        if not part:
             return frozenset()
-        combined = {(*a, *b) for a in combined for b in parts if len(a) + len(b) <= MAX_SYLLABLES}
+        combined = {(*a, *b) for a in combined for b in part if len(a) + len(b) <= MAX_SYLLABLES}
         if not combined or len(combined) > MAX_READINGS:
             return frozenset()
-    return frozenset(" ".join(k) for k in combined)
+    return frozenset(map(_merged, combined))
 
 
 def same_name(typed: str, held: str) -> bool:

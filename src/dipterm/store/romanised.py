@@ -11,6 +11,7 @@ from dipterm.extract.romanisation import readings, reads_as_surname
 from dipterm.store.query import AnyOf, Query, Term, tokens
 
 MAX_NAME_WORDS = 4  # Kim Jong Un, Choe Son Hui; a longer run of words is read a word shorter
+MAX_GIVEN_SYLLABLES = 3
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def may_be_korean(text: str) -> bool:
     words = tokens(text)
     if not words or not reads_as_surname(words[0]):
         return False
-    return any(k.count(" ") >= 1 for k in readings(text))
+    return any(1 <= k.count(" ") <= MAX_GIVEN_SYLLABLES for k in readings(text))
 
 
 def people(conn: sqlite3.Connection, text: str) -> list[NamedPerson]:
@@ -84,12 +85,12 @@ class NameRun:
 
 
 def name_runs(query: Query) -> list[NameRun]:
-    """The runs of a query's words that may be a Korean name, longest first from each word:
-    each a group of its own (no OR), a plain word or a phrase, in the same column."""
+    """The runs of a query's words that may be a Korean name, from each word the longest first:
+    each a group of its own (no OR), a plain word or a phrase, in the same column. (The caller
+    takes the first that names someone and skips the runs it overlaps.)"""
     runs: list[NameRun] = []
     groups = query.required
-    start = 0
-    while start < len(groups):
+    for start in range(len(groups)):
         for end in range(min(len(groups), start + MAX_NAME_WORDS), start, -1):
             terms = [g.terms[0] for g in groups[start:end] if len(g.terms) == 1]
             if len(terms) < end - start or len({t.column for t in terms}) > 1:
@@ -101,9 +102,6 @@ def name_runs(query: Query) -> list[NameRun]:
             text = " ".join(t.text for t in terms)
             if len(tokens(text)) >= 2 and may_be_korean(text):
                 runs.append(NameRun(start, end, text))
-                start = end - 1
-                break
-        start += 1
     return runs
 
 

@@ -405,14 +405,21 @@ class Searching:
         spelling (Choi Sun-hee, Kim Jongun) by any of the library's spellings of that name, its
         people's names that share a reading with it (Choe Son Hui), the closest first."""
         corrections: list[Correction] = []
-        for run in reversed(romanised.name_runs(query)):
+        settled: list[tuple[romanised.NameRun, list[str]]] = []
+        taken = -1  # the groups up to here belong to a run settled
+        for run in romanised.name_runs(query):
+            if run.start <= taken:
+                continue
             if romanised.held_as_typed(self.conn, run.text):
+                taken = run.end - 1
                 continue
             found = romanised.people(self.conn, run.text)
             if found:
-                names = [p.name for p in found]
-                query = romanised.replace_run(query, run, names)
-                corrections.insert(0, Correction(run.text, ", ".join(names), 100.0))
+                settled.append((run, [p.name for p in found]))
+                taken = run.end - 1
+        for run, names in reversed(settled):  # from the end: the earlier runs keep their place
+            query = romanised.replace_run(query, run, names)
+            corrections.insert(0, Correction(run.text, ", ".join(names), 100.0))
         return query, corrections
 
     def romanised_text(self, text: str) -> tuple[str, list[Correction]]:

@@ -148,8 +148,13 @@ class LibraryService:
             ids, index = self._title_ids, self._title_index
         typed = bool(text.strip())
         scores: dict[int, float] = {}
+        corrections: list[str] = []
         if typed:
-            found = index.filter(text, limit)
+            # A Korean name in another romanisation is filtered as the library spells it.
+            with self._lock:
+                spelt, fixed = self.library.romanised_text(text)
+            corrections = [str(c) for c in fixed]
+            found = index.filter(spelt, limit)
             shown = ids[[i for i, _ in found]].tolist()
             scores = dict(zip(shown, (score for _, score in found), strict=True))
         else:  # every title, newest first
@@ -157,7 +162,7 @@ class LibraryService:
         with self._lock:
             rows = self.library.listing(shown)
         hits = [Hit(*row, scores.get(row[0], 0.0), "") for row in rows]
-        return Results(text, hits, len(hits) if typed else len(ids), [])
+        return Results(text, hits, len(hits) if typed else len(ids), corrections)
 
     def facets(self, query: str) -> dict:
         with self._overview_lock:
