@@ -10,6 +10,7 @@ import pytest
 
 from dipterm.extract.romanisation import readings, same_name
 from dipterm.store.library import Library
+from dipterm.tui.widgets.article_list import ArticleList
 
 DATA = Path(__file__).resolve().parent / "data"
 # What the model reaches on the tables (see test_precision_and_recall_on_real_name_pairs):
@@ -181,3 +182,17 @@ def test_the_title_filter_reads_a_name_in_another_romanisation(named) -> None:
         assert found.corrections == ["Lee Yong-ho -> Ri Yong Ho"]
     finally:
         service.close()
+
+
+async def test_the_status_line_says_what_a_name_was_searched_as(named) -> None:
+    from dipterm.tui.app import DiptermApp
+
+    async with DiptermApp(named).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Choi", "space", *"Sun-hee")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(pilot.app.screen.query_one("#status").render())
+        assert "searched for Choi Sun-hee -> Choe Son Hui" in status
+        assert pilot.app.screen.query_one(ArticleList).visible_ids() == [1]

@@ -148,7 +148,8 @@ class MainScreen(Screen):
         fixed = f"  [i]searched for {_escape(fixed)}[/i]" if fixed else ""
         plural = "" if results.total == 1 else "s"
         count = f"{results.total:,} article{plural} " if results.total >= 0 else ""
-        status.update(f"{count}{_escape(what)}  [dim]({mode})[/dim]{fixed}")
+        # What was searched for instead comes before the mode: at 80 columns the end is cut.
+        status.update(f"{count}{_escape(what)}{fixed}  [dim]({mode})[/dim]")
 
     @work(thread=True, exclusive=True, group="facets")
     def load_facets(self, text: str) -> None:
