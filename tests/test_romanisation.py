@@ -108,6 +108,7 @@ ARTICLES = {
     "5": ("Reception Held", "Kim Yong Il hosted a reception for the delegation."),
     "6": ("Letter Sent", "Kim Jong Un sent a letter to the President of Laos."),
     "7": ("Building Opens", "Choe Song Won spoke at the opening of the building."),
+    "8": ("Farm Visited", "Kim Chong Il, manager of the farm, showed the fields."),
 }
 
 
@@ -163,6 +164,20 @@ def test_another_persons_name_is_never_what_a_korean_name_means(named, run) -> N
     # Kim Yong Il and Kim Jong Il stay apart both ways.
     assert _titles(run("search", 'person:"Kim Yeong-il"')) == {"Reception Held"}
     assert _titles(run("search", 'person:"Kim Jeong-il"')) == {"Wreath Laid"}
+
+
+def test_a_spelling_the_systems_read_apart_finds_every_reading_the_librarys_first(
+    named, run
+) -> None:
+    # MR's Chong is 정 (DPRK Jong) or 청 (DPRK Chong): both people are meant.
+    found = run("search", 'person:"Kim Chong-il"')
+    assert _titles(found) == {"Wreath Laid", "Farm Visited"}
+    assert "person:Kim Chong-il -> Kim Chong Il, Kim Jong Il" in found.stderr
+    words = run("search", "Kim Chong-il")
+    assert _titles(words) == {"Wreath Laid", "Farm Visited"}
+    assert "Kim Chong-il -> Kim Chong Il, Kim Jong Il" in words.stderr
+    # In the DPRK's own spelling, Chong is 청 alone.
+    assert _titles(run("search", 'person:"Kim Chong Il"')) == {"Farm Visited"}
 
 
 def test_a_name_spelt_as_the_library_spells_it_is_left_alone(named) -> None:

@@ -174,10 +174,8 @@ def readings(name: str, *, dprk: bool = False) -> frozenset[str]:
     if len(name) > 60:
         return frozenset()
     words = name.split()  # a given name with its hyphen is one word, of one system
-    if dprk and "-" not in name:
-        parts = [frozenset(r for r in _DPRK.word(w) if len(r) == 1) for w in _letters(name)]
-        if parts and all(parts):
-            return _combined(parts)
+    if dprk and dprk_style(name):
+        return _combined(_dprk_syllables(name))
     parts = []
     for word in words:
         system = _RR if _RR_MARK.search(word.lower()) else _LOOSE
@@ -188,6 +186,15 @@ def readings(name: str, *, dprk: bool = False) -> frozenset[str]:
 
 
 _RR_MARK = re.compile(r"eo|eu")
+
+
+def dprk_style(name: str) -> bool:
+    """Whether a name is written as DPRK media write names: in their system, a syllable a word."""
+    return "-" not in name and all(_dprk_syllables(name) or [False])
+
+
+def _dprk_syllables(name: str) -> list[frozenset[tuple[str, ...]]]:
+    return [frozenset(r for r in _DPRK.word(w) if len(r) == 1) for w in _letters(name)]
 
 
 def _letters(text: str) -> list[str]:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dipterm.extract.keys import name_key
+from dipterm.extract.romanisation import dprk_style
 from dipterm.models import Extraction
 from dipterm.store import romanised
 
@@ -190,15 +191,18 @@ def resolve(conn: sqlite3.Connection, kind: str, text: str) -> tuple[list[int], 
         "WHERE v.key = ? AND e.kind = ? ORDER BY 1",
         (kind, key, key, kind),
     ).fetchall()
-    if rows:
-        return [r[0] for r in rows], None
-    if kind == "person" and romanised.may_be_korean(text):
-        # Another romanisation of a Korean name the library holds (Choi Sun-hee, Choe Son Hui):
-        # before a typo's nearest name, which would be another person's (Cho Yong-won is not
-        # Choe Song Won).
-        found = romanised.people(conn, text)
+    held = [r[0] for r in rows]
+    if kind == "person" and romanised.may_be_korean(text) and not dprk_style(text):
+        # A Korean name in another romanisation than the library's (Choi Sun-hee, Choe Son
+        # Hui): every person whose name it may read as (Kim Chong-il is Kim Jong Il and Kim
+        # Chong Il), before a typo's nearest name, which would be another person's (Cho Yong-
+        # won is not Choe Song Won). A name in the DPRK's spelling means what the library means.
+        found = [p for p in romanised.people(conn, text) if p.id not in held]
         if found:
-            return sorted(p.id for p in found), ", ".join(p.name for p in found)
+            ids = sorted({*held, *(p.id for p in found)})
+            return ids, ", ".join([*_names(conn, held), *(p.name for p in found)])
+    if held:
+        return held, None
     names = conn.execute(
         "SELECT e.id, e.name, group_concat(v.variant, '|') FROM entities e "
         "LEFT JOIN entity_variants v ON v.entity_id = e.id WHERE e.kind = ? GROUP BY e.id",
@@ -225,6 +229,12 @@ def resolve(conn: sqlite3.Connection, kind: str, text: str) -> tuple[list[int], 
         eid, name = choices[best[0]]
         return [eid], name
     return [], None
+
+
+def _names(conn: sqlite3.Connection, ids: list[int]) -> list[str]:
+    return [
+        conn.execute("SELECT name FROM entities WHERE id = ?", (eid,)).fetchone()[0] for eid in ids
+    ]
 
 
 def list_entities(conn: sqlite3.Connection, kind: str | None, limit: int) -> list[EntityRow]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from dipterm.errors import LibraryError, QueryError
+from dipterm.extract.romanisation import dprk_style
 from dipterm.models import Correction, Hit, SearchResult
 from dipterm.store import entities, fuzzy, romanised
 from dipterm.store.query import (
@@ -401,21 +402,24 @@ class Searching:
         return query, corrections
 
     def romanise(self, query: Query) -> tuple[Query, list[Correction]]:
-        """Replace each run of words that reads as a Korean name the library holds in no such
-        spelling (Choi Sun-hee, Kim Jongun) by any of the library's spellings of that name, its
-        people's names that share a reading with it (Choe Son Hui), the closest first."""
+        """Replace each run of words that reads as a Korean name in another romanisation than the
+        library's (Choi Sun-hee, Kim Jongun, Kim Chong-il) by the names of the library's people
+        that it may read as (Choe Son Hui; Kim Chong Il and Kim Jong Il), the library's spelling
+        as typed first."""
         corrections: list[Correction] = []
         settled: list[tuple[romanised.NameRun, list[str]]] = []
         taken = -1  # the groups up to here belong to a run settled
         for run in romanised.name_runs(query):
             if run.start <= taken:
                 continue
-            if romanised.held_as_typed(self.conn, run.text):
+            held = romanised.held_as_typed(self.conn, run.text)
+            if held and dprk_style(run.text):  # the library's own spelling means what it says
                 taken = run.end - 1
                 continue
             found = romanised.people(self.conn, run.text)
-            if found:
+            if len(found) > held:  # more than the name as typed: other readings too
                 settled.append((run, [p.name for p in found]))
+            if found or held:
                 taken = run.end - 1
         for run, names in reversed(settled):  # from the end: the earlier runs keep their place
             query = romanised.replace_run(query, run, names)
