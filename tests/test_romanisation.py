@@ -104,11 +104,11 @@ ARTICLES = {
     "1": ("Foreign Minister Meets Russian President", "Choe Son Hui met Vladimir Putin."),
     "2": ("Ri Yong Ho Speaks at Meeting", "Ri Yong Ho spoke at the meeting in Pyongyang."),
     "3": ("Inspection", "Jo Yong Won and Ri Pyong Chol accompanied the inspection."),
-    "4": ("Wreath Laid", "Kim Jong Il was remembered. Ri Il Hwan laid a wreath."),
+    "4": ("Kim Jong Il Remembered", "Kim Jong Il was remembered. Ri Il Hwan laid a wreath."),
     "5": ("Reception Held", "Kim Yong Il hosted a reception for the delegation."),
     "6": ("Letter Sent", "Kim Jong Un sent a letter to the President of Laos."),
     "7": ("Building Opens", "Choe Song Won spoke at the opening of the building."),
-    "8": ("Farm Visited", "Kim Chong Il, manager of the farm, showed the fields."),
+    "8": ("Kim Chong Il Shows Farm", "Kim Chong Il, manager of the farm, showed the fields."),
 }
 
 
@@ -136,7 +136,7 @@ def _titles(result) -> set[str]:
         ("Lee Yong-ho", "Ri Yong Ho", "Ri Yong Ho Speaks at Meeting"),
         ("Cho Yong-won", "Jo Yong Won", "Inspection"),
         ("Ri Byong-chol", "Ri Pyong Chol", "Inspection"),
-        ("Lee Il-hwan", "Ri Il Hwan", "Wreath Laid"),
+        ("Lee Il-hwan", "Ri Il Hwan", "Kim Jong Il Remembered"),
         ("Kim Chong-un", "Kim Jong Un", "Letter Sent"),
     ],
 )
@@ -163,7 +163,7 @@ def test_another_persons_name_is_never_what_a_korean_name_means(named, run) -> N
     assert "Building Opens" not in _titles(run("search", 'person:"Cho Yong-won"'))
     # Kim Yong Il and Kim Jong Il stay apart both ways.
     assert _titles(run("search", 'person:"Kim Yeong-il"')) == {"Reception Held"}
-    assert _titles(run("search", 'person:"Kim Jeong-il"')) == {"Wreath Laid"}
+    assert _titles(run("search", 'person:"Kim Jeong-il"')) == {"Kim Jong Il Remembered"}
 
 
 def test_a_spelling_the_systems_read_apart_finds_every_reading_the_librarys_first(
@@ -171,13 +171,13 @@ def test_a_spelling_the_systems_read_apart_finds_every_reading_the_librarys_firs
 ) -> None:
     # MR's Chong is 정 (DPRK Jong) or 청 (DPRK Chong): both people are meant.
     found = run("search", 'person:"Kim Chong-il"')
-    assert _titles(found) == {"Wreath Laid", "Farm Visited"}
+    assert _titles(found) == {"Kim Jong Il Remembered", "Kim Chong Il Shows Farm"}
     assert "person:Kim Chong-il -> Kim Chong Il, Kim Jong Il" in found.stderr
     words = run("search", "Kim Chong-il")
-    assert _titles(words) == {"Wreath Laid", "Farm Visited"}
+    assert _titles(words) == {"Kim Jong Il Remembered", "Kim Chong Il Shows Farm"}
     assert "Kim Chong-il -> Kim Chong Il, Kim Jong Il" in words.stderr
     # In the DPRK's own spelling, Chong is 청 alone.
-    assert _titles(run("search", 'person:"Kim Chong Il"')) == {"Farm Visited"}
+    assert _titles(run("search", 'person:"Kim Chong Il"')) == {"Kim Chong Il Shows Farm"}
 
 
 def test_a_name_spelt_as_the_library_spells_it_is_left_alone(named) -> None:
@@ -195,6 +195,8 @@ def test_the_title_filter_reads_a_name_in_another_romanisation(named) -> None:
         found = service.title_filter("Lee Yong-ho")
         assert found.hits and found.hits[0].title == "Ri Yong Ho Speaks at Meeting"
         assert found.corrections == ["Lee Yong-ho -> Ri Yong Ho"]
+        both = {h.title for h in service.title_filter("Kim Chong-il").hits[:2]}
+        assert both == {"Kim Jong Il Remembered", "Kim Chong Il Shows Farm"}
     finally:
         service.close()
 

@@ -3,6 +3,7 @@ counts, facets, timelines, titles, and the typo correction that comes before the
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -25,6 +26,7 @@ from dipterm.store.query import (
 from dipterm.store.schema import DATE_INDEX
 
 SNIPPET_TOKENS = 24
+MAX_SPELLINGS = 8  # the title filter's texts for the names a query may spell another way
 # What titles() reads: schema 6's date index holds these columns, in this order, so SQLite reads
 # it alone and sorts nothing.
 TITLES_SQL = "SELECT id, title, published FROM articles"
@@ -407,7 +409,16 @@ class Searching:
         that it may read as (Choe Son Hui; Kim Chong Il and Kim Jong Il), the library's spelling
         as typed first."""
         corrections: list[Correction] = []
-        settled: list[tuple[romanised.NameRun, list[str]]] = []
+        found = self._korean_names(query)
+        for run, names in reversed(found):  # from the end: the earlier runs keep their place
+            query = romanised.replace_run(query, run, names)
+            corrections.insert(0, Correction(run.text, ", ".join(names), 100.0))
+        return query, corrections
+
+    def _korean_names(self, query: Query) -> list[tuple[romanised.NameRun, list[str]]]:
+        """The runs of the query's words that name the library's people in another spelling,
+        with their names."""
+        found: list[tuple[romanised.NameRun, list[str]]] = []
         taken = -1  # the groups up to here belong to a run settled
         for run in romanised.name_runs(query):
             if run.start <= taken:
@@ -416,29 +427,29 @@ class Searching:
             if held and dprk_style(run.text):  # the library's own spelling means what it says
                 taken = run.end - 1
                 continue
-            found = romanised.people(self.conn, run.text)
-            if len(found) > held:  # more than the name as typed: other readings too
-                settled.append((run, [p.name for p in found]))
-            if found or held:
+            people = romanised.people(self.conn, run.text)
+            if len(people) > held:  # more than the name as typed: other readings too
+                found.append((run, [p.name for p in people]))
+            if people or held:
                 taken = run.end - 1
-        for run, names in reversed(settled):  # from the end: the earlier runs keep their place
-            query = romanised.replace_run(query, run, names)
-            corrections.insert(0, Correction(run.text, ", ".join(names), 100.0))
-        return query, corrections
+        return found
 
-    def romanised_text(self, text: str) -> tuple[str, list[Correction]]:
-        """Text (as typed in the title filter) with a Korean name in another romanisation
-        spelt as the library's closest person spells it."""
+    def romanised_texts(self, text: str) -> tuple[list[str], list[Correction]]:
+        """Text as typed in the title filter, with each Korean name in another romanisation
+        spelt as the library's people it may name spell it: one text for each (the closest
+        first), or the text itself."""
         try:
             query = parse(text)
         except QueryError:
-            return text, []
-        changed, corrections = self.romanise(query)
-        if not corrections:
-            return text, []
-        return " ".join(
-            " ".join(t.text for t in g.terms[:1]) for g in changed.required
-        ), corrections
+            return [text], []
+        texts, corrections = [text], []
+        for run, names in self._korean_names(query):
+            words = re.compile(r"\s+".join(re.escape(w) for w in run.text.split()))
+            texts = [
+                words.sub(lambda _, name=name: name, t, count=1) for t in texts for name in names
+            ][:MAX_SPELLINGS]
+            corrections.append(Correction(run.text, ", ".join(names), 100.0))
+        return texts, corrections
 
     def _words_of_length(self, n: int) -> list[tuple[str, int]]:
         """The library's words (letters only: numbers are never a typo's answer) of a length,

@@ -151,12 +151,17 @@ class LibraryService:
         corrections: list[str] = []
         if typed:
             # A Korean name in another romanisation is filtered as the library spells it.
+            # (An ambiguous one, as each of the library's people it may be: the best of each.)
             with self._lock:
-                spelt, fixed = self.library.romanised_text(text)
+                texts, fixed = self.library.romanised_texts(text)
             corrections = [str(c) for c in fixed]
-            found = index.filter(spelt, limit)
-            shown = ids[[i for i, _ in found]].tolist()
-            scores = dict(zip(shown, (score for _, score in found), strict=True))
+            found: dict[int, float] = {}
+            for spelt in texts:
+                for i, score in index.filter(spelt, limit):
+                    found[i] = max(score, found.get(i, 0.0))
+            best = sorted(found.items(), key=lambda hit: -hit[1])[:limit]
+            shown = ids[[i for i, _ in best]].tolist()
+            scores = dict(zip(shown, (score for _, score in best), strict=True))
         else:  # every title, newest first
             shown = ids[:limit].tolist()
         with self._lock:
