@@ -115,7 +115,6 @@ class _System:
 
     def __init__(self, initials: dict, vowels: dict, finals: dict) -> None:
         self.initials, self.vowels, self.finals = initials, vowels, finals
-        self.longest = max(map(len, (*initials, *vowels, *finals)))
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 (two instances for the life of the process)
     def word(self, word: str) -> frozenset[tuple[str, ...]]:
@@ -165,11 +164,11 @@ _DPRK = _System(_DPRK_INITIALS, _DPRK_VOWELS, _DPRK_FINALS)
 def readings(name: str, *, dprk: bool = False) -> frozenset[str]:
     """The Korean names a spelling may stand for, each a key of syllables ("g-i-m j-eo-ng _-eu-n").
 
-    Each word is read in the systems its letters allow: a word with RR's eo or eu is RR's (Chang-
-    seon: 창선, not 장선), where
-    ch, p and t are the aspirates. With dprk, a name spelt as DPRK media spell names, a word to a
-    syllable (Kim Chong Il, Ri Pyong Chol), is read in that system alone, where ch is ㅊ and p is
-    ㅂ. Empty when the text cannot be a Korean name (letters no system writes, too many syllables).
+    Each word is read in the systems its letters allow: a word with RR's eo or eu is RR's, where
+    ch, p and t are the aspirates (Chang-seon: 창선, not 장선). With dprk, a name spelt as DPRK
+    media spell names, a word to a syllable (Kim Chong Il, Ri Pyong Chol), is read in that system
+    alone, where ch is ㅊ and p is ㅂ. Empty when the text cannot be a Korean name (letters no
+    system writes, too many syllables).
     """
     if len(name) > 60:
         return frozenset()
