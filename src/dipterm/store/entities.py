@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from dipterm.extract.keys import name_key
@@ -175,12 +176,17 @@ class ExtractionWriter:
         self._mentions, self._participants, self._quotes = [], [], []
 
 
-def resolve(conn: sqlite3.Connection, kind: str, text: str) -> tuple[list[int], str | None]:
+def resolve(
+    conn: sqlite3.Connection,
+    kind: str,
+    text: str,
+    heads: Callable[[], Sequence[str]] | None = None,
+) -> tuple[list[int], str | None]:
     """The entities of a kind a user's name means: (ids, the name used instead if it was a guess).
 
     Any spelling that shares the key (Kim Jong-un, Kim Jongun), any known variant, a Korean name in
     another romanisation (Choi Sun-hee for Choe Son Hui), a single word of the name ("Lavrov"),
-    then the nearest name within a typo ("lavrow").
+    then the nearest name within a typo ("lavrow"). heads: see romanised.people.
     """
     key = name_key(text)
     if not key:
@@ -197,7 +203,7 @@ def resolve(conn: sqlite3.Connection, kind: str, text: str) -> tuple[list[int], 
         # Hui): every person whose name it may read as (Kim Chong-il is Kim Jong Il and Kim
         # Chong Il), before a typo's nearest name, which would be another person's (Cho Yong-
         # won is not Choe Song Won). A name in the DPRK's spelling means what the library means.
-        found = [p for p in romanised.people(conn, text) if p.id not in held]
+        found = [p for p in romanised.people(conn, text, heads) if p.id not in held]
         if found:
             ids = sorted({*held, *(p.id for p in found)})
             return ids, ", ".join([*_names(conn, held), *(p.name for p in found)])

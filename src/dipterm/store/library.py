@@ -107,6 +107,7 @@ class Library(Searching):
         self.path = path
         self.writable = writable
         self._vocab: dict[int, list[tuple[str, int]]] = {}
+        self._first_words: list[str] | None = None  # of people's names (search.py)
 
     # ------------------------------------------------------------ opening
 
@@ -205,6 +206,7 @@ class Library(Searching):
         outcomes: list[AddOutcome] = []
         new_words: Counter[str] = Counter()
         self._vocab.clear()
+        self._first_words = None
         now = _now()
         extractions = extractions or [None] * len(drafts)
         writer = entities.ExtractionWriter(self.conn)
@@ -418,6 +420,7 @@ class Library(Searching):
         self, items: Sequence[tuple[int, ArticleDraft, Extraction]], version: int
     ) -> None:
         """Store a new extraction for articles already held (after the rules improved)."""
+        self._first_words = None
         writer = entities.ExtractionWriter(self.conn)
         named_before: set[int] = set()
         with self._write():

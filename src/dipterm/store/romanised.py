@@ -3,7 +3,9 @@ Hui), for person: filters, searched words and the title filter alike (see extrac
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dipterm.extract.keys import name_key
@@ -46,33 +48,69 @@ def may_be_korean(text: str) -> bool:
     return any(1 <= k.count(" ") <= MAX_GIVEN_SYLLABLES for k in readings(text))
 
 
-def people(conn: sqlite3.Connection, text: str) -> list[NamedPerson]:
+def first_words(conn: sqlite3.Connection) -> list[str]:
+    """The first words of the library's people's names and variants, each once (their surnames,
+    for a Korean name): what people() looks a typed name's surname up among."""
+    return [
+        word
+        for (word,) in conn.execute(
+            f"SELECT {_head('name')} FROM entities WHERE kind = 'person' UNION "
+            f"SELECT {_head('v.variant')} FROM entity_variants v "
+            "JOIN entities e ON e.id = v.entity_id WHERE e.kind = 'person'"
+        )
+        if word
+    ]
+
+
+def people(
+    conn: sqlite3.Connection, text: str, heads: Callable[[], Sequence[str]] | None = None
+) -> list[NamedPerson]:
     """The library's people whose names share a reading with text, best first: the exact spelling,
-    then those read in more ways alike. Only names whose first word may be the same surname are
-    read in full (the library's surnames are few: each is read once)."""
+    then those read in more ways alike. Only the names whose first word may be the same surname
+    are read, found by their keys through the index; heads gives the library's first_words (kept
+    by the caller for the life of a Library), read from the library if not given."""
     typed = readings(text)
     if not typed:
         return []
-    first = tokens(text)[0]
-    surnames = {k.split(" ", 1)[0] for k in readings(first)}
+    surnames = {k.split(" ", 1)[0] for k in readings(tokens(text)[0])}
+    longest = max(k.count(" ") + 1 for k in typed)
+    fitting = [
+        head
+        for head in (first_words(conn) if heads is None else heads())
+        if not surnames.isdisjoint(k.split(" ", 1)[0] for k in readings(head, dprk=True))
+    ]
     found: dict[int, tuple[int, str]] = {}
     key = name_key(text)
-    for eid, spelling, name in conn.execute(
-        "SELECT e.id, e.name, e.name FROM entities e WHERE e.kind = 'person' UNION ALL "
-        "SELECT e.id, v.variant, e.name FROM entity_variants v "
-        "JOIN entities e ON e.id = v.entity_id WHERE e.kind = 'person'"
-    ):
-        head = spelling.split(" ", 1)[0]
-        if not surnames.intersection(k.split(" ", 1)[0] for k in readings(head, dprk=True)):
+    for head in fitting:
+        start = name_key(head)
+        if not start:
             continue
-        shared = len(typed & readings(spelling, dprk=True))
-        if not shared:
-            continue
-        score = 1_000_000 if name_key(spelling) == key else shared
-        if score > found.get(eid, (0, ""))[0]:
-            found[eid] = (score, name)
+        end = start[:-1] + chr(ord(start[-1]) + 1)  # every key that begins with start
+        for eid, spelling, name in conn.execute(
+            "SELECT id, name, name FROM entities WHERE kind = 'person' AND key >= ?1 AND key < ?2 "
+            "UNION ALL SELECT e.id, v.variant, e.name FROM entity_variants v "
+            "JOIN entities e ON e.id = v.entity_id WHERE v.key >= ?1 AND v.key < ?2 "
+            "AND e.kind = 'person'",
+            (start, end),
+        ):
+            if spelling.split(" ", 1)[0] != head or len(_WORDS.split(spelling)) > longest:
+                continue  # another first word that begins alike; more words than syllables
+            shared = len(typed & readings(spelling, dprk=True))
+            if not shared:
+                continue
+            score = 1_000_000 if name_key(spelling) == key else shared
+            if score > found.get(eid, (0, ""))[0]:
+                found[eid] = (score, name)
     ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1]))
     return [NamedPerson(eid, name) for eid, (_, name) in ranked]
+
+
+_WORDS = re.compile(r"[\s-]+")
+
+
+def _head(column: str) -> str:
+    """SQL for a name's first word (up to its first space)."""
+    return f"substr({column}, 1, instr({column} || ' ', ' ') - 1)"
 
 
 @dataclass(frozen=True)

@@ -81,10 +81,12 @@ Searchable = str | Query | Plan | None  # a query as typed, parsed, or already p
 
 
 class Searching:
-    """The reading half of the Library (a mixin: it needs self.conn and self._vocab)."""
+    """The reading half of the Library (a mixin: it needs self.conn, self._vocab and
+    self._first_words)."""
 
     conn: sqlite3.Connection
     _vocab: dict[int, list[tuple[str, int]]]
+    _first_words: list[str] | None
 
     def plan(self, query: Searchable, *, exact: bool = False, after_id: int | None = None) -> Plan:
         """How to find a query's articles: the FROM, WHERE and parameters every reader of a result
@@ -343,7 +345,7 @@ class Searching:
             if f.name == "event":
                 resolved[f] = self.event_types(f.value)
                 continue
-            ids, guess = entities.resolve(self.conn, f.name, f.value)
+            ids, guess = entities.resolve(self.conn, f.name, f.value, self._people_first_words)
             resolved[f] = ids
             if guess:
                 corrections.append(Correction(f"{f.name}:{f.value}", guess, 0.0))
@@ -427,7 +429,7 @@ class Searching:
             if held and dprk_style(run.text):  # the library's own spelling means what it says
                 taken = run.end - 1
                 continue
-            people = romanised.people(self.conn, run.text)
+            people = romanised.people(self.conn, run.text, self._people_first_words)
             if len(people) > held:  # more than the name as typed: other readings too
                 found.append((run, [p.name for p in people]))
             if people or held:
@@ -450,6 +452,12 @@ class Searching:
             ][:MAX_SPELLINGS]
             corrections.append(Correction(run.text, ", ".join(names), 100.0))
         return texts, corrections
+
+    def _people_first_words(self) -> list[str]:
+        """The first words of the people's names, read once for the life of this Library."""
+        if self._first_words is None:
+            self._first_words = romanised.first_words(self.conn)
+        return self._first_words
 
     def _words_of_length(self, n: int) -> list[tuple[str, int]]:
         """The library's words (letters only: numbers are never a typo's answer) of a length,
