@@ -138,6 +138,7 @@ def _titles(result) -> set[str]:
         ("Ri Byong-chol", "Ri Pyong Chol", "Inspection"),
         ("Lee Il-hwan", "Ri Il Hwan", "Kim Jong Il Remembered"),
         ("Kim Chong-un", "Kim Jong Un", "Letter Sent"),
+        ("최선희", "Choe Son Hui", "Foreign Minister Meets Russian President"),  # Hangul
     ],
 )
 def test_a_person_filter_in_another_romanisation_finds_the_dprk_spellings_articles(
@@ -156,6 +157,9 @@ def test_searched_words_in_another_romanisation_are_the_librarys_spelling(named,
     joined = run("search", "Kim Jongun letter")
     assert _titles(joined) == {"Letter Sent"}
     assert "Kim Jongun -> Kim Jong Un" in joined.stderr
+    hangul = run("search", "리용호")
+    assert _titles(hangul) == {"Ri Yong Ho Speaks at Meeting"}
+    assert "리용호 -> Ri Yong Ho" in hangul.stderr
 
 
 def test_another_persons_name_is_never_what_a_korean_name_means(named, run) -> None:

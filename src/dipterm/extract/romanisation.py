@@ -75,7 +75,9 @@ def _normalised(text: str) -> str:
     text = re.sub(r"(ch|k|t|p)'", r"\1h", text).replace("wh", "hw")  # Kyung-wha
     if text.isascii():
         return text
-    # Other marks (ô, ǒ) are dropped; Hangul is kept whole, not cut into its letters.
+    # Other marks (ô, ǒ) are dropped; Hangul is kept whole, its letters (as a search's folding
+    # leaves them) put together again.
+    text = unicodedata.normalize("NFC", text)
     return "".join(c if "\uac00" <= c <= "\ud7a3" else _bare(c) for c in text)
 
 
@@ -232,3 +234,8 @@ def _surname_keys() -> frozenset[str]:
 def reads_as_surname(word: str) -> bool:
     """Whether a word may be a Korean surname in some romanisation (Lee, Choi, Park, Ri, Choe)."""
     return not readings(word).isdisjoint(_surname_keys())
+
+
+def reads_as_surname_key(key: str) -> bool:
+    """Whether a syllable's key (as readings gives them) is a Korean surname's."""
+    return key in _surname_keys()

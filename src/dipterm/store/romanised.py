@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dipterm.extract.keys import name_key
-from dipterm.extract.romanisation import readings, reads_as_surname
+from dipterm.extract.romanisation import readings, reads_as_surname, reads_as_surname_key
 from dipterm.store.query import AnyOf, Query, Term, tokens
 
 MAX_NAME_WORDS = 4  # Kim Jong Un, Choe Son Hui; a longer run of words is read a word shorter
@@ -43,9 +43,15 @@ def held_as_typed(conn: sqlite3.Connection, text: str) -> bool:
 def may_be_korean(text: str) -> bool:
     """Whether text reads as a Korean name: a surname and one to three syllables more."""
     words = tokens(text)
-    if not words or not reads_as_surname(words[0]):
+    if not words:
         return False
-    return any(1 <= k.count(" ") <= MAX_GIVEN_SYLLABLES for k in readings(text))
+    if words[0].isascii():  # a romanised surname is a word of its own
+        return reads_as_surname(words[0]) and _syllables_fit(readings(text))
+    return _syllables_fit(k for k in readings(text) if reads_as_surname_key(k.split(" ")[0]))
+
+
+def _syllables_fit(keys) -> bool:
+    return any(1 <= k.count(" ") <= MAX_GIVEN_SYLLABLES for k in keys)
 
 
 def first_words(conn: sqlite3.Connection) -> list[str]:
@@ -138,7 +144,9 @@ def name_runs(query: Query) -> list[NameRun]:
             )):  # fmt: skip
                 continue
             text = " ".join(t.text for t in terms)
-            if len(tokens(text)) >= 2 and may_be_korean(text):
+            words = tokens(text)
+            # One word is a name only in Hangul (최선희): a romanised name has its surname apart.
+            if (len(words) >= 2 or not text.isascii()) and may_be_korean(text):
                 runs.append(NameRun(start, end, text))
     return runs
 
