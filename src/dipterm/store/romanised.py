@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dipterm.extract.keys import name_key
 from dipterm.extract.romanisation import readings, reads_as_surname, reads_as_surname_key
@@ -156,4 +156,4 @@ def replace_run(query: Query, run: NameRun, names: list[str]) -> Query:
     column = query.required[run.start].terms[0].column
     group = AnyOf(tuple(Term(name, "phrase", column) for name in names))
     required = (*query.required[: run.start], group, *query.required[run.end :])
-    return Query(required, query.excluded, query.filters)
+    return replace(query, required=required)
