@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,12 +16,13 @@ from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from dipterm.errors import DiptermError
-from dipterm.tui.screens.dialogs import AskDialog, ChooseDialog
+from dipterm.export.files import export_path
+from dipterm.tui.screens.dialogs import AskDialog, ChooseDialog, ConfirmDialog
 from dipterm.tui.screens.dossier import DossierScreen
 from dipterm.tui.service import PAGE, LibraryService, Results
 from dipterm.tui.widgets.article_list import ArticleList
 from dipterm.tui.widgets.facets import Facets, facet_filter
-from dipterm.tui.widgets.reader import Reader, query_terms
+from dipterm.tui.widgets.reader import Entity, Reader, query_terms
 from dipterm.tui.widgets.timeline import Timeline
 
 DEBOUNCE = 0.025  # seconds of quiet typing before a search runs (the worker drops stale ones)
@@ -28,6 +31,8 @@ DEBOUNCE = 0.025  # seconds of quiet typing before a search runs (the worker dro
 FACETS_QUIET = 0.15
 SORTS = ["rank", "date", "source", "title"]
 NARROW = 110  # columns under which facets hide and the panes stack
+SEARCH_HINT = 'search: words, "phrase", -not, person:Lavrov, since:2024 ...'
+TITLES_HINT = "filter titles: type any part of a title, misspelt or not (F2: back to search)"
 
 
 class MainScreen(Screen):
@@ -39,8 +44,8 @@ class MainScreen(Screen):
         Binding("p", "pin", "Side by side"),
         Binding("c", "compare", "Compare"),
         Binding("s", "save_selection", "Save marked"),
-        Binding("o", "open_selection", "Selections"),
-        Binding("w", "watches", "Saved searches"),
+        Binding("o", "open_selection", "Open selection"),
+        Binding("w", "watches", "Run saved search"),
         Binding("ctrl+e", "export", "Export"),
         Binding("r", "refresh", "Refresh"),
         Binding("G", "trend", "Trend over time"),
@@ -55,14 +60,12 @@ class MainScreen(Screen):
         self.side_by_side = False
         self.comparing = False
         self.label = ""  # what the list shows when it is not a search
+        self.both_mention: list[str] = []  # the entities two compared articles share
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="top"):
-            yield Input(
-                placeholder='search: words, "phrase", -not, person:Lavrov, since:2024 ...',
-                id="query",
-            )
+            yield Input(placeholder=SEARCH_HINT, id="query")
         yield Static("", id="status")
         with Horizontal(id="body"):
             with Vertical(id="left"):
@@ -205,6 +208,7 @@ class MainScreen(Screen):
     def _read(self, article, extracted) -> None:
         target = self.query_one("#reader-b" if self.side_by_side else "#reader-a", Reader)
         target.show(article, extracted, query_terms(self.query_text))
+        self.add_class("-reading")
         if self.comparing:
             self.action_compare(keep=True)
 
@@ -250,10 +254,28 @@ class MainScreen(Screen):
             f"version {before.number} -> {now.number}: {_escape(found.differences[-1].line())}"
         )
 
+    @on(Reader.Closed)
+    def _close_reader(self, event: Reader.Closed) -> None:
+        """Esc in a reader: back to one reader from two, else back to the list at full width."""
+        if self.side_by_side:
+            self.action_pin()
+            self.query_one("#reader-a", Reader).focus()
+            return
+        event.reader.clear()
+        self.remove_class("-reading")
+        self.query_one(ArticleList).focus()
+
     @on(Reader.EntitiesAsked)
     def _entities(self, event: Reader.EntitiesAsked) -> None:
-        choices = [(name, name) for name in dict.fromkeys(event.names)]
-        self.app.push_screen(ChooseDialog("Open the dossier of", choices), self._dossier_chosen)
+        both = set(self.both_mention) if self.comparing else set()
+        entities = sorted(event.entities, key=lambda e: e.name not in both)  # shared ones first
+        choices: dict[str, Text] = {}
+        for e in entities:  # a name once, with its first kind
+            choices.setdefault(e.name, _entity_label(e, e.name in both))
+        heading = "Entities in this article (Enter opens a dossier)"
+        if both:
+            heading = f"Entities in this article; the {len(both)} both articles mention first"
+        self.app.push_screen(ChooseDialog(heading, list(choices.items())), self._dossier_chosen)
 
     def _dossier_chosen(self, name: str | None) -> None:
         if name:
@@ -288,9 +310,8 @@ class MainScreen(Screen):
 
     def action_toggle_titles(self) -> None:
         self.title_mode = not self.title_mode
-        self.notify(
-            "Filtering titles as you type (fuzzy)" if self.title_mode else "Full-text search"
-        )
+        box = self.query_one("#query", Input)
+        box.placeholder = TITLES_HINT if self.title_mode else SEARCH_HINT
         if self.title_mode:
             self.action_focus_search()  # what comes next is typing
             if not self.service.title_index_ready:  # seconds on a large library: say so
@@ -323,10 +344,28 @@ class MainScreen(Screen):
         shared_a, shared_b, entities = shared(left, right)
         left.mark_shared(shared_a)
         right.mark_shared(shared_b)
-        both = ", ".join(sorted(entities)[:8]) or "none"
-        self.query_one("#status", Static).update(
-            f"compare: {len(shared_a)} sentences shared  [dim]both mention:[/dim] {_escape(both)}"
-        )
+        self.both_mention = sorted(entities)
+        self.query_one("#status", Static).update(self._compare_line(len(shared_a)))
+
+    def _compare_line(self, sentences: int) -> Text:
+        """What compare found, in one line: the shared entities as far as they fit, then how many
+        more there are and where to see them all."""
+        line = Text(f"compare: {sentences} sentences shared  ").append("both mention ", "dim")
+        names = self.both_mention
+        if not names:
+            return line.append("nothing")
+        room = self.size.width - line.cell_len - 2
+        shown: list[str] = []
+        for index, name in enumerate(names):
+            rest = len(names) - index - 1
+            more = f" +{rest} more (e lists all)" if rest else ""
+            if len(", ".join([*shown, name])) + len(more) > room and shown:
+                break
+            shown.append(name)
+        line.append(", ".join(shown))
+        if len(shown) < len(names):
+            line.append(f" +{len(names) - len(shown)} more (e lists all)", "dim")
+        return line
 
     def action_save_selection(self) -> None:
         marked = sorted(self.query_one(ArticleList).marked)
@@ -347,7 +386,7 @@ class MainScreen(Screen):
             self.notify("No selections yet: mark articles, then s", severity="warning")
             return
         self.app.push_screen(
-            ChooseDialog("Open selection", [(n, n) for n in names]), self._selection
+            ChooseDialog("Open selection", [(n, Text(n)) for n in names]), self._selection
         )
 
     def _selection(self, name: str | None) -> None:
@@ -359,7 +398,7 @@ class MainScreen(Screen):
         if not saved:
             self.notify("No saved searches: dipterm watch add NAME QUERY", severity="warning")
             return
-        choices = [(name, f"{name}  [dim]{_escape(query)}[/dim]") for name, query in saved]
+        choices = [(name, Text.assemble(name, "  ", (query, "dim"))) for name, query in saved]
         self.app.push_screen(
             ChooseDialog("Run saved search (shows what is new)", choices), self._watch
         )
@@ -369,7 +408,11 @@ class MainScreen(Screen):
             self._show_listing(self.service.run_watch(name))
 
     def _show_listing(self, results: Results) -> None:
+        """A selection or a saved search's news: the search box no longer says what is listed."""
         self.label = results.label
+        box = self.query_one("#query", Input)
+        with box.prevent(Input.Changed):
+            box.value = ""
         self.query_one(ArticleList).show(results.hits)
         self._status(results)
         self.query_one(ArticleList).focus()
@@ -381,20 +424,31 @@ class MainScreen(Screen):
             self.notify("Nothing to export", severity="warning")
             return
         what = "marked" if listing.marked else "listed"
-        default = str(Path.cwd() / "dipterm-export.md")
+        default = str(export_path(Path.cwd(), self._heading(), date.today()))
         self.app.push_screen(AskDialog(f"Export {len(ids)} {what} articles to markdown file:", default),
-                             lambda path: self._export(path, ids))  # fmt: skip
+                             lambda path: self._confirm_export(path, ids))  # fmt: skip
 
-    def _export(self, path: str | None, ids: list[int]) -> None:
+    def _heading(self) -> str:
+        return self.label or (f"Search: {self.query_text}" if self.query_text else "Articles")
+
+    def _confirm_export(self, path: str | None, ids: list[int]) -> None:
+        """A file that is there already is replaced only when the user says so."""
         if not path:
             return
-        heading = self.label or (f"Search: {self.query_text}" if self.query_text else "Articles")
+        target = Path(path).expanduser()
+        if not target.exists():
+            self._export(target, ids)
+            return
+        self.app.push_screen(ConfirmDialog(f"{target} is there already. Replace it?"),
+                             lambda yes: self._export(target, ids) if yes else None)  # fmt: skip
+
+    def _export(self, path: Path, ids: list[int]) -> None:
         try:
-            count = self.service.export_markdown(ids, heading, Path(path))
+            count = self.service.export_markdown(ids, self._heading(), path)
         except (OSError, DiptermError) as exc:
             self.notify(f"Could not export: {exc}", severity="error")
             return
-        self.notify(f"Wrote {count} articles to {Path(path).expanduser()}", timeout=8)
+        self.notify(f"Wrote {count} articles to {path}", timeout=6)
 
     def action_trend(self) -> None:
         from dipterm.tui.screens.wording import TrendScreen
@@ -453,6 +507,14 @@ def shared(left: Reader, right: Reader) -> tuple[set[str], set[str], set[str]]:
                 for e in reader.extracted.get(kind, [])}  # fmt: skip
 
     return shared_a, shared_b, names(left) & names(right)
+
+
+def _entity_label(entity: Entity, both: bool) -> Text:
+    label = Text(entity.name, style="bold" if both else "")
+    label.append(f"  {entity.kind}", "dim")
+    if entity.roles:
+        label.append(f": {entity.roles}", "dim")
+    return label
 
 
 def _escape(text: str) -> str:

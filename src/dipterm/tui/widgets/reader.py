@@ -1,11 +1,14 @@
 """The reader: an article with a header of its fields, the search terms highlighted, its people and
-places marked; find-in-article with n/N; in compare mode, the sentences it shares with the other."""
+places marked; find-in-article with n/N and an "N of M" count; in compare mode, the sentences it
+shares with the other."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -18,10 +21,22 @@ from dipterm.models import Article
 from dipterm.store.query import tokens
 
 HIT = "bold black on yellow"
-CURRENT = "bold black on dark_orange"
+FOUND = "black on dark_orange"
+CURRENT = "bold white on dark_red"
 PERSON = "underline"
 PLACE = "italic"
 SHARED = "on dark_green"
+KINDS = {"people": "person", "organizations": "organization", "places": "place",
+         "countries": "country"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A name the article mentions, its kind, and the roles it gives a person."""
+
+    name: str
+    kind: str
+    roles: str = ""
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -38,9 +53,10 @@ class Paragraph(Static):
 
 class Reader(VerticalScroll, can_focus=True):
     BINDINGS = [
+        Binding("escape", "close", "Close"),
         Binding("f", "find", "Find"),
-        Binding("n", "next_hit", "Next hit"),
-        Binding("N", "previous_hit", "Previous hit"),
+        Binding("n", "next_hit", "Next hit", show=False),
+        Binding("N", "previous_hit", "Previous hit", show=False),
         Binding("e", "entities", "Entities"),
         Binding("v", "versions", "Versions"),
         Binding("j", "scroll_down", "Down", show=False),
@@ -49,7 +65,11 @@ class Reader(VerticalScroll, can_focus=True):
 
     @dataclass
     class EntitiesAsked(Message):
-        names: list[str]
+        entities: list[Entity]
+
+    @dataclass
+    class Closed(Message):
+        reader: Reader
 
     @dataclass
     class VersionsAsked(Message):
@@ -62,8 +82,9 @@ class Reader(VerticalScroll, can_focus=True):
         self.terms: list[str] = []
         self.find_text = ""
         self.shared: set[str] = set()
-        self._hits: list[int] = []  # indexes in _shown of the paragraphs holding what is found
-        self._shown: list[Static] = []  # the header and paragraphs, as last mounted
+        self._bodies: list[str] = []
+        self._paragraphs: list[Paragraph] = []
+        self._hits: list[tuple[int, int, int]] = []  # paragraph, start, end of each found
         self._current = -1
 
     def compose(self):
@@ -81,35 +102,35 @@ class Reader(VerticalScroll, can_focus=True):
         if self.article is not None:
             self._render_article()
 
-    def _header(self) -> Text:
+    def _header(self) -> Group:
+        """The title, then one row a field: a long value wraps under itself, a url folds."""
         a, x = self.article, self.extracted
         assert a is not None
-        text = Text(safe(a.title) + "\n", style="bold")
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(justify="right", style="dim", no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
         fields = [("source", a.source), ("date", a.published), ("byline", a.byline), ("url", a.url)]
         for name, value in fields:
             if value:
-                text.append(f"{name:>9} ", style="dim").append(safe(value) + "\n")
+                grid.add_row(name, Text(safe(value)))
         people = [
             p["name"] + (f" ({'; '.join(p['roles'])})" if p["roles"] else "")
             for p in x.get("people", [])
         ]
         if people:
-            text.append(f"{'people':>9} ", style="dim").append(
-                safe("; ".join(people)) + "\n", style=PERSON
-            )
+            grid.add_row("people", Text(safe("; ".join(people)), style=PERSON))
         places = [p["name"] for p in x.get("places", [])]
         if places:
-            text.append(f"{'places':>9} ", style="dim").append(
-                safe(", ".join(places)) + "\n", style=PLACE
-            )
+            grid.add_row("places", Text(safe(", ".join(places)), style=PLACE))
         versions = versions_line(a)
         if versions:
-            text.append(f"{'versions':>9} ", style="dim").append(f"{versions}; v compares\n")
+            grid.add_row("versions", Text(f"{versions}; v compares"))
         for event in x.get("events", [])[:6]:
-            text.append(f"{'event':>9} ", style="dim").append(safe(event_line(event)) + "\n")
-        return text
+            grid.add_row("event", Text(safe(event_line(event))))
+        return Group(Text(safe(a.title), style="bold"), grid)
 
-    def _paragraph(self, paragraph: str, find: re.Pattern[str] | None) -> Text:
+    def _paragraph(self, index: int) -> Text:
+        paragraph = self._bodies[index]
         text = Text(safe(paragraph))
         for sentence in split_sentences(paragraph):
             if sentence.text.strip() in self.shared:
@@ -120,31 +141,41 @@ class Reader(VerticalScroll, can_focus=True):
         terms = _words_pattern(self.terms)
         if terms:
             text.highlight_regex(terms, style=HIT)
-        if find:
-            text.highlight_regex(find, style=CURRENT)
+        for number, (where, start, end) in enumerate(self._hits):
+            if where == index:
+                text.stylize(CURRENT if number == self._current else FOUND, start, end)
         return text
 
     def _render_article(self) -> None:
         if self.article is None:
             return
-        find = re.compile(re.escape(self.find_text), re.I) if self.find_text else None
         self.remove_children()
-        widgets: list[Static] = [Static(self._header(), classes="reader-header")]
+        self._bodies = [p for p in self.article.body.split("\n\n") if p.strip()]
         self._hits = []
-        for paragraph in self.article.body.split("\n\n"):
-            if not paragraph.strip():
-                continue
-            if find and find.search(paragraph):
-                self._hits.append(len(widgets))
-            widgets.append(Paragraph(self._paragraph(paragraph, find)))
-        self.mount_all(widgets)
-        self._shown = widgets
+        if self.find_text:
+            find = re.compile(re.escape(self.find_text), re.I)
+            for index, paragraph in enumerate(self._bodies):
+                self._hits += [(index, m.start(), m.end()) for m in find.finditer(safe(paragraph))]
         self._current = -1
+        self._paragraphs = [Paragraph(self._paragraph(i)) for i in range(len(self._bodies))]
+        counter = Static(self._count_line(), id="find-count")
+        counter.display = bool(self.find_text)
+        self.mount_all(
+            [counter, Static(self._header(), classes="reader-header"), *self._paragraphs]
+        )
+
+    def _count_line(self) -> Text:
+        line = Text.assemble(("find ", "dim"), safe(self.find_text), " ")
+        if not self._hits:
+            return line.append("not in this article", style="bold")
+        place = f"{self._current + 1} of {len(self._hits)}" if self._current >= 0 else (
+            f"{len(self._hits)} found")  # fmt: skip
+        return line.append(place, style="bold").append("   n next, N previous, Esc clears", "dim")
 
     # ------------------------------------------------------------ find in article
 
     def action_find(self) -> None:
-        if self.article is None:
+        if self.article is None or self.query("#find"):
             return
         box = Input(placeholder="find in article, Enter to search, Esc to close", id="find")
         self.mount(box, before=0)
@@ -159,38 +190,35 @@ class Reader(VerticalScroll, can_focus=True):
         self._render_article()
         self.focus()
         self.call_after_refresh(self.action_next_hit)
-        if not self._hits and self.find_text:
-            self.notify(f"{self.find_text!r} is not in this article", severity="warning")
 
-    def on_key(self, event) -> None:
-        if event.key == "escape" and self.query("#find"):
+    def action_close(self) -> None:
+        """Esc: the find box if it is open, else the search found, else the article itself."""
+        if self.query("#find"):
             self.query_one("#find").remove()
             self.focus()
-            event.stop()
+        elif self.find_text:
+            self.find_text = ""
+            self._render_article()
+        elif self.article is not None:
+            self.post_message(self.Closed(self))
+
+    def clear(self) -> None:
+        self.article, self.extracted, self.find_text = None, {}, ""
+        self.remove_children()
+        self.mount(Static("Open an article with Enter.", classes="reader-empty"))
 
     def find_at(self, words: str, nth: int) -> None:
         """Find words in the article and scroll to their nth occurrence (0: the first), as a
-        concordance line points at it: to its paragraph, and within a long paragraph to about
-        its line."""
+        concordance line points at it."""
         if self.article is None:
             return
         self.find_text = words
         self._render_article()
-        pattern = re.compile(re.escape(words), re.I)
-        paragraphs = [p for p in self.article.body.split("\n\n") if p.strip()]
-        seen = 0
-        for k, index in enumerate(self._hits):
-            text = safe(paragraphs[index - 1])  # widget 0 is the header
-            found = [m.start() for m in pattern.finditer(text)]
-            if seen + len(found) > nth:
-                self._current = k
-                share = found[nth - seen] / max(1, len(text))
-                self.call_after_refresh(self._scroll_into, self._shown[index], share)
-                return
-            seen += len(found)
+        self._current = min(nth, len(self._hits)) - 1  # the jump steps onto the nth
         self.call_after_refresh(self.action_next_hit)
 
     def _scroll_into(self, widget, share: float, tries: int = 20) -> None:
+        """To about the line of a paragraph that is share of the way through it."""
         region = widget.virtual_region
         if not region.height and tries:  # the paragraphs just mounted are not laid out yet
             self.set_timer(0.02, lambda: self._scroll_into(widget, share, tries - 1))
@@ -200,9 +228,15 @@ class Reader(VerticalScroll, can_focus=True):
     def _jump(self, step: int) -> None:
         if not self._hits:
             return
+        before = self._current
         self._current = (self._current + step) % len(self._hits)
-        target = self.children[self._hits[self._current]]
-        self.scroll_to_widget(target, animate=False, top=True)
+        for number in {before, self._current} - {-1}:
+            index = self._hits[number][0]
+            self._paragraphs[index].update(self._paragraph(index))
+        self.query_one("#find-count", Static).update(self._count_line())
+        index, start, _ = self._hits[self._current]
+        share = start / max(1, len(self._bodies[index]))
+        self._scroll_into(self._paragraphs[index], share)
 
     def action_next_hit(self) -> None:
         self._jump(1)
@@ -218,11 +252,22 @@ class Reader(VerticalScroll, can_focus=True):
         if self.article is not None:
             self.post_message(self.VersionsAsked(self.article.id))
 
+    @property
+    def hit_number(self) -> int:
+        """Which of the hits is the current one, counting from 1 (0 before the first jump)."""
+        return self._current + 1
+
+    def entities(self) -> list[Entity]:
+        """The article's people (with their roles), organizations, places and countries."""
+        found = []
+        for kind, label in KINDS.items():
+            for e in self.extracted.get(kind, []):
+                found.append(Entity(e["name"], label, "; ".join(e.get("roles") or [])))
+        return found
+
     def action_entities(self) -> None:
-        names = [e["name"] for kind in ("people", "organizations", "places", "countries")
-                 for e in self.extracted.get(kind, [])]  # fmt: skip
-        if names:
-            self.post_message(self.EntitiesAsked(names))
+        if self.entities():
+            self.post_message(self.EntitiesAsked(self.entities()))
 
     def sentences(self) -> list[str]:
         if self.article is None:
