@@ -99,20 +99,28 @@ def _announce(message: str) -> None:
     click.echo(message, err=True)
 
 
-def _open(ctx: click.Context, *, must_exist: bool = True, extract: bool = True):
+def _open(
+    ctx: click.Context,
+    *,
+    must_exist: bool = True,
+    extract: bool = True,
+    said: list[str] | None = None,
+):
+    """The library; what building it had to say is printed, or kept in said when given."""
     from dipterm.workspace import open_library
 
-    said: list[str] = []
+    kept: list[str] = [] if said is None else said
     with _progress(False) as progress:  # shown only while a new default library is built
         library = open_library(
             ctx.obj["db"],
             must_exist=must_exist,
-            announce=said.append,
+            announce=kept.append,
             progress=progress,
             extract=extract,
         )
-    for message in said:  # once the progress line is gone, not through it
-        _announce(message)
+    if said is None:
+        for message in kept:  # once the progress line is gone, not through it
+            _announce(message)
     return library
 
 
@@ -480,14 +488,17 @@ def tui(ctx: click.Context) -> None:
 
     Articles imported with --later, or a library built from the bundle on first start, are
     extracted behind the interface, which says how far it is."""
-    library = _open(ctx, must_exist=False, extract=False)
+    said: list[str] = []  # "Built your library...": the interface would hide it, so it says it
+    library = _open(ctx, must_exist=False, extract=False, said=said)
     path = library.path
     library.close()
     if not sys.stdin.isatty() or not sys.stdout.isatty():
+        for message in said:
+            _announce(message)
         raise DiptermError("the interface needs a terminal; for scripts use dipterm search")
     from dipterm.tui.app import run
 
-    run(path)
+    run(path, notes=said)
 
 
 def main() -> None:

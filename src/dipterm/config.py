@@ -16,6 +16,13 @@ def default_library_path() -> Path:
     return Path(user_data_dir("dipterm", appauthor=False)) / LIBRARY_FILENAME
 
 
+def settings_path() -> Path:
+    """What the interface remembers between starts, in the user's config folder (XDG_CONFIG_HOME)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("dipterm", appauthor=False)) / "settings.json"
+
+
 def cache_dir() -> Path:
     """Where dipterm keeps what it can always rebuild (XDG_CACHE_HOME on Linux)."""
     from platformdirs import user_cache_dir

@@ -7,46 +7,69 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.theme import Theme
 
+from dipterm import settings
+from dipterm.tui.keys import Key, dipterm_keys
 from dipterm.tui.screens.help import HelpScreen
 from dipterm.tui.screens.main import MainScreen
 from dipterm.tui.service import LibraryService
 
+NOT_COMMANDS = {"cursor_down", "cursor_up", "scroll_down", "scroll_up", "help", "down", "up"}
+
 
 class ActionCommands(Provider):
-    """Every binding of the screen and its widgets, in the command palette."""
+    """dipterm's own actions in the command palette, found by what they do, for the screen the
+    palette was opened over (not the palette itself)."""
+
+    def _commands(self) -> list[Key]:
+        return [k for k in dipterm_keys(self.app, self.screen) if k.action not in NOT_COMMANDS]
+
+    async def discover(self) -> Hits:
+        for key in self._commands():
+            yield DiscoveryHit(key.description, partial(key.node.run_action, key.action),
+                               help=f"{key.keys} in {key.pane.lower()}")  # fmt: skip
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for key, description, where, node, action in self.app.bindings_here():  # type: ignore[attr-defined]
-            label = f"{description} ({key})"
-            score = matcher.match(label)
+        for key in self._commands():
+            score = matcher.match(key.description)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(node.run_action, action),
-                          help=f"in {where}")  # fmt: skip
+                yield Hit(score, matcher.highlight(key.description),
+                          partial(key.node.run_action, key.action), text=key.description,
+                          help=f"{key.keys} in {key.pane.lower()}")  # fmt: skip
 
 
 class DiptermApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "dipterm"
+    PANE = "Everywhere"
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Keys"),
-        Binding("T", "toggle_theme", "Light/dark", show=False),
+        Binding("q", "quit", "Quit"),
+        Binding("T", "toggle_theme", "Theme: light or dark", show=False),
     ]
     COMMANDS = App.COMMANDS | {ActionCommands}
 
-    def __init__(self, library_path: Path, *, extract_behind: bool = True) -> None:
+    def __init__(
+        self, library_path: Path, notes: list[str] | None = None, *, extract_behind: bool = True
+    ) -> None:
         super().__init__()
         self.library_path = library_path
+        self.notes = notes or []  # said before the interface opened, shown inside it
         self.service: LibraryService | None = None
         self.extract_behind = extract_behind
         self.extraction = None  # a BackgroundExtraction while one runs
 
     def on_mount(self) -> None:
+        theme = settings.load().get("theme")
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.service = LibraryService(self.library_path)
         self.push_screen(MainScreen(self.service))
+        self.call_after_refresh(self._say_notes)
         if self.extract_behind and self.service.library.writable:
             pending = self.service.awaiting_extraction()
             if pending:
@@ -75,36 +98,30 @@ class DiptermApp(App[None]):
         if isinstance(screen, MainScreen):
             screen.action_refresh()
 
+    def _say_notes(self) -> None:
+        for note in self.notes:
+            self.notify(note, timeout=10)
+
     def on_unmount(self) -> None:
         if self.extraction is not None:
             self.extraction.stop()
         if self.service is not None:
             self.service.close()
 
-    def bindings_here(self) -> list[tuple[str, str, str, object, str]]:
-        """(key, description, where, node, action) for every binding the screen answers."""
-        rows = []
-        seen = set()
-        nodes = [self, self.screen, *self.screen.walk_children()]
-        for node in nodes:
-            for binding in getattr(node, "BINDINGS", []):
-                if not isinstance(binding, Binding) or not binding.description:
-                    continue
-                where = "everywhere" if node is self else type(node).__name__
-                key = (binding.action, where)
-                if key in seen:
-                    continue
-                seen.add(key)
-                rows.append((binding.key.replace("question_mark", "?").replace("slash", "/"),
-                             binding.description, where, node, binding.action))  # fmt: skip
-        return rows
-
     def action_help(self) -> None:
-        self.push_screen(HelpScreen([(k, d, w) for k, d, w, _, _ in self.bindings_here()]))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(dipterm_keys(self, self.screen)))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
+    def _remember_theme(self, theme: Theme) -> None:
+        """The theme chosen, with T or the palette, is the one the next start opens with."""
+        try:
+            settings.save({"theme": theme.name})
+        except OSError as exc:
+            self.notify(f"Could not remember the theme: {exc}", severity="warning")
 
-def run(library_path: Path) -> None:
-    DiptermApp(library_path).run()
+
+def run(library_path: Path, notes: list[str] | None = None) -> None:
+    DiptermApp(library_path, notes).run()

@@ -18,6 +18,7 @@ from dipterm.display import safe
 class DossierScreen(Screen[int | None]):
     """Dismisses with the id of an article chosen from the dossier, or None."""
 
+    PANE = "Dossier"
     BINDINGS = [Binding("escape,q", "close", "Back"), Binding("j", "down", show=False),
                 Binding("k", "up", show=False)]  # fmt: skip
 

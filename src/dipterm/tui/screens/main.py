@@ -36,20 +36,22 @@ TITLES_HINT = "filter titles: type any part of a title, misspelt or not (F2: bac
 
 
 class MainScreen(Screen):
+    PANE = "Main screen"
+    # The footer shows a few (it has 80 columns at worst); ? and ctrl+p list them all.
     BINDINGS = [
         Binding("slash", "focus_search", "Search"),
-        Binding("escape", "leave_search", "Leave search", show=False),
-        Binding("f2", "toggle_titles", "Title filter"),
-        Binding("t", "cycle_sort", "Sort"),
+        Binding("escape", "leave_search", "Back to the list", show=False),
+        Binding("f2", "toggle_titles", "Title filter", show=False),
+        Binding("t", "cycle_sort", "Sort", show=False),
         Binding("p", "pin", "Side by side"),
-        Binding("c", "compare", "Compare"),
-        Binding("s", "save_selection", "Save marked"),
-        Binding("o", "open_selection", "Open selection"),
-        Binding("w", "watches", "Run saved search"),
+        Binding("c", "compare", "Compare", show=False),
+        Binding("s", "save_selection", "Save marked as selection", show=False),
+        Binding("o", "open_selection", "Open selection", show=False),
+        Binding("w", "watches", "Run saved search", show=False),
         Binding("ctrl+e", "export", "Export"),
-        Binding("r", "refresh", "Refresh"),
-        Binding("G", "trend", "Trend over time"),
-        Binding("K", "concordance", "Concordance"),
+        Binding("r", "refresh", "Refresh (see new imports)", show=False),
+        Binding("G", "trend", "Trend over time", show=False),
+        Binding("K", "concordance", "Concordance", show=False),
     ]
 
     def __init__(self, service: LibraryService) -> None:
@@ -75,7 +77,7 @@ class MainScreen(Screen):
             with Horizontal(id="readers"):
                 yield Reader(id="reader-a")
                 yield Reader(id="reader-b")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.app.sub_title = self.service.path.name

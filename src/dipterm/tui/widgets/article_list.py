@@ -62,11 +62,12 @@ class Title:
 
 
 class ArticleList(DataTable):
+    PANE = "Article list"
     BINDINGS = [
+        Binding("enter", "open", "Open the article", show=False),
+        Binding("space,x", "toggle_mark", "Mark"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("space,x", "toggle_mark", "Mark"),
-        Binding("enter", "open", "Open", show=False),
     ]
 
     @dataclass

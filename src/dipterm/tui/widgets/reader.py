@@ -52,13 +52,14 @@ class Paragraph(Static):
 
 
 class Reader(VerticalScroll, can_focus=True):
+    PANE = "Reader"
     BINDINGS = [
         Binding("escape", "close", "Close"),
-        Binding("f", "find", "Find"),
-        Binding("n", "next_hit", "Next hit", show=False),
-        Binding("N", "previous_hit", "Previous hit", show=False),
-        Binding("e", "entities", "Entities"),
-        Binding("v", "versions", "Versions"),
+        Binding("f", "find", "Find in article"),
+        Binding("n", "next_hit", "Next found", show=False),
+        Binding("N", "previous_hit", "Previous found", show=False),
+        Binding("e", "entities", "Entities and dossiers"),
+        Binding("v", "versions", "Versions", show=False),
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, Sparkline
@@ -17,7 +18,7 @@ class Timeline(Vertical):
         if periods:
             unit = "month" if len(periods[0][0]) == 7 else "year"
             peak = max(periods, key=lambda p: p[1])
-            text = f"{periods[0][0]}..{periods[-1][0]} by {unit}; peak {peak[0]}"
+            text = f"{periods[0][0]}..{periods[-1][0]} by {unit}\npeak {peak[0]}: {peak[1]:,}"
         else:
             text = "no dates"
-        self.query_one("#span", Label).update(text)
+        self.query_one("#span", Label).update(Text(text))
