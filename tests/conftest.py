@@ -1,4 +1,5 @@
-"""Shared fixtures: every test gets its own data and cache folders, so none touches a real library."""
+"""Shared fixtures: every test gets its own data, cache and config folders, so none touches a real
+library or the user's settings."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ def isolated_data(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("DIPTERM_DB", raising=False)
     return home
 

@@ -1,21 +1,23 @@
 """The interface, driven as a person would with Pilot: open, search, fuzzy hit, title filter, facet,
 read side by side, compare, find, dossier, select, export, saved searches, keys."""
 
+import io
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from rich.console import Console
+from tui_helpers import KCNA, region_text, screen_lines, settle
 
 from dipterm.ingest.pipeline import import_paths
 from dipterm.store.library import Library
 from dipterm.tui.app import DiptermApp
-from dipterm.tui.screens.dialogs import AskDialog, ChooseDialog
+from dipterm.tui.keys import readable
+from dipterm.tui.screens.dialogs import AskDialog, ChooseDialog, ConfirmDialog
 from dipterm.tui.screens.dossier import DossierScreen
 from dipterm.tui.screens.help import HelpScreen
 from dipterm.tui.widgets.article_list import ArticleList
 from dipterm.tui.widgets.reader import Reader
-
-KCNA = Path(__file__).resolve().parent.parent / "eval" / "kcna-2024"
 
 
 @pytest.fixture
@@ -24,12 +26,6 @@ def library(tmp_path) -> Path:
     with Library.open(path) as lib:
         import_paths(lib, [str(SEEDS), str(KCNA)], workers=1)
     return path
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def status(app) -> str:
@@ -172,12 +168,35 @@ async def test_read_side_by_side_compare_and_find(library):
         assert right.display and right.article.id != first
         await pilot.press("c")
         await pilot.pause()
-        assert "both mention:" in status(pilot.app) and "Maxim Ryzhenkov" in status(pilot.app)
-        left.focus()
-        await pilot.press("f", *"Belarus", "enter")
+        assert "both mention" in status(pilot.app) and "Maxim Ryzhenkov" in status(pilot.app)
+
+
+async def test_find_counts_its_hits_and_n_steps_through_them(library):
+    async with DiptermApp(library).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pilot.app.screen.open_article(1)
+        await settle(pilot)
+        reader = pilot.app.screen.query_one("#reader-a", Reader)
+        expected = reader.article.body.lower().count("lavrov")
+        assert expected >= 3
+        reader.focus()
+        await pilot.press("f", *"Lavrov", "enter")
+        await settle(pilot)
+        counter = lambda: "\n".join(region_text(pilot.app, reader))  # noqa: E731
+        assert reader.hit_count == expected and reader.hit_number == 1
+        assert f"1 of {expected}" in counter()
+        await pilot.press("n", "n")
         await pilot.pause()
-        assert left.hit_count >= 1
-        await pilot.press("n")
+        assert reader.hit_number == 3 and f"3 of {expected}" in counter()
+        await pilot.press("N")
+        await pilot.pause()
+        assert reader.hit_number == 2 and f"2 of {expected}" in counter()
+        await pilot.press("escape")  # the find first, the article after
+        await pilot.pause()
+        assert reader.hit_count == 0 and reader.article is not None
+        await pilot.press("f", *"Pyongyang Zoo", "enter")
+        await settle(pilot)
+        assert "not in this article" in counter()
 
 
 async def test_compare_marks_shared_sentences(library, tmp_path):
@@ -230,7 +249,8 @@ async def test_dossier_from_the_reader(library):
         assert pilot.app.screen.query_one("#reader-a", Reader).article.id == 1
 
 
-async def test_mark_save_selection_and_export(library, tmp_path):
+async def test_mark_save_selection_and_export(library, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     target = tmp_path / "report.md"
     async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
         await settle(pilot)
@@ -248,10 +268,35 @@ async def test_mark_save_selection_and_export(library, tmp_path):
         box.value = str(target)
         await pilot.press("enter")
         await settle(pilot)
+        await pilot.press("ctrl+e")  # the default is a new file named for the search and the day
+        await pilot.pause()
+        default = Path(pilot.app.screen.query_one("#answer").value)
+        assert default.parent == tmp_path and not default.exists()
+        assert default.name.startswith("dipterm-search-putin-") and default.suffix == ".md"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert default.read_text() == target.read_text()
     with Library.open(library) as lib:
         assert sorted(lib.selection("russia")) == [1, 2]
     text = target.read_text()
     assert text.startswith("# Search: putin") and "## Contents" in text and "article-2" in text
+
+
+async def test_export_asks_before_replacing_a_file(library, tmp_path):
+    target = tmp_path / "report.md"
+    target.write_text("an earlier report")
+    async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        for answer, kept in (("n", True), ("y", False)):
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            pilot.app.screen.query_one("#answer").value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, ConfirmDialog)
+            await pilot.press(answer)
+            await settle(pilot)
+            assert (target.read_text() == "an earlier report") is kept
 
 
 async def test_open_selection_and_saved_search(library):
@@ -260,11 +305,13 @@ async def test_open_selection_and_saved_search(library):
         lib.add_watch("lavrov", "person:Lavrov")
     async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
         await settle(pilot)
-        await pilot.press("o")
+        await type_query(pilot, "korea")
+        await pilot.press("escape", "o")
         await pilot.pause()
         await pilot.press("enter")
         await settle(pilot)
         assert rows(pilot.app) == [7, 2] and "Selection: pair" in status(pilot.app)
+        assert pilot.app.screen.query_one("#query").value == ""  # no longer says what is listed
         await pilot.press("w")
         await pilot.pause()
         await pilot.press("enter")
@@ -272,27 +319,178 @@ async def test_open_selection_and_saved_search(library):
         assert sorted(rows(pilot.app)) == [1, 22] and "Saved search lavrov" in status(pilot.app)
 
 
-async def test_keys_screen_and_palette_list_every_action(library):
-    async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
+def own_bindings(app) -> list[tuple[str, str, str]]:
+    """(pane, key, description) of every described binding of dipterm's app, screen and widgets
+    as they are on screen now, read from the classes themselves."""
+    found = []
+    for node in [app, app.screen, *app.screen.walk_children()]:
+        cls = type(node)
+        if not cls.__module__.startswith("dipterm."):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if binding.description:
+                found.append((cls.PANE, binding.key, binding.description))
+    return found
+
+
+async def test_help_lists_every_key_of_dipterms_panes_and_none_of_textuals(library):
+    async with DiptermApp(library).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        pilot.app.screen.open_article(1)
+        await settle(pilot)
+        expected = set(own_bindings(pilot.app))  # the two readers' keys are the same
+        assert {pane for pane, _, _ in expected} == {
+            "Everywhere", "Main screen", "Article list", "Reader"}  # fmt: skip
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(pilot.app.screen, HelpScreen)
-        described = {row[1] for row in pilot.app.screen.rows}
-        assert {
-            "Search",
-            "Side by side",
-            "Compare",
-            "Mark",
-            "Find",
-            "Next hit",
-            "Export",
-            "Saved searches",
-            "Quit",
-        } <= described
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(pilot.app.screen.table())
+        lines = [line.strip() for line in console.export_text().splitlines()]
+        for pane, keys, description in expected:
+            assert pane in lines
+            shown = readable(keys)
+            assert f"{shown}  {description}" in lines, (pane, shown, description)
+        assert len([line for line in lines if "  " in line]) == len(expected)  # nothing else
+        for internal in ("ctrl+shift", "Input", "Footer", "DataTable", "MainSc"):
+            assert internal not in console.export_text()
+        assert "question_mark" not in console.export_text()
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, HelpScreen)
+
+
+def _dialog(kind):
+    return lambda screen: isinstance(screen.app.screen, kind)
+
+
+PALETTE = [  # typed, the hit chosen, what it did
+    ("side by", "Side by side", lambda screen: screen.side_by_side),
+    ("export", "Export", _dialog(AskDialog)),
+    ("sort", "Sort", lambda screen: screen.sort == "date"),
+    ("open sel", "Open selection", _dialog(ChooseDialog)),
+    ("saved search", "Run saved search", _dialog(ChooseDialog)),
+    ("title filt", "Title filter", lambda screen: screen.title_mode),
+    ("compare", "Compare", lambda screen: screen.comparing),
+    ("theme", "Theme: light or dark", lambda screen: screen.app.theme == "textual-light"),
+]
+
+
+async def test_palette_finds_dipterms_actions_by_what_they_do_and_runs_them(library):
+    from textual.command import CommandList, CommandPalette
+
+    with Library.open(library) as lib:
+        lib.add_to_selection("pair", [7, 2])
+        lib.add_watch("lavrov", "person:Lavrov")
+    async with DiptermApp(library).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = pilot.app.screen
+        for typed, hit, done in PALETTE:
+            assert not done(main), hit  # not so before the palette ran it
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, CommandPalette)
+            await pilot.press(*typed)
+            await settle(pilot)
+            await pilot.pause(0.3)  # the palette gathers hits in a task of its own
+            commands = pilot.app.screen.query_one(CommandList)
+            prompts = [
+                str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)
+            ]
+            (ours,) = [i for i, prompt in enumerate(prompts) if prompt.startswith(hit)]
+            commands.highlighted = ours
+            await pilot.press("enter")
+            await settle(pilot)
+            assert done(main), hit
+            if pilot.app.screen is not main:  # a dialog it opened
+                await pilot.press("escape")
+                await pilot.pause()
+
+
+async def test_mark_in_the_palette_marks_the_row_under_the_cursor(library):
+    async with DiptermApp(library).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listing = pilot.app.screen.query_one(ArticleList)
+        first = listing.current_id
+        await pilot.press("ctrl+p", *"mark")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert listing.marked == {first}
+
+
+async def test_theme_is_remembered_at_the_next_start(library):
+    async with DiptermApp(library).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert pilot.app.theme == "textual-dark"
+        await pilot.press("T")
+        await pilot.pause()
+        assert pilot.app.theme == "textual-light"
+    async with DiptermApp(library).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert pilot.app.theme == "textual-light"
+
+
+async def test_what_was_said_before_the_interface_opened_is_a_notice_inside_it(library):
+    note = "Built your library at /x/library.db from the bundled corpus: 28 articles."
+    async with DiptermApp(library, notes=[note]).run_test(
+        size=(80, 24), notifications=True
+    ) as pilot:
+        await settle(pilot)
+        assert note in [n.message for n in pilot.app._notifications]
+        shown = " ".join(line.strip(" ▌▎▊│") for line in screen_lines(pilot.app))
+        assert "Built your library" in shown
+
+
+async def test_long_titles_that_differ_at_the_end_differ_on_screen(library, tmp_path):
+    extra = tmp_path / "towers"
+    extra.mkdir()
+    for n, tower in enumerate(("Liberation Tower", "Friendship Tower")):
+        (extra / f"{n}.txt").write_text(
+            f"Respected Comrade Kim Jong Un Visits Newly Built Monument Park and {tower}\n\n"
+            f"May {n + 2}, 2024\n\nHe looked round the {tower.lower()}."
+        )
+    with Library.open(library) as lib:
+        import_paths(lib, [str(extra)], workers=1)
+    for size in ((80, 24), (120, 40)):
+        async with DiptermApp(library).run_test(size=size) as pilot:
+            await settle(pilot)
+            await type_query(pilot, "monument park")
+            listing = pilot.app.screen.query_one(ArticleList)
+            shown = [line for line in region_text(pilot.app, listing) if "Respected" in line]
+            assert len(shown) == 2
+            assert any("Liberation Tower" in line for line in shown)
+            assert any("Friendship Tower" in line for line in shown)
+
+
+def test_elide_middle_keeps_both_ends_and_fits_the_width():
+    from rich.text import Text
+
+    from dipterm.tui.widgets.article_list import elide_middle
+
+    title = Text("Respected Comrade Kim Jong Un Visits Pyongyang Friendship Tower")
+    for width in (20, 30, 50):
+        cut = elide_middle(title, width).plain
+        assert len(cut) <= width and "\u2026" in cut
+        assert cut.startswith("Respected") and cut.endswith("Tower")
+    assert elide_middle(title, 80).plain == title.plain
+
+
+async def test_the_reader_takes_the_width_once_an_article_is_open_and_esc_gives_it_back(library):
+    async with DiptermApp(library).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        listing, reader = screen.query_one(ArticleList), screen.query_one("#reader-a", Reader)
+        assert listing.size.width > 90  # the list has the width; the empty reader none
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader.display and reader.size.width > listing.size.width
+        reader.focus()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert listing.size.width > 90 and listing.has_focus and reader.article is None
 
 
 async def test_sees_articles_imported_while_open(library, tmp_path):
@@ -309,44 +507,34 @@ async def test_sees_articles_imported_while_open(library, tmp_path):
         assert len(rows(pilot.app)) == 29
 
 
-def test_main_screen_snapshot(library, snap_compare):
-    async def ready(pilot):
-        await settle(pilot)
-
-    assert snap_compare(DiptermApp(library), terminal_size=(120, 35), run_before=ready)
+async def _main(pilot) -> None:
+    await settle(pilot)
 
 
-def test_reader_snapshot(library, snap_compare):
-    async def read(pilot):
-        await settle(pilot)
-        await type_query(pilot, "Paekhwawon")
-        await pilot.press("escape", "enter")
-        await settle(pilot)
-
-    assert snap_compare(DiptermApp(library), terminal_size=(120, 35), run_before=read)
+async def _reader(pilot) -> None:
+    await settle(pilot)
+    await type_query(pilot, "Paekhwawon")
+    await pilot.press("escape", "enter")
+    await settle(pilot)
 
 
-def test_compare_snapshot(library, snap_compare):
-    async def compare(pilot):
-        await settle(pilot)
-        await type_query(pilot, "Ryzhenkov")
-        await pilot.press("escape", "enter", "p", "down", "enter")
-        await settle(pilot)
-        await pilot.press("c")
-        await settle(pilot)
-        pilot.app.clear_notifications()
-        await pilot.pause()
-
-    assert snap_compare(DiptermApp(library), terminal_size=(140, 40), run_before=compare)
+async def _side_by_side(pilot) -> None:
+    await settle(pilot)
+    await type_query(pilot, "Ryzhenkov")
+    await pilot.press("escape", "enter", "p", "down", "enter")
+    await settle(pilot)
+    await pilot.press("c")
+    await settle(pilot)
 
 
-def test_narrow_terminal_snapshot(library, snap_compare):
-    async def ready(pilot):
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+VIEWS = {"main": _main, "reader": _reader, "side_by_side": _side_by_side}
 
-    assert snap_compare(DiptermApp(library), terminal_size=(80, 24), run_before=ready)
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_snapshot(library, snap_compare, view, size):
+    """The main screen, the open reader, and two articles compared side by side."""
+    assert snap_compare(DiptermApp(library), terminal_size=size, run_before=VIEWS[view])
 
 
 async def test_a_word_in_many_articles_is_listed_newest_first_until_ranked(library, monkeypatch):

@@ -107,7 +107,9 @@ class ArticleList(DataTable):
         if title is not None:
             fixed = sum(self.WIDTHS[str(key.value)] for key in self.columns if key.value != "title")
             padding = 2 * self.cell_padding * len(self.columns)
-            title.width = max(8, self.size.width - fixed - padding - self.scrollbar_size_vertical)
+            title.width = max(
+                8, self.size.width - fixed - padding - self.styles.scrollbar_size_vertical
+            )
             title.auto_width = False
             self.refresh(layout=True)
 

@@ -85,6 +85,7 @@ class Reader(VerticalScroll, can_focus=True):
         self.shared: set[str] = set()
         self._bodies: list[str] = []
         self._paragraphs: list[Paragraph] = []
+        self._counter = Static(classes="find-count")  # "find Belarus 2 of 5"
         self._hits: list[tuple[int, int, int]] = []  # paragraph, start, end of each found
         self._current = -1
 
@@ -159,10 +160,10 @@ class Reader(VerticalScroll, can_focus=True):
                 self._hits += [(index, m.start(), m.end()) for m in find.finditer(safe(paragraph))]
         self._current = -1
         self._paragraphs = [Paragraph(self._paragraph(i)) for i in range(len(self._bodies))]
-        counter = Static(self._count_line(), id="find-count")
-        counter.display = bool(self.find_text)
+        self._counter = Static(self._count_line(), classes="find-count")
+        self._counter.display = bool(self.find_text)
         self.mount_all(
-            [counter, Static(self._header(), classes="reader-header"), *self._paragraphs]
+            [self._counter, Static(self._header(), classes="reader-header"), *self._paragraphs]
         )
 
     def _count_line(self) -> Text:
@@ -234,7 +235,7 @@ class Reader(VerticalScroll, can_focus=True):
         for number in {before, self._current} - {-1}:
             index = self._hits[number][0]
             self._paragraphs[index].update(self._paragraph(index))
-        self.query_one("#find-count", Static).update(self._count_line())
+        self._counter.update(self._count_line())
         index, start, _ = self._hits[self._current]
         share = start / max(1, len(self._bodies[index]))
         self._scroll_into(self._paragraphs[index], share)
