@@ -329,7 +329,7 @@ def own_bindings(app) -> list[tuple[str, str, str]]:
             continue
         for binding in cls.__dict__.get("BINDINGS", []):
             if binding.description:
-                found.append((cls.PANE, binding.key, binding.description))
+                found.append((cls.PANE, binding.key, binding.tooltip or binding.description))
     return found
 
 

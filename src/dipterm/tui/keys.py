@@ -8,7 +8,6 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import format_key
 
-
 NAMES = {"escape": "Esc", "enter": "Enter", "tab": "Tab"}  # where Textual shows a symbol
 
 

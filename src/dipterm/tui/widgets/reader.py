@@ -54,12 +54,12 @@ class Paragraph(Static):
 class Reader(VerticalScroll, can_focus=True):
     PANE = "Reader"
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("f", "find", "Find in article"),
+        Binding("escape", "close", "Close", tooltip="Close the article (or the find)"),
+        Binding("f", "find", "Find", tooltip="Find in the article"),
         Binding("n", "next_hit", "Next found", show=False),
         Binding("N", "previous_hit", "Previous found", show=False),
-        Binding("e", "entities", "Entities and dossiers"),
-        Binding("v", "versions", "Versions", show=False),
+        Binding("e", "entities", "Entities", show=False, tooltip="Entities and their dossiers"),
+        Binding("v", "versions", "Versions", show=False, tooltip="Compare with the earlier version"),
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
     ]
