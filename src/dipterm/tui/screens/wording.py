@@ -30,6 +30,7 @@ class TrendScreen(Screen[None]):
     """The current query's articles per period, beside phrases the user adds (Enter in the box)."""
 
     CSS_PATH = "wording.tcss"
+    PANE = "Trend"
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("b", "cycle_period", "Period"),
@@ -146,6 +147,7 @@ class ConcordanceScreen(Screen[Place | None]):
     there."""
 
     CSS_PATH = "wording.tcss"
+    PANE = "Concordance"
     BINDINGS = [
         Binding("escape,q", "close", "Back"),
         Binding("j", "down", show=False),
