@@ -48,7 +48,6 @@ def dipterm_keys(app: DOMNode, screen: DOMNode) -> list[Key]:
             if (pane, binding.action) in seen:
                 continue
             seen.add((pane, binding.action))
-            found.append(
-                Key(readable(binding.key), binding.description, pane, binding.action, node)
-            )
+            described = binding.tooltip or binding.description  # the footer has the short one
+            found.append(Key(readable(binding.key), described, pane, binding.action, node))
     return found
