@@ -169,6 +169,14 @@ async def test_read_side_by_side_compare_and_find(library):
         await pilot.press("c")
         await pilot.pause()
         assert "both mention" in status(pilot.app) and "Maxim Ryzhenkov" in status(pilot.app)
+        both = set(pilot.app.screen.both_mention)
+        left.focus()
+        await pilot.press("e")  # every entity both name can be reached, not only those that fit
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChooseDialog)
+        options = pilot.app.screen.query_one("#choices")
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert set(ids[: len(both)]) == both and len(ids) > len(both)
 
 
 async def test_find_counts_its_hits_and_n_steps_through_them(library):
@@ -299,11 +307,17 @@ async def test_export_asks_before_replacing_a_file(library, tmp_path):
             assert (target.read_text() == "an earlier report") is kept
 
 
-async def test_open_selection_and_saved_search(library):
+@pytest.fixture
+def saved(library) -> Path:
+    """The library with a selection 'pair' (articles 7 and 2) and a saved search 'lavrov'."""
     with Library.open(library) as lib:
         lib.add_to_selection("pair", [7, 2])
         lib.add_watch("lavrov", "person:Lavrov")
-    async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
+    return library
+
+
+async def test_open_selection_and_saved_search(saved):
+    async with DiptermApp(saved).run_test(size=(120, 35)) as pilot:
         await settle(pilot)
         await type_query(pilot, "korea")
         await pilot.press("escape", "o")
@@ -376,13 +390,10 @@ PALETTE = [  # typed, the hit chosen, what it did
 ]
 
 
-async def test_palette_finds_dipterms_actions_by_what_they_do_and_runs_them(library):
+async def test_palette_finds_dipterms_actions_by_what_they_do_and_runs_them(saved):
     from textual.command import CommandList, CommandPalette
 
-    with Library.open(library) as lib:
-        lib.add_to_selection("pair", [7, 2])
-        lib.add_watch("lavrov", "person:Lavrov")
-    async with DiptermApp(library).run_test(size=(120, 40)) as pilot:
+    async with DiptermApp(saved).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         main = pilot.app.screen
         for typed, hit, done in PALETTE:
