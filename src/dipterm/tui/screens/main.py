@@ -17,12 +17,13 @@ from textual.worker import get_current_worker
 
 from dipterm.errors import DiptermError
 from dipterm.export.files import export_path
+from dipterm.tui.compare import compare_line, entity_label, shared
 from dipterm.tui.screens.dialogs import AskDialog, ChooseDialog, ConfirmDialog
 from dipterm.tui.screens.dossier import DossierScreen
 from dipterm.tui.service import PAGE, LibraryService, Results
 from dipterm.tui.widgets.article_list import ArticleList
 from dipterm.tui.widgets.facets import Facets, facet_filter
-from dipterm.tui.widgets.reader import Entity, Reader, query_terms
+from dipterm.tui.widgets.reader import Reader, query_terms
 from dipterm.tui.widgets.timeline import Timeline
 
 DEBOUNCE = 0.025  # seconds of quiet typing before a search runs (the worker drops stale ones)
@@ -259,9 +260,11 @@ class MainScreen(Screen):
     @on(Reader.Closed)
     def _close_reader(self, event: Reader.Closed) -> None:
         """Esc in a reader: back to one reader from two, else back to the list at full width."""
+        left = self.query_one("#reader-a", Reader)
         if self.side_by_side:
             self.action_pin()
-            self.query_one("#reader-a", Reader).focus()
+            self.set_class(left.article is not None, "-reading")  # versions fill it directly
+            left.focus()
             return
         event.reader.clear()
         self.remove_class("-reading")
@@ -273,7 +276,7 @@ class MainScreen(Screen):
         entities = sorted(event.entities, key=lambda e: e.name not in both)  # shared ones first
         choices: dict[str, Text] = {}
         for e in entities:  # a name once, with its first kind
-            choices.setdefault(e.name, _entity_label(e, e.name in both))
+            choices.setdefault(e.name, entity_label(e, e.name in both))
         heading = "Entities in this article (Enter opens a dossier)"
         if both:
             heading = f"Entities in this article; the {len(both)} both articles mention first"
@@ -347,27 +350,8 @@ class MainScreen(Screen):
         left.mark_shared(shared_a)
         right.mark_shared(shared_b)
         self.both_mention = sorted(entities)
-        self.query_one("#status", Static).update(self._compare_line(len(shared_a)))
-
-    def _compare_line(self, sentences: int) -> Text:
-        """What compare found, in one line: the shared entities as far as they fit, then how many
-        more there are and where to see them all."""
-        line = Text(f"compare: {sentences} sentences shared  ").append("both mention ", "dim")
-        names = self.both_mention
-        if not names:
-            return line.append("nothing")
-        room = self.size.width - line.cell_len - 2
-        shown: list[str] = []
-        for index, name in enumerate(names):
-            rest = len(names) - index - 1
-            more = f" +{rest} more (e lists all)" if rest else ""
-            if len(", ".join([*shown, name])) + len(more) > room and shown:
-                break
-            shown.append(name)
-        line.append(", ".join(shown))
-        if len(shown) < len(names):
-            line.append(f" +{len(names) - len(shown)} more (e lists all)", "dim")
-        return line
+        status = self.query_one("#status", Static)
+        status.update(compare_line(len(shared_a), self.both_mention, self.size.width))
 
     def action_save_selection(self) -> None:
         marked = sorted(self.query_one(ArticleList).marked)
@@ -488,35 +472,6 @@ class MainScreen(Screen):
         self.service.refresh()
         self.label = ""
         self.search(self.query_text, debounce=False)
-
-
-def shared(left: Reader, right: Reader) -> tuple[set[str], set[str], set[str]]:
-    """Sentences the two articles share word for word or nearly, and the entities both mention."""
-    from rapidfuzz import fuzz, process
-
-    a, b = left.sentences(), right.sentences()
-    shared_a, shared_b = set(), set()
-    for sentence in a:
-        if len(sentence.split()) < 4:
-            continue
-        found = process.extractOne(sentence, b, scorer=fuzz.ratio, score_cutoff=85)
-        if found:
-            shared_a.add(sentence)
-            shared_b.add(found[0])
-
-    def names(reader: Reader) -> set[str]:
-        return {e["name"] for kind in ("people", "organizations", "places", "countries")
-                for e in reader.extracted.get(kind, [])}  # fmt: skip
-
-    return shared_a, shared_b, names(left) & names(right)
-
-
-def _entity_label(entity: Entity, both: bool) -> Text:
-    label = Text(entity.name, style="bold" if both else "")
-    label.append(f"  {entity.kind}", "dim")
-    if entity.roles:
-        label.append(f": {entity.roles}", "dim")
-    return label
 
 
 def _escape(text: str) -> str:

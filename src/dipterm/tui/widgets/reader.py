@@ -59,7 +59,9 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("n", "next_hit", "Next found", show=False),
         Binding("N", "previous_hit", "Previous found", show=False),
         Binding("e", "entities", "Entities", show=False, tooltip="Entities and their dossiers"),
-        Binding("v", "versions", "Versions", show=False, tooltip="Compare with the earlier version"),
+        Binding(
+            "v", "versions", "Versions", show=False, tooltip="Compare with the earlier version"
+        ),
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
     ]
