@@ -31,3 +31,10 @@ def region_text(app, widget) -> list[str]:
     region = widget.content_region
     lines = screen_lines(app)[region.y : region.y + region.height]
     return [line[region.x : region.x + region.width] for line in lines]
+
+
+def plain(renderable, width: int = 100) -> str:
+    """A rich renderable (a widget's content) as the text it shows at width."""
+    console = Console(width=width, record=True, file=io.StringIO(), legacy_windows=False)
+    console.print(renderable)
+    return console.export_text()
