@@ -405,7 +405,7 @@ async def test_palette_finds_dipterms_actions_by_what_they_do_and_runs_them(save
             prompts = [
                 str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)
             ]
-            (ours,) = [i for i, prompt in enumerate(prompts) if prompt.startswith(hit)]
+            (ours,) = [i for i, prompt in enumerate(prompts) if prompt.split("\n")[0] == hit]
             commands.highlighted = ours
             await pilot.press("enter")
             await settle(pilot)
