@@ -139,6 +139,7 @@ _LEX = re.compile(
     (?P<space>\s+)
   | (?P<neg>-(?=\S))
   | (?P<field>[A-Za-z]+):(?=\S)
+  | (?P<bare_field>[A-Za-z]+):(?=\s|$)
   | (?P<quoted>"[^"]*")
   | (?P<unbalanced>")
   | (?P<bare>[^\s"]+)
@@ -198,6 +199,9 @@ def parse(text: str) -> Query:
                 )
             pending.field = name
             continue
+        if kind == "bare_field" and raw[:-1].lower() in known:
+            name = raw[:-1].lower()
+            raise QueryError(f"{name}: needs a value right after the colon ({known[name]})")
         if kind == "bare" and pending.field is None and not pending.negated:
             if raw == "OR":
                 if not b.groups:
@@ -209,7 +213,7 @@ def parse(text: str) -> Query:
             if raw == "NOT":
                 pending.negated = True
                 continue
-        _add(b, raw, kind == "quoted", pending)
+        _add(b, raw, kind == "quoted", pending)  # a bare_field not a filter's is a word
         pending = _Pending()
     if b.join_next:
         raise QueryError("OR needs a term on each side")
