@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from dipterm.errors import LibraryError, QueryError
@@ -42,6 +42,25 @@ def _opening(body: str) -> str:
     return " ".join(words[:SNIPPET_TOKENS]) + ("…" if len(words) > SNIPPET_TOKENS else "")
 
 
+def _around(sentence: str, start: int, end: int) -> str:
+    """The sentence with sentence[start:end] marked as snippet() marks a match, cut to about
+    SNIPPET_TOKENS words around it."""
+    before = sentence[:start].split()
+    after = sentence[end:].split()
+    room = max(SNIPPET_TOKENS - len(sentence[start:end].split()), 0)
+    keep_before = min(
+        len(before), room // 3 if len(after) > room - room // 3 else room - len(after)
+    )
+    keep_after = min(len(after), room - keep_before)
+    head = ("…" if keep_before < len(before) else "") + " ".join(
+        before[len(before) - keep_before :]
+    )
+    tail = " ".join(after[:keep_after]) + ("…" if keep_after < len(after) else "")
+    glue_before = " " if head and sentence[:start][-1:].isspace() else ""
+    glue_after = " " if tail and sentence[end : end + 1].isspace() else ""
+    return f"{head}{glue_before}\x02{sentence[start:end]}\x03{glue_after}{tail}".strip()
+
+
 @dataclass
 class Plan:
     """The FROM, WHERE and parameters that find a query's articles (alias a)."""
@@ -57,6 +76,7 @@ class Plan:
     estimate: int | None = None
     title_only: bool = False  # every word asked for is in title: (snippets: the body's opening)
     query: Query | None = None  # the words, corrected, for the estimate while it is not known
+    named: list[int] = field(default_factory=list)  # entities person:, org:... resolved to
 
     @property
     def fts_only(self) -> bool:
@@ -109,6 +129,7 @@ class Searching:
             positive, negative = render_match(parsed)
             filters = render_filters(parsed, resolved)
             plan = Plan("articles a", [], [], "0.0", positive, corrections, query=parsed)
+            plan.named = [i for f, ids in resolved.items() if f.name != "event" for i in ids]
             plan.title_only = all(t.column == "title" for g in parsed.required for t in g.terms)
             if positive:
                 plan.source = "articles_fts f JOIN articles a ON a.id = f.rowid"
@@ -163,6 +184,10 @@ class Searching:
         rows = rows[:limit]
         if opening:
             texts = {r[0]: _opening(r[5]) for r in rows}
+        elif snippets and match is None and plan.named:
+            # Nothing in the body to mark: the sentence that names the person (org, place) asked for.
+            texts = self._naming_sentences([r[0] for r in rows], plan.named)
+            texts.update(self._snippets([r[0] for r in rows if r[0] not in texts], None))
         else:
             texts = self._snippets([r[0] for r in rows], match) if snippets else {}
         hits = [
@@ -383,6 +408,44 @@ class Searching:
                 f"SELECT a.id{_OPENING} FROM articles a WHERE a.id IN ({marks})", missing
             ):
                 found[article_id] = _opening(body)
+        return found
+
+    def _naming_sentences(self, ids: list[int], entity_ids: list[int]) -> dict[int, str]:
+        """For each article, the first sentence naming one of the entities by any spelling they
+        are stored with, the name marked and the sentence cut to about SNIPPET_TOKENS words."""
+        if not ids:
+            return {}
+        from dipterm.extract.sentences import split_sentences
+
+        marks = ",".join("?" * len(entity_ids))
+        spellings = {
+            r[0]
+            for r in self._read(
+                f"SELECT name FROM entities WHERE id IN ({marks}) UNION "
+                f"SELECT variant FROM entity_variants WHERE entity_id IN ({marks})",
+                [*entity_ids, *entity_ids],
+            )
+            if r[0] and r[0].strip()
+        }
+        if not spellings:
+            return {}
+        # Longest first, so "Kim Jong Un" is marked whole rather than as "Kim"; a space or a hyphen
+        # between the parts of a name matches either (Kim Jong-un, Kim Jong Un).
+        names = sorted(spellings, key=len, reverse=True)
+        parts = ("[\\s-]+".join(map(re.escape, n.replace("-", " ").split())) for n in names)
+        naming = re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+        found: dict[int, str] = {}
+        id_marks = ",".join("?" * len(ids))
+        for article_id, body in self._read(
+            f"SELECT id, body FROM articles WHERE id IN ({id_marks})", ids
+        ):
+            m = naming.search(body or "")
+            if m is None:
+                continue
+            sentence = next(s for s in split_sentences(body) if s.start <= m.start() < s.end)
+            found[article_id] = _around(
+                sentence.text, m.start() - sentence.start, m.end() - sentence.start
+            )
         return found
 
     def correct(self, query: Query) -> tuple[Query, list[Correction]]:
