@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from dipterm import __version__
+from dipterm.cli_args import QueryCommand, hoist
 from dipterm.errors import DiptermError, ExitCode
 from dipterm.models import EVENT_TYPES
 
@@ -48,6 +49,9 @@ LAZY_COMMANDS = {
 
 class DiptermGroup(click.Group):
     """Maps dipterm's errors to one line on stderr and an exit code; loads commands when named."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist(args, self, ctx))
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
@@ -124,22 +128,37 @@ def _open(
     return library
 
 
-@click.group(cls=DiptermGroup, invoke_without_command=True, epilog=EXIT_CODES_HELP)
+@click.group(
+    cls=DiptermGroup,
+    invoke_without_command=True,
+    epilog=EXIT_CODES_HELP,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     metavar="PATH",
-    help="Library file. Default: $DIPTERM_DB, else library.db in your data folder "
-    "(built from the bundled corpus the first time).",
+    help="Library file, before or after the command. Default: $DIPTERM_DB, else library.db in "
+    "your data folder (built from the bundled corpus the first time).",
 )
-@click.version_option(__version__, prog_name="dipterm")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour and styles: on a terminal unless NO_COLOR is set (auto), always, or never.",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="dipterm")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, color: str) -> None:
     """dipterm: a research library for DPRK state media (KCNA, Rodong Sinmun, Pyongyang Times, ...).
 
     With no command, opens the interactive interface.
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    from dipterm import display
+
+    display.COLOR = color
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui)
 
@@ -314,6 +333,7 @@ def _time_left_column():
     return TimeLeft()
 
 
+SEARCH_FORMATS = ("table", "tsv", "csv", "json")
 SEARCH_HELP = f"""Search the library. QUERY is words (all must match), "a phrase", a OR b,
 -excluded, prefix*, and filters: title:WORD source:NAME since:YYYY[-MM[-DD]] until:... lang:en,
 person:NAME org:NAME place:NAME country:NAME (any romanisation), event:TYPE
@@ -328,15 +348,22 @@ shown on stderr ("lavrow -> lavrov"); --exact turns this off.
 """
 
 
-@cli.command(help=SEARCH_HELP)
+@cli.command(cls=QueryCommand, help=SEARCH_HELP)
 @click.argument("query", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(SEARCH_FORMATS),
+    help="table (on a terminal), tsv (in a pipe: id, date, source, title), csv (with a header "
+    "and the snippet), or json.",
+)
 @click.option(
     "--json",
     "as_json",
     is_flag=True,
-    help="A JSON list: id, title, source, published, score, snippet.",
+    help="A JSON list: id, title, source, published, score, snippet (--format json).",
 )
-@click.option("--ids", is_flag=True, help="Only the ids, one a line.")
+@click.option("--ids", is_flag=True, help="Only the ids, one a line (nothing when none match).")
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 100_000))
 @click.option(
     "--sort",
@@ -353,6 +380,7 @@ shown on stderr ("lavrow -> lavrov"); --exact turns this off.
 def search(
     ctx: click.Context,
     query: tuple[str, ...],
+    fmt: str | None,
     as_json: bool,
     ids: bool,
     limit: int,
@@ -363,6 +391,9 @@ def search(
     """Search the library (the help: SEARCH_HELP)."""
     from dipterm import display
 
+    if as_json and fmt not in (None, "json"):
+        raise click.UsageError(f"--json and --format {fmt} ask for two formats: give one")
+    fmt = "json" if as_json else fmt or ("table" if sys.stdout.isatty() else "tsv")
     library = _open(ctx)
     earlier: list = []
     with library:
@@ -371,8 +402,8 @@ def search(
             limit=limit,
             sort={"oldest": "-date"}.get(sort, sort),
             exact=exact,
-            snippets=not ids,
-            scores=as_json,
+            snippets=fmt == "json" or (not ids and fmt != "tsv"),  # tsv and --ids show none
+            scores=fmt == "json",
         )
         if revisions:
             from dipterm.store.revisions import earlier_hits
@@ -380,7 +411,7 @@ def search(
             earlier = earlier_hits(library, " ".join(query), limit=limit)
     for correction in result.corrections:
         click.echo(f"searched for {correction}", err=True)
-    if as_json:
+    if fmt == "json":
         records = [display.hit_record(h) for h in result.hits]
         if revisions:
             for record in records:
@@ -389,17 +420,15 @@ def search(
                 records.append({**display.hit_record(hit), "found_in": f"revision {number}"})
         display.print_json(records)
     elif ids:
-        shown = [h.id for h in result.hits] + [h.id for h, _ in earlier]
-        if shown:
-            click.echo("\n".join(map(str, shown)))
+        sys.stdout.write("".join(f"{h.id}\n" for h in [*result.hits, *(h for h, _ in earlier)]))
     elif result.hits or earlier:
         marked = [
             replace(hit, title=f"{hit.title} (earlier version {number} only)")
             for hit, number in earlier
         ]
-        display.print_hits([*result.hits, *marked], has_more=result.has_more, limit=limit)
+        display.print_hits([*result.hits, *marked], has_more=result.has_more, limit=limit, fmt=fmt)
     if not result.hits and not earlier:
-        if not as_json:
+        if fmt != "json":
             click.echo("no match", err=True)
         sys.exit(int(ExitCode.NO_MATCH))
 
@@ -418,7 +447,8 @@ def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
     if as_json:
         display.print_json({**display.article_record(article), **extracted})
     else:
-        display.print_article(article, extracted)
+        with display.paged():
+            display.print_article(article, extracted)
 
 
 @cli.command()

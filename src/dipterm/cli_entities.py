@@ -2,31 +2,44 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from dipterm.cli import _open, _progress, cli
+from dipterm.errors import ExitCode
 
 
 @cli.command()
+@click.argument("name", nargs=-1)
 @click.option(
     "--kind", type=click.Choice(["person", "org", "place", "country"]), help="Only this kind."
 )
 @click.option("--limit", "-n", default=50, show_default=True, type=click.IntRange(1, 1_000_000))
 @click.option("--json", "as_json", is_flag=True, help="A JSON list: name, kind, articles.")
 @click.pass_context
-def entities(ctx: click.Context, kind: str | None, limit: int, as_json: bool) -> None:
-    """List the people, organisations, places and countries named, most often named first."""
+def entities(
+    ctx: click.Context, name: tuple[str, ...], kind: str | None, limit: int, as_json: bool
+) -> None:
+    """List the people, organisations, places and countries named, most often named first; with
+    NAME, those whose name holds it in any romanisation (jong-un finds Kim Jong Un). Exits 1
+    when none is named."""
     with _open(ctx) as library:
-        rows = library.entities(kind, limit)
-    if as_json:
-        from dipterm import display
+        rows = library.entities(kind, limit, " ".join(name) if name else None)
+    from dipterm import display
 
+    if as_json:
         display.print_json([{"name": r.name, "kind": r.kind, "articles": r.articles} for r in rows])
-        return
-    for row in rows:
-        click.echo(f"{row.articles:>7}  {row.kind:<8} {row.name}")
+    else:
+        if rows and sys.stdout.isatty():  # a pipe gets the rows alone, for cut and sort
+            click.echo(f"{'articles':>8}  {'kind':<8} name")
+        for row in rows:
+            click.echo(f"{row.articles:>8}  {row.kind:<8} {display.safe(row.name)}")
+    if not rows:
+        if not as_json:
+            click.echo("no match", err=True)
+        sys.exit(int(ExitCode.NO_MATCH))
 
 
 @cli.command()
@@ -49,7 +62,8 @@ def entity(ctx: click.Context, name: tuple[str, ...], kind: str | None, as_json:
     if as_json:
         display.print_json(asdict(found))
     else:
-        display.print_dossier(found)
+        with display.paged():
+            display.print_dossier(found)
 
 
 @cli.command()

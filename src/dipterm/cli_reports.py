@@ -90,6 +90,10 @@ def export_command(
             limit=limit,
             snippets=snippets and fmt == "markdown",  # the only format that shows them
         )
+    if query is not None and not chosen.items:
+        # As search does: nothing written, and an existing report is left as it was.
+        click.echo(f"no match for {query}: nothing exported", err=True)
+        sys.exit(int(ExitCode.NO_MATCH))
     if fmt == "markdown":
         from dipterm.export.markdown import render
 

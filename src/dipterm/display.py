@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
@@ -16,6 +17,9 @@ from dipterm.ingest.clean import strip_terminal_controls
 from dipterm.models import Article, Hit
 
 MARK_START, MARK_END = "\x02", "\x03"
+# --color: "auto" colours a terminal unless NO_COLOR is set (rich reads it); "always", "never".
+COLOR = "auto"
+_page: Any = None  # while paged(): where stdout's rich output is gathered for the pager
 
 
 def safe(text: str | None) -> str:
@@ -68,18 +72,85 @@ def console(stderr: bool = False):
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
+    colour: dict[str, Any] = {}
+    if _page is not None and not stderr:  # the pager shows what a terminal would
+        import shutil
+
+        colour.update(file=_page, force_terminal=True, width=shutil.get_terminal_size().columns)
+    if COLOR == "always":
+        colour.update(force_terminal=True, no_color=False)
+    elif COLOR == "never":
+        colour["color_system"] = None
     # On a terminal rich wraps to its width; in a pipe each line stays whole.
-    return Console(stderr=stderr, highlight=False, soft_wrap=not stream.isatty())
+    return Console(stderr=stderr, highlight=False, soft_wrap=not stream.isatty(), **colour)
 
 
-def print_hits(hits: Iterable[Hit], *, has_more: bool, limit: int) -> None:
+def pager_command() -> str | None:
+    """The pager long output goes through on a terminal, as git chooses it: $DIPTERM_PAGER, else
+    $PAGER, else less; none in a pipe, when set empty or to cat, or when it is not installed."""
+    import os
+    import shlex
+    import shutil
+
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        return None
+    command = os.environ.get("DIPTERM_PAGER", os.environ.get("PAGER", "less")).strip()
+    words = shlex.split(command) if command else []
+    if not words or words == ["cat"] or shutil.which(words[0]) is None:
+        return None
+    return command
+
+
+@contextmanager
+def paged() -> Iterator[None]:
+    """What is printed through console() inside goes through the pager (less -FRX unless LESS
+    says otherwise: a page that fits is printed as it is, colours kept, the screen not cleared)."""
+    global _page
+    command = pager_command()
+    if command is None:
+        yield
+        return
+    import io
+    import os
+    import subprocess
+
+    _page = io.StringIO()
+    try:
+        yield
+        text = _page.getvalue()
+    finally:
+        _page = None
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX"), "LV": os.environ.get("LV", "-c")}
+    pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    try:
+        pager.communicate(text.encode("utf-8", "replace"))
+    except BrokenPipeError:
+        pass  # the reader quit before the end
+    except KeyboardInterrupt:
+        pager.wait()
+
+
+def print_hits(hits: Iterable[Hit], *, has_more: bool, limit: int, fmt: str | None = None) -> None:
+    """Hits as a table (fmt None: on a terminal), tab-separated lines (in a pipe) or CSV."""
     hits = list(hits)
-    if not sys.stdout.isatty():
+    fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
+    if fmt == "tsv":
         for hit in hits:
             sys.stdout.write(
                 "\t".join([str(hit.id), hit.published or "", safe(hit.source), safe(hit.title)])
                 + "\n"
             )
+        return
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["id", "published", "source", "title", "snippet"])
+        for hit in hits:
+            writer.writerow(
+                [hit.id, hit.published or "", safe(hit.source), safe(hit.title),
+                 plain_snippet(hit.snippet)]
+            )  # fmt: skip
         return
     from rich.table import Table
     from rich.text import Text
@@ -90,7 +161,8 @@ def print_hits(hits: Iterable[Hit], *, has_more: bool, limit: int) -> None:
     table.add_column("source", style="cyan", no_wrap=True, max_width=16)
     table.add_column("title / snippet", ratio=1)
     for hit in hits:
-        cell = Text(safe(hit.title), style="bold")
+        cell = Text()
+        cell.append(safe(hit.title), style="bold")  # the title only: not the snippet below it
         if hit.snippet:
             cell.append("\n")
             cell.append_text(highlighted(hit.snippet))

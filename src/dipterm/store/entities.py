@@ -243,8 +243,19 @@ def _names(conn: sqlite3.Connection, ids: list[int]) -> list[str]:
     ]
 
 
-def list_entities(conn: sqlite3.Connection, kind: str | None, limit: int) -> list[EntityRow]:
-    where, params = ("WHERE e.kind = ?", [kind]) if kind else ("", [])
+def list_entities(
+    conn: sqlite3.Connection, kind: str | None, limit: int, name: str | None = None
+) -> list[EntityRow]:
+    """Entities by the articles naming them, most first; of a kind, and with name those whose name
+    or a spelling of it holds that name in any romanisation (jong-un finds Kim Jong Un)."""
+    conditions, params = (["e.kind = ?"], [kind]) if kind else ([], [])
+    if name is not None:
+        conditions.append(
+            "(instr(e.key, ?) OR EXISTS (SELECT 1 FROM entity_variants v "
+            "WHERE v.entity_id = e.id AND instr(v.key, ?)))"
+        )
+        params += [name_key(name) or name] * 2
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     rows = conn.execute(
         f"SELECT e.id, e.name, e.kind, count(DISTINCT m.article_id) AS n FROM entities e "
         f"JOIN mentions m ON m.entity_id = e.id {where} GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",

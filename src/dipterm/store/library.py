@@ -570,8 +570,10 @@ class Library(Searching):
 
     # ------------------------------------------------------------ entities
 
-    def entities(self, kind: str | None = None, limit: int = 100) -> list[entities.EntityRow]:
-        return entities.list_entities(self.conn, kind, limit)
+    def entities(
+        self, kind: str | None = None, limit: int = 100, name: str | None = None
+    ) -> list[entities.EntityRow]:
+        return entities.list_entities(self.conn, kind, limit, name)
 
     def dossier(self, name: str, kind: str | None = None) -> entities.Dossier:
         """The dossier of the entity a name means; the one named in most articles if several."""
