@@ -1,5 +1,5 @@
 """Allow `python -m dipterm`."""
 
-from dipterm.cli import main
+from dipterm.launch import main
 
 main()

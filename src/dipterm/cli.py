@@ -7,16 +7,15 @@ Heavy modules (textual, sqlite_utils, rich) are imported inside the commands tha
 from __future__ import annotations
 
 import importlib
-import sqlite3
 import sys
-from dataclasses import replace
 from typing import Any
 
 import click
 
-from dipterm import __version__
-from dipterm.cli_args import QueryCommand, hoist
-from dipterm.errors import DiptermError, ExitCode
+from dipterm import __version__, cli_search
+from dipterm.argv import hoist
+from dipterm.cli_args import QueryCommand, options_of
+from dipterm.errors import DiptermError, ExitCode, exit_codes, fail
 from dipterm.models import EVENT_TYPES
 
 EXIT_CODES_HELP = (
@@ -24,10 +23,7 @@ EXIT_CODES_HELP = (
     "2 error (usage, query, library); 130 interrupted."
 )
 
-
-def _error(message: str, code: ExitCode) -> None:
-    click.echo(f"dipterm: {message}", err=True)
-    sys.exit(int(code))
+_error = fail  # one line on stderr and an exit code, for a command to stop with
 
 
 # Commands defined in other modules, loaded when named (or listed by --help), so that a one-liner
@@ -51,7 +47,7 @@ class DiptermGroup(click.Group):
     """Maps dipterm's errors to one line on stderr and an exit code; loads commands when named."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist(args, self, ctx))
+        return super().parse_args(ctx, hoist(args, options_of(self, ctx)))
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
@@ -64,39 +60,9 @@ class DiptermGroup(click.Group):
         return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
+        # click's own (usage errors, --help, exits) go on to click.
+        with exit_codes(passthrough=(click.ClickException, click.exceptions.Exit, click.Abort)):
             return super().invoke(ctx)
-        except DiptermError as exc:
-            _error(str(exc), exc.exit_code)
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                _error(
-                    "the library is busy (another dipterm is writing); try again", ExitCode.ERROR
-                )
-            _unexpected(exc, "the library could not be read or written")
-        except KeyboardInterrupt:
-            _error("interrupted", ExitCode.INTERRUPTED)
-        except BrokenPipeError:
-            sys.stderr.close()  # the reader went away (| head): not an error
-            sys.exit(int(ExitCode.OK))
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
-            raise  # click's own: usage errors, --help, exits
-        except Exception as exc:
-            _unexpected(exc, "internal error, a bug of dipterm")
-
-
-def _unexpected(exc: Exception, what: str) -> None:
-    """One line for an error nobody wrote a message for; the traceback with DIPTERM_DEBUG=1. What
-    was committed stays committed: every write is a transaction."""
-    import os
-
-    if os.environ.get("DIPTERM_DEBUG"):
-        raise exc
-    _error(
-        f"{what} ({type(exc).__name__}: {exc}). DIPTERM_DEBUG=1 shows where; please report it "
-        "with the command you ran",
-        ExitCode.ERROR,
-    )
 
 
 def _announce(message: str) -> None:
@@ -142,7 +108,7 @@ def _open(
 )
 @click.option(
     "--color",
-    type=click.Choice(["auto", "always", "never"]),
+    type=click.Choice(cli_search.COLORS),
     default="auto",
     show_default=True,
     help="Colour and styles: on a terminal unless NO_COLOR is set (auto), always, or never.",
@@ -333,7 +299,6 @@ def _time_left_column():
     return TimeLeft()
 
 
-SEARCH_FORMATS = ("table", "tsv", "csv", "json")
 SEARCH_HELP = f"""Search the library. QUERY is words (all must match), "a phrase", a OR b,
 -excluded, prefix*, and filters: title:WORD source:NAME since:YYYY[-MM[-DD]] until:... lang:en,
 person:NAME org:NAME place:NAME country:NAME (any romanisation), event:TYPE
@@ -353,7 +318,7 @@ shown on stderr ("lavrow -> lavrov"); --exact turns this off.
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(SEARCH_FORMATS),
+    type=click.Choice(cli_search.FORMATS),
     help="table (on a terminal), tsv (in a pipe: id, date, source, title), csv (with a header "
     "and the snippet), or json.",
 )
@@ -364,10 +329,16 @@ shown on stderr ("lavrow -> lavrov"); --exact turns this off.
     help="A JSON list: id, title, source, published, score, snippet (--format json).",
 )
 @click.option("--ids", is_flag=True, help="Only the ids, one a line (nothing when none match).")
-@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 100_000))
+@click.option(
+    "--limit",
+    "-n",
+    default=cli_search.DEFAULT_LIMIT,
+    show_default=True,
+    type=click.IntRange(*cli_search.LIMIT_RANGE),
+)
 @click.option(
     "--sort",
-    type=click.Choice(["rank", "date", "oldest"]),
+    type=click.Choice(cli_search.SORTS),
     default="rank",
     show_default=True,
     help="Best match first, newest first, or oldest first.",
@@ -388,49 +359,20 @@ def search(
     exact: bool,
     revisions: bool,
 ) -> None:
-    """Search the library (the help: SEARCH_HELP)."""
-    from dipterm import display
-
+    """Search the library (the help: SEARCH_HELP). A plain search is answered before click is
+    loaded (launch.py), through the same cli_search.run."""
     if as_json and fmt not in (None, "json"):
         raise click.UsageError(f"--json and --format {fmt} ask for two formats: give one")
-    fmt = "json" if as_json else fmt or ("table" if sys.stdout.isatty() else "tsv")
-    library = _open(ctx)
-    earlier: list = []
-    with library:
-        result = library.search(
-            " ".join(query),
-            limit=limit,
-            sort={"oldest": "-date"}.get(sort, sort),
-            exact=exact,
-            snippets=fmt == "json" or (not ids and fmt != "tsv"),  # tsv and --ids show none
-            scores=fmt == "json",
-        )
-        if revisions:
-            from dipterm.store.revisions import earlier_hits
-
-            earlier = earlier_hits(library, " ".join(query), limit=limit)
-    for correction in result.corrections:
-        click.echo(f"searched for {correction}", err=True)
-    if fmt == "json":
-        records = [display.hit_record(h) for h in result.hits]
-        if revisions:
-            for record in records:
-                record["found_in"] = "current"
-            for hit, number in earlier:
-                records.append({**display.hit_record(hit), "found_in": f"revision {number}"})
-        display.print_json(records)
-    elif ids:
-        sys.stdout.write("".join(f"{h.id}\n" for h in [*result.hits, *(h for h, _ in earlier)]))
-    elif result.hits or earlier:
-        marked = [
-            replace(hit, title=f"{hit.title} (earlier version {number} only)")
-            for hit, number in earlier
-        ]
-        display.print_hits([*result.hits, *marked], has_more=result.has_more, limit=limit, fmt=fmt)
-    if not result.hits and not earlier:
-        if fmt != "json":
-            click.echo("no match", err=True)
-        sys.exit(int(ExitCode.NO_MATCH))
+    cli_search.run(
+        _open(ctx),
+        " ".join(query),
+        fmt=cli_search.output_format(fmt, as_json),
+        ids=ids,
+        limit=limit,
+        sort=sort,
+        exact=exact,
+        revisions=revisions,
+    )
 
 
 @cli.command()

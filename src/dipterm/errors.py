@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import IntEnum
+from typing import NoReturn
 
 
 class ExitCode(IntEnum):
@@ -34,3 +40,46 @@ class NotFoundError(DiptermError):
 
 class InputError(DiptermError):
     """An input file or record cannot be imported."""
+
+
+def fail(message: str, code: ExitCode) -> NoReturn:
+    """One line on stderr, and the exit code."""
+    sys.stderr.write(f"dipterm: {message}\n")
+    sys.stderr.flush()
+    sys.exit(int(code))
+
+
+@contextmanager
+def exit_codes(passthrough: tuple[type[BaseException], ...] = ()) -> Iterator[None]:
+    """The one place errors become exit codes: dipterm's own as one line and their code, a busy
+    library, an interrupt (130), a closed pipe (| head: not an error), and anything else as one
+    line naming a bug, its traceback with DIPTERM_DEBUG=1. What passthrough names (click's usage
+    errors and exits) goes on up. What was committed stays committed: every write is a
+    transaction."""
+    try:
+        yield
+    except passthrough:
+        raise
+    except DiptermError as exc:
+        fail(str(exc), exc.exit_code)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            fail("the library is busy (another dipterm is writing); try again", ExitCode.ERROR)
+        _unexpected(exc, "the library could not be read or written")
+    except KeyboardInterrupt:
+        fail("interrupted", ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(int(ExitCode.OK))
+    except Exception as exc:
+        _unexpected(exc, "internal error, a bug of dipterm")
+
+
+def _unexpected(exc: Exception, what: str) -> NoReturn:
+    if os.environ.get("DIPTERM_DEBUG"):
+        raise exc
+    fail(
+        f"{what} ({type(exc).__name__}: {exc}). DIPTERM_DEBUG=1 shows where; please report it "
+        "with the command you ran",
+        ExitCode.ERROR,
+    )

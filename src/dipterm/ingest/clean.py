@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -100,6 +99,8 @@ def content_hash(title: str, body: str) -> str:
     """
     basis = body if body.strip() else title
     normal = " ".join(fold_quotes(unicodedata.normalize("NFKC", basis)).casefold().split())
+    import hashlib  # here: OpenSSL's load is a search's cost otherwise, and only imports hash
+
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
