@@ -114,6 +114,8 @@ class Correction:
 
 @dataclass(frozen=True)
 class SearchResult:
+    """A page of hits, the words corrected on the way, and whether more matched."""
+
     hits: list[Hit]
     corrections: list[Correction]
     has_more: bool
@@ -144,6 +146,8 @@ EVENT_TYPES = (
 
 @dataclass(frozen=True)
 class Event:
+    """An event an article reports: its type, date, place and who took part."""
+
     type: str  # one of EVENT_TYPES
     date: PartialDate | None
     date_basis: (
@@ -156,6 +160,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Quote:
+    """Words an article quotes, with their speaker when it names one."""
+
     speaker: str | None
     text: str
     marked: bool  # True when the text had quotation marks
@@ -163,6 +169,8 @@ class Quote:
 
 @dataclass(frozen=True)
 class Dateline:
+    """A dateline's place and day ("Pyongyang, May 31 (KCNA)")."""
+
     place: str
     month: int
     day: int
@@ -171,6 +179,8 @@ class Dateline:
 
 @dataclass(frozen=True)
 class Extraction:
+    """Everything extraction found in one article."""
+
     people: tuple[Mention, ...] = ()
     organizations: tuple[Mention, ...] = ()
     places: tuple[Mention, ...] = ()

@@ -19,6 +19,8 @@ FUZZY_CUTOFF = 80.0
 
 @dataclass(frozen=True)
 class EntityRow:
+    """An entity and the number of articles naming it."""
+
     id: int
     name: str
     kind: str
@@ -30,6 +32,8 @@ WRITTEN = frozenset({"letter", "message"})  # the events that are no meeting
 
 @dataclass
 class Dossier:
+    """What the library knows of one entity: names, roles, counterparts, articles."""
+
     id: int
     name: str
     kind: str

@@ -48,6 +48,8 @@ AddStatus = Literal["imported", "unchanged", "merged", "revised", "dated"]
 
 @dataclass(frozen=True)
 class AddOutcome:
+    """What became of one article given to add()."""
+
     origin: str
     # merged: the story was there already, this origin was added to it; revised: a new version
     # of a held article (same url, or same outlet, date and title), the old one kept; dated: it
@@ -59,6 +61,8 @@ class AddOutcome:
 
 @dataclass(frozen=True)
 class Stats:
+    """The library's size, sources and span of dates."""
+
     path: str
     articles: int
     sources: list[tuple[str, int]]

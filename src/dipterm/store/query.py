@@ -82,12 +82,16 @@ class AnyOf:
 
 @dataclass(frozen=True)
 class Filter:
+    """A filter of the query: its name (source, since, person...) and value."""
+
     name: str
     value: str
 
 
 @dataclass(frozen=True)
 class Query:
+    """A parsed query: groups of terms that must match, excluded terms, filters."""
+
     required: tuple[AnyOf, ...] = ()
     excluded: tuple[Term, ...] = ()
     filters: tuple[Filter, ...] = ()
@@ -150,12 +154,16 @@ _LEX = re.compile(
 
 @dataclass
 class _Pending:
+    """What the tokens before a term said of it: negated, or a filter's name."""
+
     negated: bool = False
     field: str | None = None
 
 
 @dataclass
 class _Builder:
+    """The query as parsing builds it, token by token."""
+
     groups: list[list[Term]] = field(default_factory=list)
     excluded: list[Term] = field(default_factory=list)
     filters: list[Filter] = field(default_factory=list)
@@ -291,6 +299,8 @@ def render_match(query: Query) -> tuple[str | None, str | None]:
 
 @dataclass(frozen=True)
 class RenderedFilters:
+    """SQL conditions on the articles and their parameters."""
+
     sql: str  # conditions on the articles table, aliased a, joined by AND ("" for none)
     params: tuple[object, ...]
 

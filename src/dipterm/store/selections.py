@@ -10,6 +10,8 @@ from dipterm.errors import DiptermError, NotFoundError
 
 @dataclass(frozen=True)
 class SelectionInfo:
+    """A named selection and its size."""
+
     name: str
     articles: int
     created_at: str
@@ -17,6 +19,8 @@ class SelectionInfo:
 
 @dataclass(frozen=True)
 class Watch:
+    """A saved search and how far its runs have read."""
+
     name: str
     query: str
     created_at: str
