@@ -51,6 +51,13 @@ def test_options_are_still_options_among_the_query_words(run):
     assert missing.exit_code == 2 and "requires an argument" in missing.stderr
 
 
+def test_a_saved_search_keeps_its_unquoted_exclusions(run):
+    run("ingest", str(SEEDS))
+    assert run("watch", "add", "putin-alone", "putin", "-lavrov").exit_code == 0
+    [saved] = json.loads(run("watch", "list", "--json").stdout)
+    assert saved["query"] == "putin -lavrov"
+
+
 def test_db_before_or_after_the_command(seeded):
     runner = CliRunner()
     for args in (

@@ -7,6 +7,7 @@ import sys
 import click
 
 from dipterm.cli import _open, cli
+from dipterm.cli_args import QueryCommand
 from dipterm.errors import DiptermError, ExitCode
 
 
@@ -239,7 +240,7 @@ def watch() -> None:
     """Saved searches: an analyst's standing questions, run as one command."""
 
 
-@watch.command(name="add")
+@watch.command(name="add", cls=QueryCommand)
 @click.argument("name")
 @click.argument("query", nargs=-1, required=True)
 @click.pass_context

@@ -92,7 +92,7 @@ def pager_command() -> str | None:
     import shlex
     import shutil
 
-    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+    if not sys.stdout.isatty():  # as git: less reads its keys from the terminal, not stdin
         return None
     command = os.environ.get("DIPTERM_PAGER", os.environ.get("PAGER", "less")).strip()
     words = shlex.split(command) if command else []
