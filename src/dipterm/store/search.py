@@ -44,21 +44,19 @@ def _opening(body: str) -> str:
 
 def _around(sentence: str, start: int, end: int) -> str:
     """The sentence with sentence[start:end] marked as snippet() marks a match, cut to about
-    SNIPPET_TOKENS words around it."""
-    before = sentence[:start].split()
-    after = sentence[end:].split()
+    SNIPPET_TOKENS words: up to a third of them before the mark, the rest after it, and what the
+    end of the sentence leaves unused before it."""
+    before, after = sentence[:start].split(), sentence[end:].split()
     room = max(SNIPPET_TOKENS - len(sentence[start:end].split()), 0)
-    keep_before = min(
-        len(before), room // 3 if len(after) > room - room // 3 else room - len(after)
-    )
-    keep_after = min(len(after), room - keep_before)
+    keep_after = min(len(after), room - min(len(before), room // 3))
+    keep_before = min(len(before), room - keep_after)
     head = ("…" if keep_before < len(before) else "") + " ".join(
         before[len(before) - keep_before :]
     )
     tail = " ".join(after[:keep_after]) + ("…" if keep_after < len(after) else "")
-    glue_before = " " if head and sentence[:start][-1:].isspace() else ""
-    glue_after = " " if tail and sentence[end : end + 1].isspace() else ""
-    return f"{head}{glue_before}\x02{sentence[start:end]}\x03{glue_after}{tail}".strip()
+    gap_before = " " if head and sentence[:start][-1:].isspace() else ""
+    gap_after = " " if tail and sentence[end : end + 1].isspace() else ""
+    return f"{head}{gap_before}\x02{sentence[start:end]}\x03{gap_after}{tail}".strip()
 
 
 @dataclass
@@ -442,10 +440,11 @@ class Searching:
             m = naming.search(body or "")
             if m is None:
                 continue
-            sentence = next(s for s in split_sentences(body) if s.start <= m.start() < s.end)
-            found[article_id] = _around(
-                sentence.text, m.start() - sentence.start, m.end() - sentence.start
+            sentence = next(
+                (s for s in split_sentences(body) if s.start <= m.start() < s.end), None
             )
+            at, text = (sentence.start, sentence.text) if sentence else (0, body)
+            found[article_id] = _around(text, m.start() - at, m.end() - at)
         return found
 
     def correct(self, query: Query) -> tuple[Query, list[Correction]]:
