@@ -64,6 +64,7 @@ LINES = [
     ["--color", "never", "search", "--ids", "--limit=7", "a", "OR", "b", "-nuclear"],
     ["search", "--", "--json", "-n"],
     ["search", "--sort=date", "title:summit", "since:2018", "--format=json", "--json"],
+    ["search", "--revisions", "--ids", "hostile", "policy"],
 ]
 
 
@@ -82,8 +83,8 @@ def test_a_plain_search_is_parsed_as_click_parses_it(line, monkeypatch):
     assert quick is not None
     assert (quick.db, quick.color, quick.query) == (seen["db"], display.COLOR, seen["q"])
     assert cli_search.output_format(quick.fmt, quick.as_json) == seen["fmt"]
-    assert (quick.ids, quick.limit, quick.sort, quick.exact) == (
-        seen["ids"], seen["limit"], seen["sort"], seen["exact"],
+    assert (quick.ids, quick.limit, quick.sort, quick.exact, quick.revisions) == (
+        seen["ids"], seen["limit"], seen["sort"], seen["exact"], seen["revisions"],
     )  # fmt: skip
 
 
