@@ -264,3 +264,24 @@ async def test_reader_v_sets_the_earlier_version_beside_the_current(db_path, tmp
         assert "version 1 of 2" in left.article.title
         status = str(pilot.app.screen.query_one("#status").render())
         assert "Jang Song Thaek" in status and "10 words removed" in status
+
+
+async def test_the_interface_searches_earlier_versions_on_request(db_path, tmp_path):
+    from dipterm.tui.app import DiptermApp
+    from dipterm.tui.widgets.article_list import ArticleList
+
+    with Library.open(db_path) as lib:
+        import_paths(lib, [write(tmp_path / "a.jsonl", record("Farm", FIRST))], workers=1)
+        import_paths(lib, [write(tmp_path / "b.jsonl", record("Farm", EDITED))], workers=1)
+    async with DiptermApp(db_path).run_test(size=(120, 35)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("slash", *"Thaek")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pilot.app.screen.query_one(ArticleList).visible_ids() == []
+        await pilot.press("escape", "V")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pilot.app.screen.query_one(ArticleList).visible_ids() == [1]
+        status = str(pilot.app.screen.query_one("#status").render())
+        assert "1 in earlier versions only" in status

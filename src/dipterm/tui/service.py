@@ -37,6 +37,7 @@ class Results:
     offset: int = 0
     label: str = ""  # "Selection: russia", "Saved search lavrov: new since 2026-11-20"
     ranking: bool = False  # newest first for now: the ranked page is still to come
+    note: str = ""  # what else the status line says of the list ("2 in earlier versions only")
     plan: Plan | None = field(default=None, repr=False, compare=False)  # what ranked() reads
 
 
@@ -112,6 +113,31 @@ class LibraryService:
                 ranking=ranking,
                 plan=plan if ranking else None,
             )
+
+    def with_earlier_versions(self, results: Results) -> Results:
+        """results with, first, the articles whose words only an earlier version held (titles
+        marked so), and corrections saying how many; as they were for a first page of nothing."""
+        if not results.query.strip() or results.offset or results.error:
+            return results
+        from dipterm.store.revisions import earlier_hits
+
+        with self._lists_lock:
+            try:
+                earlier = earlier_hits(self.lists, results.query, limit=PAGE)
+            except (DiptermError, sqlite3.OperationalError):
+                return results
+        if not earlier:
+            return replace(results, note="none more in earlier versions")
+        marked = [
+            replace(hit, title=f"{hit.title} (earlier version {number} only)")
+            for hit, number in earlier
+        ]
+        return replace(
+            results,
+            hits=[*marked, *results.hits],
+            total=results.total + len(marked),
+            note=f"{len(marked)} in earlier versions only, listed first",
+        )
 
     def ranked(self, results: Results) -> Results | None:
         """The ranked page of results that browse listed newest first meanwhile, read with the

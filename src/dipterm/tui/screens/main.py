@@ -53,6 +53,7 @@ class MainScreen(Screen):
         Binding("r", "refresh", "Refresh (see new imports)", show=False),
         Binding("G", "trend", "Trend over time", show=False),
         Binding("K", "concordance", "Concordance", show=False),
+        Binding("V", "toggle_versions", "Search earlier versions too", show=False),
     ]
 
     def __init__(self, service: LibraryService) -> None:
@@ -63,6 +64,7 @@ class MainScreen(Screen):
         self.side_by_side = False
         self.comparing = False
         self.label = ""  # what the list shows when it is not a search
+        self.earlier_versions = False  # also list what only an earlier version of an article held
         self.both_mention: list[str] = []  # the entities two compared articles share
 
     def compose(self) -> ComposeResult:
@@ -120,9 +122,13 @@ class MainScreen(Screen):
         )  # fmt: skip
         if results is None or get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._show, results)
+        earlier = self.earlier_versions and not self.title_mode
+        shown = self.service.with_earlier_versions(results) if earlier else results
+        self.app.call_from_thread(self._show, shown)
         if results.ranking:  # shown newest first meanwhile; a new query cancels this
             ranked = self.service.ranked(results)
+            if ranked is not None and earlier:
+                ranked = self.service.with_earlier_versions(ranked)
             if ranked is not None and not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self._show, ranked, facets=False)
 
@@ -155,7 +161,8 @@ class MainScreen(Screen):
         plural = "" if results.total == 1 else "s"
         count = f"{results.total:,} article{plural} " if results.total >= 0 else ""
         # What was searched for instead comes before the mode: at 80 columns the end is cut.
-        status.update(f"{count}{_escape(what)}{fixed}  [dim]({mode})[/dim]")
+        note = f"  [i]{_escape(results.note)}[/i]" if results.note else ""
+        status.update(f"{count}{_escape(what)}{fixed}{note}  [dim]({mode})[/dim]")
 
     @work(thread=True, exclusive=True, group="facets")
     def load_facets(self, text: str) -> None:
@@ -321,6 +328,15 @@ class MainScreen(Screen):
             self.action_focus_search()  # what comes next is typing
             if not self.service.title_index_ready:  # seconds on a large library: say so
                 self.query_one("#status", Static).update("Reading every title to filter them…")
+        self.search(self.query_text, debounce=False)
+
+    def action_toggle_versions(self) -> None:
+        self.earlier_versions = not self.earlier_versions
+        self.notify(
+            "Searching earlier versions of articles too (V: current text only)"
+            if self.earlier_versions
+            else "Searching the current text of articles"
+        )
         self.search(self.query_text, debounce=False)
 
     def action_cycle_sort(self) -> None:
