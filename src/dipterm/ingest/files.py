@@ -6,7 +6,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -102,6 +102,31 @@ def find_sources(paths: Sequence[str]) -> Iterator[Source | Skipped | PageAsset]
             yield Skipped(str(path), "not a regular file")
         else:
             yield Skipped(str(path), "no such file or folder")
+
+
+def leave_out(
+    sources: Iterable[Source | Skipped | PageAsset], files: Sequence[Path]
+) -> Iterator[Source | Skipped | PageAsset]:
+    """The sources, less any of the files given (the library being imported into and its
+    journals): reading one would close a descriptor of it, which drops this process's locks."""
+    names = {os.path.realpath(f) for f in files}
+    held = {(s.st_dev, s.st_ino) for s in map(_stat, files) if s is not None}
+    for source in sources:
+        if isinstance(source, Source) and source.path is not None:
+            found = _stat(source.path)
+            if os.path.realpath(source.path) in names or (
+                found is not None and (found.st_dev, found.st_ino) in held
+            ):
+                yield Skipped(source.origin, "the library itself, or a file SQLite keeps beside it")
+                continue
+        yield source
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
 
 
 def _names(folder: Path) -> list[str]:

@@ -23,6 +23,7 @@ from dipterm.ingest.files import (
     Skipped,
     Source,
     find_sources,
+    leave_out,
     make_draft,
     read_items,
 )
@@ -260,7 +261,7 @@ def import_paths(
     summary = ImportSummary()
     if progress:
         progress(0, "finding the articles…", None)
-    sources = list(find_sources(paths))
+    sources = list(leave_out(find_sources(paths), library.files()))
     sizes = [s.size for s in sources if isinstance(s, Source)]
     total = sum(sizes) if sizes and None not in sizes else None  # standard input has no size
     items = _items(sources, summary, mapping or {}, dates)

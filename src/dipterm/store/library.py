@@ -41,7 +41,8 @@ from dipterm.store.schema import (
 )
 from dipterm.store.search import Plan, Searching, Sort  # noqa: F401 (Sort: part of the API)
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+SQLITE_NOTADB = 26  # "file is not a database": its header is not SQLite's
 BUSY_TIMEOUT_MS = 30_000
 AddStatus = Literal["imported", "unchanged", "merged", "revised", "dated"]
 
@@ -123,7 +124,7 @@ class Library(Searching):
         if path.is_dir():
             raise LibraryError(f"{path} is a directory, not a library file")
         if path.exists():
-            _check_is_sqlite(path)
+            _check_readable(path)
             writable = not readonly and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
         else:
             if readonly:
@@ -176,6 +177,11 @@ class Library(Searching):
 
     def close(self) -> None:
         self.conn.close()
+
+    def files(self) -> list[Path]:
+        """The library's file and those SQLite keeps beside it, which nothing but SQLite may open
+        while a connection exists (see _check_readable)."""
+        return [self.path, *(self.path.with_name(self.path.name + s) for s in _SIDE_FILES)]
 
     def __enter__(self) -> Library:
         return self
@@ -664,17 +670,17 @@ def _outdated(version: int | None) -> tuple[str, tuple[int, ...]]:
     return "WHERE (extracted_with IS NULL OR extracted_with < ?)", (version,)
 
 
-def _check_is_sqlite(path: Path) -> None:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(16)
-    except OSError as exc:
-        raise LibraryError(f"cannot read the library {path}: {exc.strerror}") from exc
-    if head and head != SQLITE_MAGIC:
-        raise LibraryError(f"{path} is not a dipterm library (not an SQLite file)")
+def _check_readable(path: Path) -> None:
+    """Refuse a file this process may not read. Only asked of the system: the file is never
+    opened but by SQLite (whose first read checks the header), since closing any descriptor of
+    it would drop every POSIX lock this process's connections hold on it, and another process
+    could then checkpoint and delete the WAL under them (sqlite.org/howtocorrupt.html, 2.2)."""
+    if not os.access(path, os.R_OK):
+        raise LibraryError(f"cannot read the library {path}: Permission denied")
 
 
 def _connect(path: Path, writable: bool) -> sqlite3.Connection:
+    conn = None
     try:
         if writable:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -682,6 +688,8 @@ def _connect(path: Path, writable: bool) -> sqlite3.Connection:
             conn = _connect_readonly(path)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # The first read, before anything is written: SQLite checks the file's header here.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if writable:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
@@ -689,6 +697,10 @@ def _connect(path: Path, writable: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
     except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
+        if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB:
+            raise LibraryError(f"{path} is not a dipterm library (not an SQLite file)") from exc
         raise LibraryError(f"cannot open the library {path}: {exc}") from exc
 
 
