@@ -46,6 +46,13 @@ def strip_terminal_controls(text: str) -> str:
     return _BIDI.sub("", text)
 
 
+def one_line(text: str) -> str:
+    """A field read or shown on one line (title, source, byline, url, language, origin): nothing
+    that can drive a terminal, and each run of whitespace, tabs and newlines too, one space (a
+    tab or newline in it would forge a row of tab-separated output)."""
+    return " ".join(strip_terminal_controls(text).split())
+
+
 def _clean_spaces(text: str) -> str:
     """Odd spaces made plain, zero-width characters dropped, runs of spaces made one. None of
     these crosses a newline, so a whole text is done at once rather than line by line."""

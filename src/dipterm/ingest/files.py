@@ -15,6 +15,7 @@ from typing import IO
 from dipterm.errors import InputError
 from dipterm.extract.dates import DateOrder, DayOrder
 from dipterm.ingest import records
+from dipterm.ingest.clean import one_line
 from dipterm.ingest.decode import decode
 from dipterm.ingest.text import parse_text
 from dipterm.models import ArticleDraft
@@ -248,22 +249,48 @@ def read_items(
 def make_draft(item: Item, mapping: dict[str, str] | None = None) -> ArticleDraft | Skipped:
     """An item cleaned and read into an article, or why it cannot be one."""
     try:
-        if item.kind == "record":
-            return records.draft_from_record(
-                item.payload,  # type: ignore[arg-type]
-                item.origin,
-                mapping or {},
-                item.date_order,
-            )
-        text = decode(item.payload)  # type: ignore[arg-type]
-        if item.kind == "html":
-            from dipterm.ingest.html import parse_html
-
-            return parse_html(text, item.origin)
-        draft = parse_text(text, item.origin)
-        from dipterm.ingest.language import detect_language
-
-        draft.lang = detect_language(draft.body)
-        return draft
+        draft = _draft(item, mapping or {})
     except InputError as exc:
         return Skipped(item.origin, str(exc))
+    except Exception as exc:
+        if item.kind != "record":
+            raise
+        # A record is a stranger's data: whatever one holds that the reading of it did not
+        # foresee loses that record, named with the reason, not the import.
+        return Skipped(item.origin, f"unreadable record ({type(exc).__name__}: {exc})")
+    return clean_fields(draft)
+
+
+def _draft(item: Item, mapping: dict[str, str]) -> ArticleDraft:
+    if item.kind == "record":
+        return records.draft_from_record(
+            item.payload,  # type: ignore[arg-type]
+            item.origin,
+            mapping,
+            item.date_order,
+        )
+    text = decode(item.payload)  # type: ignore[arg-type]
+    if item.kind == "html":
+        from dipterm.ingest.html import parse_html
+
+        return parse_html(text, item.origin)
+    draft = parse_text(text, item.origin)
+    from dipterm.ingest.language import detect_language
+
+    draft.lang = detect_language(draft.body)
+    return draft
+
+
+def clean_fields(draft: ArticleDraft) -> ArticleDraft:
+    """The one-line fields of a draft as its body is cleaned: no controls, escapes or bidi
+    overrides, no tabs or newlines (the body and title are cleaned where they are read)."""
+
+    def line(value: str | None) -> str | None:
+        return (one_line(value) or None) if value is not None else None
+
+    draft.title = one_line(draft.title)
+    draft.origin = one_line(draft.origin)
+    draft.source, draft.byline = line(draft.source), line(draft.byline)
+    draft.url, draft.lang = line(draft.url), line(draft.lang)
+    draft.urls = [u for u in map(one_line, draft.urls) if u]
+    return draft

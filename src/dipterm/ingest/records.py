@@ -92,25 +92,30 @@ def date_value(record: dict[str, Any], mapping: dict[str, str]) -> Any:
     return _pick(_lowered(record), "date", mapping)
 
 
-def record_date(value: Any, order: DayOrder | None = None) -> PartialDate | None:
+def record_date(
+    value: Any, order: DayOrder | None = None, *, strict: bool = False
+) -> PartialDate | None:
     """Epoch seconds or milliseconds, ISO dates and datetimes, "Jun 1, 2018", and "15/02/2024" in
-    the order its column reads (order; a value only one order reads is read so anyway)."""
+    the order its column reads (order; a value only one order reads is read so anyway). A number
+    beyond any calendar (1e300, Infinity) is None, or with strict (a record's own date field)
+    an InputError that skips the record with its reason."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str) and re.fullmatch(r"\s*-?\d{9,14}(?:\.\d+)?\s*", value):
         value = float(value)
     if isinstance(value, int | float):
-        if value != value or abs(value) == float("inf"):
-            return None
-        if abs(value) >= 1e11:
-            value = value / 1000
-        if abs(value) >= 1e8:
-            try:
+        given = value
+        try:
+            if abs(value) >= 1e11:
+                value = value / 1000
+            if abs(value) >= 1e8:
                 moment = datetime.fromtimestamp(value, UTC)
-            except (OverflowError, OSError, ValueError):
-                return None  # beyond any calendar
-            return PartialDate(moment.year, moment.month, moment.day)
-        return make_date(int(value)) if 1000 <= value <= 9999 else None
+                return PartialDate(moment.year, moment.month, moment.day)
+            return make_date(int(value)) if 1000 <= value <= 9999 else None
+        except (OverflowError, OSError, ValueError) as exc:  # 1e300, Infinity, -99999999999
+            if not strict:
+                return None
+            raise InputError(f"impossible date {str(given)[:24]}") from exc
     text = str(value).strip()
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})[T ]", text)
     if m:
@@ -160,7 +165,7 @@ def draft_from_record(
     lang = _pick(fields, "lang", mapping)
     date_key, date = _pick_key(fields, "date", mapping)
     published, published_from = (
-        record_date(date, date_order),
+        record_date(date, date_order, strict=True),
         f"record {_original_key(record, date_key)}",
     )
     if published is None:
@@ -212,6 +217,8 @@ def read_json(
         value = json.loads(decode(data))
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    except ValueError as exc:  # an integer of thousands of digits
+        raise InputError("not valid JSON (a number too long to read)") from exc
     if isinstance(value, dict):
         inner = next((value[k] for k in CONTAINER_KEYS if isinstance(value.get(k), list)), None)
         value = inner if inner is not None else [value]
@@ -257,6 +264,9 @@ def read_jsonl(
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             yield where, None, f"not JSON ({exc.msg})"
+            continue
+        except ValueError:  # an integer of thousands of digits
+            yield where, None, "not JSON (a number too long to read)"
             continue
         if isinstance(item, dict):
             yield where, item, None
