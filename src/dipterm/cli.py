@@ -190,6 +190,7 @@ def ingest(
     The articles are stored and indexed first, so that they can be searched at once; then their
     people, organisations, places and events are extracted (unless --later).
     """
+    from dipterm.display import safe_line
     from dipterm.ingest.pipeline import import_paths, reextract
     from dipterm.ingest.records import parse_mapping
 
@@ -217,9 +218,11 @@ def ingest(
         )
     if not quiet:
         for skipped in summary.skipped:
-            click.echo(f"  skipped {skipped.origin}: {skipped.reason}", err=True)
+            click.echo(
+                f"  skipped {safe_line(skipped.origin)}: {safe_line(skipped.reason)}", err=True
+            )
         for note in summary.notes:
-            click.echo(f"  note {note.origin}: {note.text}", err=True)
+            click.echo(f"  note {safe_line(note.origin)}: {safe_line(note.text)}", err=True)
     if summary.skipped:
         sys.exit(int(ExitCode.NO_MATCH))
 
@@ -400,12 +403,12 @@ def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool) -> None:
     """Count the articles, their sources and the span of their dates."""
+    from dipterm import display
+
     with _open(ctx) as library:
         s = library.stats()
         pending = library.awaiting_extraction()
     if as_json:
-        from dipterm import display
-
         display.print_json(
             {
                 "path": s.path,
@@ -419,14 +422,17 @@ def stats(ctx: click.Context, as_json: bool) -> None:
             }
         )
         return
-    click.echo(f"library   {s.path} ({s.size_bytes / 1e6:.1f} MB, schema {s.schema_version})")
+    path = display.safe_line(s.path)
+    click.echo(f"library   {path} ({s.size_bytes / 1e6:.1f} MB, schema {s.schema_version})")
     click.echo(f"articles  {s.articles}")
-    click.echo(f"dates     {s.first or '-'} .. {s.last or '-'}")
+    click.echo(
+        f"dates     {display.safe_line(s.first) or '-'} .. {display.safe_line(s.last) or '-'}"
+    )
     if pending:
         click.echo(f"extract   {pending} articles await extraction (dipterm extract)")
     click.echo("sources")
     for name, n in s.sources:
-        click.echo(f"  {n:>8}  {name}")
+        click.echo(f"  {n:>8}  {display.safe_line(name)}")
 
 
 @cli.command()

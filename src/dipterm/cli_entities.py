@@ -35,7 +35,7 @@ def entities(
         if rows and sys.stdout.isatty():  # a pipe gets the rows alone, for cut and sort
             click.echo(f"{'articles':>8}  {'kind':<8} name")
         for row in rows:
-            click.echo(f"{row.articles:>8}  {row.kind:<8} {display.safe(row.name)}")
+            click.echo(f"{row.articles:>8}  {row.kind:<8} {display.safe_line(row.name)}")
     if not rows:
         if not as_json:
             click.echo("no match", err=True)

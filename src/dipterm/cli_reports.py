@@ -8,6 +8,7 @@ import click
 
 from dipterm.cli import _open, cli
 from dipterm.cli_args import QueryCommand
+from dipterm.display import safe_line
 from dipterm.errors import DiptermError, ExitCode
 
 
@@ -169,7 +170,7 @@ def select_add(ctx: click.Context, name: str, ids: tuple[str, ...]) -> None:
     """Add articles to a selection (made if new)."""
     with _open(ctx) as library:
         added = library.add_to_selection(name, _ids(ids))
-    click.echo(f"{added} added to {name}")
+    click.echo(f"{added} added to {safe_line(name)}")
 
 
 @select.command(name="remove")
@@ -180,7 +181,7 @@ def select_remove(ctx: click.Context, name: str, ids: tuple[str, ...]) -> None:
     """Remove articles from a selection."""
     with _open(ctx) as library:
         removed = library.remove_from_selection(name, _ids(ids))
-    click.echo(f"{removed} removed from {name}")
+    click.echo(f"{removed} removed from {safe_line(name)}")
 
 
 @select.command(name="delete")
@@ -190,7 +191,7 @@ def select_delete(ctx: click.Context, name: str) -> None:
     """Delete a selection (its articles stay in the library)."""
     with _open(ctx) as library:
         library.delete_selection(name)
-    click.echo(f"deleted {name}")
+    click.echo(f"deleted {safe_line(name)}")
 
 
 @select.command(name="list")
@@ -198,17 +199,17 @@ def select_delete(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def select_list(ctx: click.Context, as_json: bool) -> None:
     """List the selections with their sizes."""
+    from dipterm import display
+
     with _open(ctx) as library:
         rows = library.selections()
     if as_json:
-        from dipterm import display
-
         display.print_json(
             [{"name": r.name, "articles": r.articles, "created_at": r.created_at} for r in rows]
         )
         return
     for row in rows:
-        click.echo(f"{row.articles:>6}  {row.name}")
+        click.echo(f"{row.articles:>6}  {display.safe_line(row.name)}")
 
 
 @select.command(name="show")
@@ -230,9 +231,7 @@ def select_show(ctx: click.Context, name: str, as_json: bool) -> None:
         )
         return
     for a in articles:
-        click.echo(
-            "\t".join([str(a.id), a.published or "", display.safe(a.source), display.safe(a.title)])
-        )
+        click.echo(display.tsv_row(a.id, a.published, a.source, a.title), nl=False)
 
 
 @cli.group()
@@ -248,7 +247,7 @@ def watch_add(ctx: click.Context, name: str, query: tuple[str, ...]) -> None:
     """Save a search under a name."""
     with _open(ctx) as library:
         library.add_watch(name, " ".join(query))
-    click.echo(f"saved {name}")
+    click.echo(f"saved {safe_line(name)}")
 
 
 @watch.command(name="remove")
@@ -258,7 +257,7 @@ def watch_remove(ctx: click.Context, name: str) -> None:
     """Forget a saved search."""
     with _open(ctx) as library:
         library.remove_watch(name)
-    click.echo(f"removed {name}")
+    click.echo(f"removed {safe_line(name)}")
 
 
 @watch.command(name="list")
@@ -266,17 +265,18 @@ def watch_remove(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def watch_list(ctx: click.Context, as_json: bool) -> None:
     """List the saved searches and when each last ran."""
+    from dipterm import display
+
     with _open(ctx) as library:
         rows = library.watches()
     if as_json:
         from dataclasses import asdict
 
-        from dipterm import display
-
         display.print_json([asdict(r) for r in rows])
         return
     for row in rows:
-        click.echo(f"{row.name}\t{row.query}\tlast run {row.last_run_at or 'never'}")
+        ran = f"last run {row.last_run_at or 'never'}"
+        click.echo(display.tsv_row(row.name, row.query, ran), nl=False)
 
 
 @watch.command(name="run")
@@ -296,6 +296,9 @@ def watch_run(ctx: click.Context, name: str, everything: bool, as_json: bool) ->
     elif result.hits:
         display.print_hits(result.hits, has_more=result.has_more, limit=len(result.hits))
     else:
-        click.echo(f"nothing new for {name} ({saved.query})", err=True)
+        click.echo(
+            f"nothing new for {display.safe_line(name)} ({display.safe_line(saved.query)})",
+            err=True,
+        )
     if not result.hits:
         sys.exit(int(ExitCode.NO_MATCH))

@@ -62,7 +62,7 @@ def run(
 
             earlier = earlier_hits(library, query, limit=limit)
     for correction in result.corrections:
-        sys.stderr.write(f"searched for {correction}\n")
+        sys.stderr.write(f"searched for {display.safe_line(str(correction))}\n")
     if fmt == "json":
         records = [display.hit_record(h) for h in result.hits]
         if revisions:

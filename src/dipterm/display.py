@@ -1,19 +1,21 @@
 """How the CLI shows things: rich tables on a terminal, plain lines in a pipe, JSON for scripts.
 
-Every string from the library passes strip_terminal_controls before it is printed, so nothing an
-article holds can drive the terminal; rich gets Text objects, never markup made from article text.
+Every string from the library passes strip_terminal_controls before it is printed (one_line for
+a field shown on one line, and in JSON, escaped), so nothing an article holds can drive the
+terminal or forge a row; rich gets Text objects, never markup made from article text.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
-from dipterm.ingest.clean import strip_terminal_controls
+from dipterm.ingest.clean import one_line, strip_terminal_controls
 from dipterm.models import Article, Hit
 
 MARK_START, MARK_END = "\x02", "\x03"
@@ -22,8 +24,22 @@ COLOR = "auto"
 _page: Any = None  # while paged(): where stdout's rich output is gathered for the pager
 
 
+# What JSON leaves raw that a terminal acts on: C1 controls (CSI, OSC), DEL, bidi overrides.
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
 def safe(text: str | None) -> str:
     return strip_terminal_controls(text or "")
+
+
+def safe_line(text: str | None) -> str:
+    """A field for one line or one cell of tab-separated output."""
+    return one_line(text or "")
+
+
+def tsv_row(*cells: object) -> str:
+    """One line of tab-separated output: no cell can forge another cell or row."""
+    return "\t".join(safe_line("" if c is None else str(c)) for c in cells) + "\n"
 
 
 def plain_snippet(snippet: str) -> str:
@@ -46,8 +62,10 @@ def highlighted(snippet: str, style: str = "bold yellow"):
 
 
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """JSON as it is (C0 controls escaped by json), and what else could act escaped too: the
+    same data, read back."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    sys.stdout.write(_RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def hit_record(hit: Hit) -> dict[str, Any]:
@@ -136,10 +154,7 @@ def print_hits(hits: Iterable[Hit], *, has_more: bool, limit: int, fmt: str | No
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
     if fmt == "tsv":
         for hit in hits:
-            sys.stdout.write(
-                "\t".join([str(hit.id), hit.published or "", safe(hit.source), safe(hit.title)])
-                + "\n"
-            )
+            sys.stdout.write(tsv_row(hit.id, hit.published, hit.source, hit.title))
         return
     if fmt == "csv":
         import csv
@@ -162,11 +177,11 @@ def print_hits(hits: Iterable[Hit], *, has_more: bool, limit: int, fmt: str | No
     table.add_column("title / snippet", ratio=1)
     for hit in hits:
         cell = Text()
-        cell.append(safe(hit.title), style="bold")  # the title only: not the snippet below it
+        cell.append(safe_line(hit.title), style="bold")  # the title only: not the snippet below it
         if hit.snippet:
             cell.append("\n")
             cell.append_text(highlighted(hit.snippet))
-        table.add_row(str(hit.id), hit.published or "", safe(hit.source), cell)
+        table.add_row(str(hit.id), safe_line(hit.published), safe_line(hit.source), cell)
     out = console()
     out.print(table)
     more = f" (more with --limit {limit * 2})" if has_more else ""
@@ -177,7 +192,7 @@ def print_article(article: Article, extracted: dict | None = None) -> None:
     from rich.text import Text
 
     out = console()
-    out.print(Text(safe(article.title), style="bold"))
+    out.print(Text(safe_line(article.title), style="bold"))
     fields = [
         ("source", article.source),
         ("published", _published(article)),
@@ -202,7 +217,7 @@ def print_article(article: Article, extracted: dict | None = None) -> None:
         if value:
             for i, part in enumerate(str(value).split("\n")):
                 line = Text(f"{name if i == 0 else '':>10}  ", style="dim")
-                line.append(safe(part))
+                line.append(safe_line(part))
                 out.print(line)
     out.print()
     for paragraph in article.body.split("\n\n"):
@@ -242,14 +257,12 @@ def print_dossier(dossier) -> None:
     from rich.text import Text
 
     out = console()
-    out.print(Text(f"{safe(dossier.name)}  ({dossier.kind})", style="bold"))
+    out.print(Text(f"{safe_line(dossier.name)}  ({dossier.kind})", style="bold"))
     others = [v for v in dossier.variants if v != dossier.name]
     if others:
-        out.print(Text("also written  " + safe(", ".join(others)), style="dim"))
-    out.print(
-        f"seen {dossier.first_seen or '?'} .. {dossier.last_seen or '?'} "
-        f"in {len(dossier.articles)} articles"
-    )
+        out.print(Text("also written  " + safe_line(", ".join(others)), style="dim"))
+    first, last = safe_line(dossier.first_seen) or "?", safe_line(dossier.last_seen) or "?"
+    out.print(Text(f"seen {first} .. {last} in {len(dossier.articles)} articles"))
     if dossier.roles:
         out.print(Text("\nroles", style="bold"))
         for role in dossier.roles:
@@ -258,21 +271,22 @@ def print_dossier(dossier) -> None:
                 if role["first"] == role["last"]
                 else f"{role['first']} .. {role['last']}"
             )
-            out.print(Text(f"  {span or '?':<24} {safe(role['role'])} ({role['articles']})"))
+            span = safe_line(span) or "?"
+            out.print(Text(f"  {span:<24} {safe_line(role['role'])} ({role['articles']})"))
     for heading, others in dossier.counterparts:
         if others:
             out.print(Text(f"\n{heading}", style="bold"))
             for other in others:
-                out.print(Text(f"  {other['events']:>4}  {safe(other['name'])}"))
+                out.print(Text(f"  {other['events']:>4}  {safe_line(other['name'])}"))
     if dossier.quotes:
         out.print(Text("\nquoted", style="bold"))
         for quote in dossier.quotes[:5]:
-            out.print(Text(f"  [{quote['article_id']}] \u201c{safe(quote['text'])}\u201d"))
+            out.print(Text(f"  [{quote['article_id']}] \u201c{safe_line(quote['text'])}\u201d"))
     out.print(Text("\narticles", style="bold"))
     for article in dossier.articles:
         out.print(
             Text(
-                f"  {article['id']:>6}  {article['published'] or '':<10}  "
-                f"{safe(article['source']):<16} {safe(article['title'])}"
+                f"  {article['id']:>6}  {safe_line(article['published']):<10}  "
+                f"{safe_line(article['source']):<16} {safe_line(article['title'])}"
             )
         )

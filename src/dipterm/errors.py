@@ -44,7 +44,9 @@ class InputError(DiptermError):
 
 def fail(message: str, code: ExitCode) -> NoReturn:
     """One line on stderr, and the exit code."""
-    sys.stderr.write(f"dipterm: {message}\n")
+    from dipterm.ingest.clean import one_line  # a message may name a record, a path, a query
+
+    sys.stderr.write(f"dipterm: {one_line(message)}\n")
     sys.stderr.flush()
     sys.exit(int(code))
 
