@@ -10,6 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from dipterm.display import safe_line
+
 
 class AskDialog(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -33,14 +35,17 @@ class AskDialog(ModalScreen[str | None]):
 class ChooseDialog(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, choices: list[tuple[str, Text]]) -> None:
+    def __init__(self, title: str, choices: list[tuple[str, str | Text]]) -> None:
+        """choices: (id, label); a str label is shown as written, never read as markup."""
         super().__init__()
         self.title_text, self.choices = title, choices
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.title_text))
-            yield OptionList(*[Option(label, id=key) for key, label in self.choices], id="choices")
+            options = [Option(Text(safe_line(label)) if isinstance(label, str) else label, id=key)
+                       for key, label in self.choices]  # fmt: skip
+            yield OptionList(*options, id="choices")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

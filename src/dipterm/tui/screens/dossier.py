@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from dipterm.display import safe
+from dipterm.display import safe_line
 
 
 class DossierScreen(Screen[int | None]):
@@ -33,31 +33,30 @@ class DossierScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         d = self.dossier
         yield Header()
-        text = Text(f"{safe(d.name)}  ({d.kind})\n", style="bold")
+        text = Text(f"{safe_line(d.name)}  ({d.kind})\n", style="bold")
         others = [v for v in d.variants if v != d.name]
         if others:
-            text.append("also written  " + safe(", ".join(others)) + "\n", style="dim")
-        text.append(
-            f"seen {d.first_seen or '?'} .. {d.last_seen or '?'} in {len(d.articles)} articles\n"
-        )
+            text.append("also written  " + safe_line(", ".join(others)) + "\n", style="dim")
+        first, last = safe_line(d.first_seen) or "?", safe_line(d.last_seen) or "?"
+        text.append(f"seen {first} .. {last} in {len(d.articles)} articles\n")
         if d.roles:
             text.append("\nroles held\n", style="bold")
             for r in d.roles:
                 span = r["first"] if r["first"] == r["last"] else f"{r['first']} .. {r['last']}"
-                text.append(f"  {span or '?':<24} {safe(r['role'])} ({r['articles']})\n")
+                span = safe_line(span) or "?"
+                text.append(f"  {span:<24} {safe_line(r['role'])} ({r['articles']})\n")
         for heading, others in d.counterparts:
             if others:
                 text.append(f"\n{heading}\n", style="bold")
                 for m in others:
-                    text.append(f"  {m['events']:>4}  {safe(m['name'])}\n")
+                    text.append(f"  {m['events']:>4}  {safe_line(m['name'])}\n")
         with Vertical(id="dossier"):
             yield Static(text, id="dossier-head")
             table = DataTable(cursor_type="row", id="dossier-articles")
             table.add_columns("date", "source", "title")
             for a in d.articles:
-                table.add_row(
-                    a["published"] or "", safe(a["source"]), safe(a["title"]), key=str(a["id"])
-                )
+                cells = (a["published"], a["source"], a["title"])
+                table.add_row(*(Text(safe_line(c)) for c in cells), key=str(a["id"]))
             yield table
         yield Footer()
 

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
+from dipterm.display import safe_line
 from dipterm.errors import DiptermError
 from dipterm.export.files import export_path
 from dipterm.tui.compare import compare_line, entity_label, shared
@@ -149,7 +150,7 @@ class MainScreen(Screen):
     def _status(self, results: Results) -> None:
         status = self.query_one("#status", Static)
         if results.error:
-            status.update(f"[b red]{_escape(results.error)}[/]")
+            status.update(Text(safe_line(results.error), style="b red"))
             return
         sort = "date" if self.sort == "rank" and not results.query else self.sort
         mode = "titles" if self.title_mode else f"sorted by {sort}"
@@ -157,12 +158,15 @@ class MainScreen(Screen):
             mode = "newest first while ranking"
         what = results.label or (f"match {results.query!r}" if results.query else "in the library")
         fixed = ", ".join(results.corrections)
-        fixed = f"  [i]searched for {_escape(fixed)}[/i]" if fixed else ""
         plural = "" if results.total == 1 else "s"
         count = f"{results.total:,} article{plural} " if results.total >= 0 else ""
         # What was searched for instead comes before the mode: at 80 columns the end is cut.
-        note = f"  [i]{_escape(results.note)}[/i]" if results.note else ""
-        status.update(f"{count}{_escape(what)}{fixed}{note}  [dim]({mode})[/dim]")
+        line = Text(f"{count}{safe_line(what)}")
+        if fixed:
+            line.append("  ").append(f"searched for {safe_line(fixed)}", style="i")
+        if results.note:
+            line.append("  ").append(safe_line(results.note), style="i")
+        status.update(line.append("  ").append(f"({mode})", style="dim"))
 
     @work(thread=True, exclusive=True, group="facets")
     def load_facets(self, text: str) -> None:
@@ -261,7 +265,9 @@ class MainScreen(Screen):
         self.comparing = False
         self.action_compare()
         self.query_one("#status", Static).update(
-            f"version {before.number} -> {now.number}: {_escape(found.differences[-1].line())}"
+            Text(f"version {before.number} -> {now.number}: ").append(
+                safe_line(found.differences[-1].line())
+            )
         )
 
     @on(Reader.Closed)
@@ -380,7 +386,7 @@ class MainScreen(Screen):
     def _save(self, name: str | None, ids: list[int]) -> None:
         if name:
             added = self.service.save_selection(name, ids)
-            self.notify(f"{added} added to selection {name}")
+            self.notify(f"{added} added to selection {name}", markup=False)
 
     def action_open_selection(self) -> None:
         names = self.service.selections()
@@ -388,7 +394,8 @@ class MainScreen(Screen):
             self.notify("No selections yet: mark articles, then s", severity="warning")
             return
         self.app.push_screen(
-            ChooseDialog("Open selection", [(n, Text(n)) for n in names]), self._selection
+            ChooseDialog("Open selection", [(n, Text(safe_line(n))) for n in names]),
+            self._selection,
         )
 
     def _selection(self, name: str | None) -> None:
@@ -400,7 +407,10 @@ class MainScreen(Screen):
         if not saved:
             self.notify("No saved searches: dipterm watch add NAME QUERY", severity="warning")
             return
-        choices = [(name, Text.assemble(name, "  ", (query, "dim"))) for name, query in saved]
+        choices: list[tuple[str, str | Text]] = [
+            (name, Text.assemble(safe_line(name), "  ", (safe_line(query), "dim")))
+            for name, query in saved
+        ]
         self.app.push_screen(
             ChooseDialog("Run saved search (shows what is new)", choices), self._watch
         )
@@ -448,9 +458,9 @@ class MainScreen(Screen):
         try:
             count = self.service.export_markdown(ids, self._heading(), path)
         except (OSError, DiptermError) as exc:
-            self.notify(f"Could not export: {exc}", severity="error")
+            self.notify(f"Could not export: {exc}", severity="error", markup=False)
             return
-        self.notify(f"Wrote {count} articles to {path}", timeout=6)
+        self.notify(f"Wrote {count} articles to {path}", timeout=6, markup=False)
 
     def action_trend(self) -> None:
         from dipterm.tui.screens.wording import TrendScreen
@@ -488,9 +498,3 @@ class MainScreen(Screen):
         self.service.refresh()
         self.label = ""
         self.search(self.query_text, debounce=False)
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
-from dipterm.display import safe
+from dipterm.display import safe_line
 from dipterm.models import Hit
 
 MARK = "\u2713"
@@ -141,9 +141,9 @@ class ArticleList(DataTable):
     def _row(self, hit: Hit) -> tuple:
         return (
             Text(MARK if hit.id in self.marked else ""),
-            Text(hit.published or ""),
-            Title(Text(safe(hit.title))),
-            Text(safe(hit.source) or "", style="cyan"),
+            Text(safe_line(hit.published)),
+            Title(Text(safe_line(hit.title))),
+            Text(safe_line(hit.source), style="cyan"),
         )
 
     @property

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from dipterm.display import safe
+from dipterm.display import safe_line
 
 TITLES = {"source": "Sources", "year": "Years", "person": "People", "place": "Places"}
 
@@ -43,7 +43,7 @@ def _entry(value: str, count: int) -> Table:
     row = Table.grid(padding=(0, 1))
     row.add_column(justify="right", style="dim", width=5, no_wrap=True)
     row.add_column(ratio=1)
-    row.add_row(str(count), Text(safe(value)))
+    row.add_row(str(count), Text(safe_line(value)))
     return row
 
 

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from dipterm.display import event_line, safe, versions_line
+from dipterm.display import event_line, safe, safe_line, versions_line
 from dipterm.extract.sentences import split_sentences
 from dipterm.models import Article
 from dipterm.store.query import tokens
@@ -116,7 +116,7 @@ class Reader(VerticalScroll, can_focus=True):
         fields = [("source", a.source), ("date", a.published), ("byline", a.byline), ("url", a.url)]
         for name, value in fields:
             if value:
-                grid.add_row(name, Text(safe(value)))
+                grid.add_row(name, Text(safe_line(value)))
         people = [
             p["name"] + (f" ({'; '.join(p['roles'])})" if p["roles"] else "")
             for p in x.get("people", [])
@@ -131,7 +131,7 @@ class Reader(VerticalScroll, can_focus=True):
             grid.add_row("versions", Text(f"{versions}; v compares"))
         for event in x.get("events", [])[:6]:
             grid.add_row("event", Text(safe(event_line(event))))
-        return Group(Text(safe(a.title), style="bold"), grid)
+        return Group(Text(safe_line(a.title), style="bold"), grid)
 
     def _paragraph(self, index: int) -> Text:
         paragraph = self._bodies[index]

@@ -7,6 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, Sparkline
 
+from dipterm.display import safe
+
 
 class Timeline(Vertical):
     def compose(self) -> ComposeResult:
@@ -21,4 +23,4 @@ class Timeline(Vertical):
             text = f"{periods[0][0]}..{periods[-1][0]} by {unit}\npeak {peak[0]}: {peak[1]:,}"
         else:
             text = "no dates"
-        self.query_one("#span", Label).update(Text(text))
+        self.query_one("#span", Label).update(Text(safe(text)))
