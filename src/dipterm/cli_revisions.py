@@ -127,12 +127,11 @@ def changes(ctx: click.Context, since: str | None, source: str | None, as_json: 
             ]  # fmt: skip
         )
     else:
-        from dipterm.display import safe
+        from dipterm.display import tsv_row
 
         for c in found:
-            fields = [c.at, c.kind, str(c.article_id), c.published or "", safe(c.source),
-                      safe(c.title), safe(c.summary)]  # fmt: skip
-            click.echo("\t".join(" ".join(f.split()) for f in fields))
+            row = tsv_row(c.at, c.kind, c.article_id, c.published, c.source, c.title, c.summary)
+            click.echo(row, nl=False)
     if not found:
         if not as_json:
             click.echo("no change recorded", err=True)

@@ -8,6 +8,7 @@ import sys
 import click
 
 from dipterm.cli import _open, cli
+from dipterm.display import safe_line
 from dipterm.errors import ExitCode
 from dipterm.store.wording import PERIODS, Concordance, Trend
 
@@ -49,7 +50,7 @@ def trend(
         found = count_trend(library, list(queries), by=by)  # type: ignore[arg-type]
     for series in found.series:
         for correction in series.corrections:
-            click.echo(f"{series.term}: searched for {correction}", err=True)
+            click.echo(safe_line(f"{series.term}: searched for {correction}"), err=True)
     rows = trend_rows(found)
     if as_json:
         from dipterm import display
@@ -102,8 +103,10 @@ def _write_rows(rows: list[dict], *, as_csv: bool) -> None:
         writer.writerow(["period", "term", "articles", "total"])
         writer.writerows(values)
         return
+    from dipterm.display import tsv_row
+
     for fields in values:
-        sys.stdout.write("\t".join(" ".join(f.split()) for f in fields) + "\n")
+        sys.stdout.write(tsv_row(*fields))
 
 
 def _print_chart(found: Trend, share: bool) -> None:
@@ -175,7 +178,7 @@ def kwic(
     with _open(ctx) as library:
         found = concordance(library, text, width=width, limit=limit)
     for correction in found.corrections:
-        click.echo(f"searched for {correction}", err=True)
+        click.echo(f"searched for {safe_line(str(correction))}", err=True)
     if as_json:
         from dipterm import display
 
@@ -203,7 +206,7 @@ def kwic_record(occurrence) -> dict:
 
 
 def _print_lines(found: Concordance, width: int) -> None:
-    from dipterm.display import safe
+    from dipterm.display import safe, tsv_row
 
     terminal = sys.stdout.isatty()
     if terminal:
@@ -213,7 +216,8 @@ def _print_lines(found: Concordance, width: int) -> None:
 
         out = display.console()
     for o in found.occurrences:
-        head = f"{o.published or 'undated':<10}  {safe(o.source or '(unknown)')[:13]:<13} {o.id:>6}"
+        published = safe_line(o.published) or "undated"
+        head = f"{published:<10}  {safe_line(o.source or '(unknown)')[:13]:<13} {o.id:>6}"
         left, match, right = safe(o.left), safe(o.match), safe(o.right)
         if terminal:
             line = Text(head + "  ", style="dim")
@@ -222,8 +226,7 @@ def _print_lines(found: Concordance, width: int) -> None:
             line.append(f" {right}")
             out.print(line, no_wrap=True, overflow="ellipsis", crop=True)
         else:
-            fields = [str(o.id), o.published or "", safe(o.source), left, match, right]
-            sys.stdout.write("\t".join(f.replace("\t", " ") for f in fields) + "\n")
+            sys.stdout.write(tsv_row(o.id, o.published, o.source, left, match, right))
     if terminal:
         more = "" if found.complete else " (more without --limit)"
         out.print(

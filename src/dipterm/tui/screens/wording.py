@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual_plotext import PlotextPlot
 
 from dipterm.chart import caption, plot_into
-from dipterm.display import safe
+from dipterm.display import safe, safe_line
 from dipterm.errors import DiptermError
 from dipterm.store.wording import PERIODS
 
@@ -197,7 +197,7 @@ class ConcordanceScreen(Screen[Place | None]):
             key = str(k)
             self.places[key] = Place(o.id, o.match, nth)
             table.add_row(
-                o.published or "undated",
+                Text(safe_line(o.published) or "undated"),
                 Text(safe(o.source or "(unknown)")[:_NARROW_SOURCE]),
                 Text(safe(o.left)[-side:], justify="right"),
                 Text(safe(o.match), style="bold"),
