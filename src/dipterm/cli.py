@@ -242,6 +242,7 @@ class _progress:
     def __enter__(self):
         if not self.enabled:
             return None
+        from dipterm.display import safe_line
 
         def update(done: int, origin: str, share: float | None) -> None:
             if self.bar is None:
@@ -249,7 +250,7 @@ class _progress:
             self.bar.update(
                 self.task,
                 articles=done,
-                description=origin[-60:],
+                description=safe_line(origin)[-60:],  # a file's name is data
                 total=None if share is None else 1000,
                 completed=0 if share is None else share * 1000,
             )
@@ -275,7 +276,7 @@ class _progress:
             TaskProgressColumn(),
             TimeElapsedColumn(),
             _time_left_column(),
-            TextColumn("[dim]{task.description}"),
+            TextColumn("{task.description}", style="dim", markup=False),
             transient=True,
             console=__import__("dipterm.display", fromlist=["console"]).console(stderr=True),
         )
