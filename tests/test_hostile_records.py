@@ -173,6 +173,30 @@ def test_a_record_that_breaks_reading_is_skipped_with_its_reason(tmp_path, monke
     ]
 
 
+@pytest.mark.parametrize("url", ["::", "http://kcna.kp:x/1", "http://a:99999999/"])
+def test_an_url_with_an_odd_port_is_kept_and_loses_nothing(tmp_path, url):
+    path = write_records(
+        tmp_path / "in.jsonl", [record(title="A", url=url), record(title="B", text="second")]
+    )
+    with Library.open(tmp_path / "lib.db") as library:
+        summary = import_paths(library, [str(path)], workers=0)
+        assert summary.imported == 2 and not summary.skipped
+        assert library.article(1).url == url
+
+
+def test_an_url_that_cannot_be_parsed_loses_only_its_record(tmp_path):
+    path = write_records(
+        tmp_path / "in.jsonl",
+        [record(title="A", url="http://[::1/"), record(title="B", text="second")],
+    )
+    with Library.open(tmp_path / "lib.db") as library:
+        summary = import_paths(library, [str(path)], workers=0)
+    assert summary.imported == 1
+    assert [(s.origin, s.reason) for s in summary.skipped] == [
+        (f"{path}#1", "unreadable record (ValueError: Invalid IPv6 URL)")
+    ]
+
+
 # ---------------------------------------------------------------- cleaned at import
 
 

@@ -30,11 +30,12 @@ def url_key(url: str | None) -> str | None:
         text = "http://" + text
     try:
         parts = urlsplit(text)
+        port = parts.port  # read when asked: "::" or "a:b" raise here
     except ValueError:
         return text.lower()
     host = (parts.hostname or "").lower().removeprefix("www.")
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
     path = re.sub(r"/{2,}", "/", parts.path).rstrip("/")
     query = urlencode(
         sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
