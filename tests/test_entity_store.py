@@ -173,3 +173,44 @@ def test_a_version_4_library_indexes_new_articles(tmp_path):
         assert sorted(h.title for h in lib.search("lavrov").hits) == ["New", "Old"]
         assert [h.title for h in lib.search("wang").hits] == ["New"]
         lib.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+
+
+def _many_articles(folder, count: int) -> None:
+    """count short articles naming Choe Son Hui, one a day from 2024-01-01."""
+    from datetime import date, timedelta
+
+    for n in range(count):
+        day = date(2024, 1, 1) + timedelta(days=n)
+        (folder / f"a{n:03}.txt").write_text(
+            f"Talks No. {n}\n\n{day:%B} {day.day}, {day.year}\n\n"
+            f"Choe Son Hui met Sergei Lavrov in Moscow on talks number {n}.\n",
+            encoding="utf-8",
+        )
+
+
+def test_a_dossier_counts_and_lists_every_article_as_the_search_does(run, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    _many_articles(folder, 205)
+    run("ingest", str(folder))
+    found = run("search", "--ids", "-n", "1000", 'person:"Choe Son Hui"').stdout.split()
+    assert len(found) == 205
+    dossier = json.loads(run("entity", "Choe", "Son", "Hui", "--json").stdout)
+    assert dossier["articles_total"] == 205
+    assert sorted(str(a["id"]) for a in dossier["articles"]) == sorted(found)
+    dates = [a["published"] for a in dossier["articles"]]
+    assert dates == sorted(dates) and dates[-1] == "2024-07-23"
+    text = run("entity", "Choe", "Son", "Hui").stdout
+    assert "in 205 articles" in text and "2024-07-23" in text
+
+
+def test_the_dossier_article_list_pages_with_limit_and_offset(run, tmp_path):
+    _many_articles(tmp_path, 12)
+    run("ingest", str(tmp_path))
+    whole = json.loads(run("entity", "Choe Son Hui", "--json").stdout)["articles"]
+    page = json.loads(run("entity", "Choe Son Hui", "-n", "5", "--offset", "10", "--json").stdout)
+    assert (page["articles_total"], page["articles_offset"]) == (12, 10)
+    assert page["articles"] == whole[10:12]
+    text = run("entity", "Choe Son Hui", "--limit", "4", "--offset", "2").stdout
+    assert "articles 3-6 of 12" in text and "6 more (--offset 6)" in text
+    assert whole[6]["title"] not in text and whole[2]["title"] in text

@@ -47,9 +47,20 @@ def entities(
 @click.option(
     "--kind", type=click.Choice(["person", "org", "place", "country"]), help="Only this kind."
 )
+@click.option(
+    "--limit", "-n", type=click.IntRange(1), help="At most this many articles listed (default: all)."
+)
+@click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many articles first.")
 @click.option("--json", "as_json", is_flag=True, help="The dossier as a JSON object.")
 @click.pass_context
-def entity(ctx: click.Context, name: tuple[str, ...], kind: str | None, as_json: bool) -> None:
+def entity(
+    ctx: click.Context,
+    name: tuple[str, ...],
+    kind: str | None,
+    limit: int | None,
+    offset: int,
+    as_json: bool,
+) -> None:
     """The dossier of a person, organisation, place or country: first and last seen, roles held
     over time, the people met most often and those letters and messages went to or came from
     most often, the articles in date order. Any romanisation works."""
@@ -58,7 +69,7 @@ def entity(ctx: click.Context, name: tuple[str, ...], kind: str | None, as_json:
     from dipterm import display
 
     with _open(ctx) as library:
-        found = library.dossier(" ".join(name), kind)
+        found = library.dossier(" ".join(name), kind, limit=limit, offset=offset)
     if as_json:
         display.print_json(asdict(found))
     else:

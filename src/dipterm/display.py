@@ -262,7 +262,7 @@ def print_dossier(dossier) -> None:
     if others:
         out.print(Text("also written  " + safe_line(", ".join(others)), style="dim"))
     first, last = safe_line(dossier.first_seen) or "?", safe_line(dossier.last_seen) or "?"
-    out.print(Text(f"seen {first} .. {last} in {len(dossier.articles)} articles"))
+    out.print(Text(f"seen {first} .. {last} in {dossier.articles_total} articles"))
     if dossier.roles:
         out.print(Text("\nroles", style="bold"))
         for role in dossier.roles:
@@ -282,7 +282,9 @@ def print_dossier(dossier) -> None:
         out.print(Text("\nquoted", style="bold"))
         for quote in dossier.quotes[:5]:
             out.print(Text(f"  [{quote['article_id']}] \u201c{safe_line(quote['text'])}\u201d"))
-    out.print(Text("\narticles", style="bold"))
+        if len(dossier.quotes) > 5:
+            out.print(Text(f"  \u2026 {len(dossier.quotes) - 5} more quotes (--json)", style="dim"))
+    out.print(Text("\n" + articles_heading(dossier), style="bold"))
     for article in dossier.articles:
         out.print(
             Text(
@@ -290,3 +292,17 @@ def print_dossier(dossier) -> None:
                 f"{safe_line(article['source']):<16} {safe_line(article['title'])}"
             )
         )
+    rest = dossier.articles_total - dossier.articles_offset - len(dossier.articles)
+    if rest > 0:
+        after = dossier.articles_offset + len(dossier.articles)
+        out.print(Text(f"  \u2026 {rest} more (--offset {after})", style="dim"))
+
+
+def articles_heading(dossier) -> str:
+    """'articles' over a whole list; 'articles 201-400 of 713' over a page of it."""
+    shown, start = len(dossier.articles), dossier.articles_offset
+    if start == 0 and shown == dossier.articles_total:
+        return "articles"
+    if not shown:
+        return f"articles: none from {start + 1} of {dossier.articles_total}"
+    return f"articles {start + 1}-{start + shown} of {dossier.articles_total}"

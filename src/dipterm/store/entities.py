@@ -43,10 +43,12 @@ class Dossier:
     roles: list[dict]  # role, first, last, articles
     # name, events: the meetings, talks, visits, banquets... taken part in together
     met_most: list[dict]
-    articles: list[dict]  # id, published, source, title
+    articles: list[dict]  # id, published, source, title: one page of the whole list
     events: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
     wrote_most: list[dict] = field(default_factory=list)  # name, events: letters and messages
+    articles_total: int = 0  # every article naming the entity, however many `articles` holds
+    articles_offset: int = 0  # where the page in `articles` starts in the whole list
 
     @property
     def counterparts(self) -> list[tuple[str, list[dict]]]:
@@ -268,7 +270,25 @@ def list_entities(
     return [EntityRow(*row) for row in rows]
 
 
-def dossier(conn: sqlite3.Connection, eid: int, *, article_limit: int = 200) -> Dossier:
+def entity_articles(
+    conn: sqlite3.Connection, eid: int, *, limit: int | None = None, offset: int = 0
+) -> list[dict]:
+    """The articles naming an entity in date order, from offset on, limit of them (all if None)."""
+    return [
+        {"id": i, "published": p, "source": s, "title": t}
+        for i, p, s, t in conn.execute(
+            "SELECT a.id, a.published, a.source, a.title FROM articles a WHERE a.id IN "
+            "(SELECT article_id FROM mentions WHERE entity_id = ?) "
+            "ORDER BY a.published, a.id LIMIT ? OFFSET ?",
+            (eid, -1 if limit is None else limit, offset),
+        )
+    ]
+
+
+def dossier(
+    conn: sqlite3.Connection, eid: int, *, limit: int | None = None, offset: int = 0
+) -> Dossier:
+    """An entity's dossier; its article list from offset on, limit of them (all if None)."""
     name, kind = conn.execute("SELECT name, kind FROM entities WHERE id = ?", (eid,)).fetchone()
     variants = [
         r[0]
@@ -301,15 +321,10 @@ def dossier(conn: sqlite3.Connection, eid: int, *, article_limit: int = 200) -> 
         (eid, eid),
     ):
         (wrote if event_type in WRITTEN else met)[other] += 1
-    articles = [
-        {"id": i, "published": p, "source": s, "title": t}
-        for i, p, s, t in conn.execute(
-            "SELECT DISTINCT a.id, a.published, a.source, a.title FROM mentions m "
-            "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? "
-            "ORDER BY a.published, a.id LIMIT ?",
-            (eid, article_limit),
-        )
-    ]
+    total = conn.execute(
+        "SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?", (eid,)
+    ).fetchone()[0]
+    articles = entity_articles(conn, eid, limit=limit, offset=offset)
     events = [
         {"article_id": a, "type": t, "date": d, "place": pl}
         for a, t, d, pl in conn.execute(
@@ -328,7 +343,7 @@ def dossier(conn: sqlite3.Connection, eid: int, *, article_limit: int = 200) -> 
     return Dossier(
         eid, name, kind, variants, first, last, roles,
         [{"name": n, "events": c} for n, c in met.most_common(10)], articles, events, quotes,
-        [{"name": n, "events": c} for n, c in wrote.most_common(10)],
+        [{"name": n, "events": c} for n, c in wrote.most_common(10)], total, offset,
     )  # fmt: skip
 
 

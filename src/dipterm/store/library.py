@@ -586,8 +586,11 @@ class Library(Searching):
     ) -> list[entities.EntityRow]:
         return entities.list_entities(self.conn, kind, limit, name)
 
-    def dossier(self, name: str, kind: str | None = None) -> entities.Dossier:
-        """The dossier of the entity a name means; the one named in most articles if several."""
+    def dossier(
+        self, name: str, kind: str | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> entities.Dossier:
+        """The dossier of the entity a name means, the one named in most articles if several; its
+        article list from offset on, limit of them (all if None)."""
         candidates: list[int] = []
         for k in [kind] if kind else ["person", "org", "place", "country"]:
             ids, guessed = entities.resolve(self.conn, k, name)
@@ -604,7 +607,13 @@ class Library(Searching):
             "ORDER BY count(DISTINCT article_id) DESC LIMIT 1",
             candidates,
         ).fetchone()
-        return entities.dossier(self.conn, best[0] if best else candidates[0])
+        return entities.dossier(
+            self.conn, best[0] if best else candidates[0], limit=limit, offset=offset
+        )
+
+    def entity_articles(self, eid: int, *, limit: int | None = None, offset: int = 0) -> list[dict]:
+        """A page of the articles naming an entity, in date order (a dossier's list, paged on)."""
+        return entities.entity_articles(self.conn, eid, limit=limit, offset=offset)
 
     def extraction(self, article_id: int) -> dict:
         return entities.article_extraction(self.conn, article_id)
