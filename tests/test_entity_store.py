@@ -214,3 +214,56 @@ def test_the_dossier_article_list_pages_with_limit_and_offset(run, tmp_path):
     text = run("entity", "Choe Son Hui", "--limit", "4", "--offset", "2").stdout
     assert "articles 3-6 of 12" in text and "6 more (--offset 6)" in text
     assert whole[6]["title"] not in text and whole[2]["title"] in text
+
+
+def _ministers(folder) -> None:
+    texts = {
+        "a.txt": ("Talks\n\nMarch 2, 2019\n\nRi Yong Ho, foreign minister of the DPRK, met Sergei "
+                  "Lavrov, foreign minister of the Russian Federation, on Friday.\n"),
+        "b.txt": ("Talks\n\nMay 9, 2019\n\nDPRK Foreign Minister Ri Yong Ho met Cuban Foreign "
+                  "Minister Bruno Rodriguez Parrilla on Thursday.\n"),
+        "c.txt": ("Message\n\nJuly 1, 2024\n\nChoe Son Hui, minister of Foreign Affairs of the "
+                  "Democratic People's Republic of Korea, sent a message to Russian Foreign "
+                  "Minister Sergei Lavrov on Monday.\n"),
+    }  # fmt: skip
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_office_lists_who_held_it_by_country_in_date_order(run, tmp_path):
+    _ministers(tmp_path)
+    run("ingest", str(tmp_path))
+    held = json.loads(run("office", "foreign", "minister", "--json").stdout)
+    dprk = [(h["name"], h["first"], h["last"]) for h in held if h["country"] == "DPRK"]
+    assert dprk == [
+        ("Ri Yong Ho", "2019-03-02", "2019-05-09"),
+        ("Choe Son Hui", "2024-07-01", "2024-07-01"),
+    ]
+    assert {(h["name"], h["country"]) for h in held} >= {
+        ("Sergei Lavrov", "Russia"),
+        ("Bruno Rodriguez Parrilla", "Cuba"),
+    }
+    lavrov = next(h for h in held if h["name"] == "Sergei Lavrov")
+    assert (lavrov["first"], lavrov["last"], lavrov["articles"]) == ("2019-03-02", "2024-07-01", 2)
+    text = run("office", "minister of Foreign Affairs").stdout
+    assert text.index("DPRK") < text.index("Ri Yong Ho") < text.index("Choe Son Hui")
+    assert "Russia\n" in text and "Sergei Lavrov, foreign minister of Russia (2)" in text
+    on = json.loads(run("office", "foreign minister", "--on", "2024-07", "--json").stdout)
+    assert {h["name"] for h in on} == {"Choe Son Hui", "Sergei Lavrov"}
+    assert run("office", "foreign minister", "--on", "July").exit_code == 2
+    assert run("office", "archbishop").exit_code == 2
+
+
+def test_a_dossier_shows_a_career_and_keeps_the_wordings(run, tmp_path):
+    _ministers(tmp_path)
+    run("ingest", str(tmp_path))
+    dossier = json.loads(run("entity", "Ri Yong Ho", "--json").stdout)
+    [line] = dossier["career"]
+    assert (line["office"], line["first"], line["last"], line["articles"]) == (
+        "foreign minister of the DPRK", "2019-03-02", "2019-05-09", 2)  # fmt: skip
+    assert {r["role"] for r in dossier["roles"]} == set(line["wordings"]) == {
+        "foreign minister of the DPRK", "DPRK Foreign Minister"}  # fmt: skip
+    text = run("entity", "Ri Yong Ho").stdout
+    assert "offices held\n  2019-03-02 .. 2019-05-09 foreign minister of the DPRK (2)" in text
+    assert "DPRK Foreign Minister" not in text
+    assert "DPRK Foreign Minister" in run("entity", "Ri Yong Ho", "--roles").stdout

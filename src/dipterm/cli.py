@@ -33,6 +33,7 @@ LAZY_COMMANDS = {
     "entity": "dipterm.cli_entities",
     "extract": "dipterm.cli_entities",
     "eval": "dipterm.cli_entities",
+    "office": "dipterm.cli_entities",
     "export": "dipterm.cli_reports",
     "select": "dipterm.cli_reports",
     "watch": "dipterm.cli_reports",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -48,9 +49,15 @@ def entities(
     "--kind", type=click.Choice(["person", "org", "place", "country"]), help="Only this kind."
 )
 @click.option(
-    "--limit", "-n", type=click.IntRange(1), help="At most this many articles listed (default: all)."
+    "--limit",
+    "-n",
+    type=click.IntRange(1),
+    help="At most this many articles listed (default: all).",
 )
 @click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many articles first.")
+@click.option(
+    "--roles", "wordings", is_flag=True, help="Also the roles as written, one line a wording."
+)
 @click.option("--json", "as_json", is_flag=True, help="The dossier as a JSON object.")
 @click.pass_context
 def entity(
@@ -59,10 +66,12 @@ def entity(
     kind: str | None,
     limit: int | None,
     offset: int,
+    wordings: bool,
     as_json: bool,
 ) -> None:
-    """The dossier of a person, organisation, place or country: first and last seen, roles held
-    over time, the people met most often and those letters and messages went to or came from
+    """The dossier of a person, organisation, place or country: first and last seen, the career
+    (each office one line however worded, with its first and last article; ranks and honorifics
+    apart), the people met most often and those letters and messages went to or came from
     most often, the articles in date order. Any romanisation works."""
     from dataclasses import asdict
 
@@ -74,7 +83,33 @@ def entity(
         display.print_json(asdict(found))
     else:
         with display.paged():
-            display.print_dossier(found)
+            display.print_dossier(found, wordings=wordings)
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--on", help="Only who held it on this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="A JSON list: name, office, country, span.")
+@click.pass_context
+def office(ctx: click.Context, query: tuple[str, ...], on: str | None, as_json: bool) -> None:
+    """Who held an office ("foreign minister", "premier of the Cabinet"), each with the first and
+    last article that gives it, in date order, by country. However the articles word it."""
+    from dataclasses import asdict
+
+    from dipterm import display
+    from dipterm.errors import NotFoundError
+
+    if on and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", on):
+        raise click.BadParameter("a date as YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--on")
+    with _open(ctx) as library:
+        holders = library.office_holders(" ".join(query), on)
+    if not holders:
+        raise NotFoundError(f"nobody holds an office named {' '.join(query)!r} in the library")
+    if as_json:
+        display.print_json([asdict(h) for h in holders])
+    else:
+        with display.paged():
+            display.print_holders(holders)
 
 
 @cli.command()

@@ -253,7 +253,28 @@ def event_line(event: dict) -> str:
     return f"{event.get('date') or 'undated'} {event['type']}{where}" + (f": {who}" if who else "")
 
 
-def print_dossier(dossier) -> None:
+def span(first: str | None, last: str | None) -> str:
+    """'2019-01-08 .. 2024-11-08', one date when both are one, '?' for none; 24 wide."""
+    text = first if first == last else f"{first or '?'} .. {last or '?'}"
+    return f"{text or '?':<24}"
+
+
+def career_line(line: dict) -> str:
+    """'2024-07-26 .. 2024-11-10  foreign minister of the DPRK (36)'"""
+    return f"{span(line['first'], line['last'])} {safe_line(line['office'])} ({line['articles']})"
+
+
+def career_sections(career: list[dict]) -> list[tuple[str, list[dict]]]:
+    """A career under its headings: the offices held, then ranks and honorifics."""
+    sections = [
+        ("offices held", [c for c in career if c["kind"] == "office"]),
+        ("ranks and honorifics", [c for c in career if c["kind"] != "office"]),
+    ]
+    return [(heading, lines) for heading, lines in sections if lines]
+
+
+def print_dossier(dossier, *, wordings: bool = False) -> None:
+    """A dossier on the console; wordings adds the roles as the articles wrote them."""
     from rich.text import Text
 
     out = console()
@@ -263,16 +284,19 @@ def print_dossier(dossier) -> None:
         out.print(Text("also written  " + safe_line(", ".join(others)), style="dim"))
     first, last = safe_line(dossier.first_seen) or "?", safe_line(dossier.last_seen) or "?"
     out.print(Text(f"seen {first} .. {last} in {dossier.articles_total} articles"))
-    if dossier.roles:
-        out.print(Text("\nroles", style="bold"))
+    for heading, lines in career_sections(dossier.career):
+        out.print(Text(f"\n{heading}", style="bold"))
+        for line in lines:
+            out.print(Text(f"  {career_line(line)}"))
+    if wordings and dossier.roles:
+        out.print(Text("\nroles as written", style="bold"))
         for role in dossier.roles:
-            span = (
-                role["first"]
-                if role["first"] == role["last"]
-                else f"{role['first']} .. {role['last']}"
+            out.print(
+                Text(
+                    f"  {span(role['first'], role['last'])} {safe_line(role['role'])} "
+                    f"({role['articles']})"
+                )
             )
-            span = safe_line(span) or "?"
-            out.print(Text(f"  {span:<24} {safe_line(role['role'])} ({role['articles']})"))
     for heading, others in dossier.counterparts:
         if others:
             out.print(Text(f"\n{heading}", style="bold"))
@@ -306,3 +330,27 @@ def articles_heading(dossier) -> str:
     if not shown:
         return f"articles: none from {start + 1} of {dossier.articles_total}"
     return f"articles {start + 1}-{start + shown} of {dossier.articles_total}"
+
+
+def holders_by_country(holders: list) -> list[tuple[str, list]]:
+    """Office holders under their country, the country with most articles first; those whose
+    country the wording does not give last."""
+    groups: dict[str, list] = {}
+    for holder in holders:
+        groups.setdefault(holder.country, []).append(holder)
+    return sorted(groups.items(), key=lambda g: (not g[0], -sum(h.articles for h in g[1]), g[0]))
+
+
+def holder_line(holder) -> str:
+    """'2018-08-07 .. 2019-09-04 Ri Yong Ho, foreign minister of the DPRK (5)'"""
+    return f"{span(holder.first, holder.last)} {safe_line(holder.name)}, {safe_line(holder.office)} ({holder.articles})"
+
+
+def print_holders(holders: list) -> None:
+    from rich.text import Text
+
+    out = console()
+    for country, group in holders_by_country(holders):
+        out.print(Text(country or "country not given", style="bold"))
+        for holder in group:
+            out.print(Text(f"  {holder_line(holder)}"))

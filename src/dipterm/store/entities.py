@@ -7,6 +7,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from dipterm.extract.keys import name_key
 from dipterm.extract.romanisation import dprk_style
@@ -40,7 +41,7 @@ class Dossier:
     variants: list[str]
     first_seen: str | None
     last_seen: str | None
-    roles: list[dict]  # role, first, last, articles
+    roles: list[dict]  # role, first, last, articles: the wordings as written
     # name, events: the meetings, talks, visits, banquets... taken part in together
     met_most: list[dict]
     articles: list[dict]  # id, published, source, title: one page of the whole list
@@ -49,6 +50,8 @@ class Dossier:
     wrote_most: list[dict] = field(default_factory=list)  # name, events: letters and messages
     articles_total: int = 0  # every article naming the entity, however many `articles` holds
     articles_offset: int = 0  # where the page in `articles` starts in the whole list
+    # office, kind (office or rank), country, first, last, articles, wordings: in date order
+    career: list[dict] = field(default_factory=list)
 
     @property
     def counterparts(self) -> list[tuple[str, list[dict]]]:
@@ -310,6 +313,7 @@ def dossier(
             (eid,),
         )
     ]
+    held = _career(conn, eid)
     # Who was met in person, and who was written to or heard from: a letter is no meeting.
     met: Counter[str] = Counter()
     wrote: Counter[str] = Counter()
@@ -344,7 +348,70 @@ def dossier(
         eid, name, kind, variants, first, last, roles,
         [{"name": n, "events": c} for n, c in met.most_common(10)], articles, events, quotes,
         [{"name": n, "events": c} for n, c in wrote.most_common(10)], total, offset,
+        [line.as_dict() for line in held],
     )  # fmt: skip
+
+
+def _career(conn: sqlite3.Connection, eid: int) -> list:
+    """A person's career from the roles the articles give them, in the order written (the rules
+    load the gazetteer: imported here, so that a search, which reads this module, does not)."""
+    from dipterm.extract.offices import career
+
+    return career(
+        (article_id, published, [r for _, _, r in rows])
+        for (article_id, published), rows in groupby(
+            conn.execute(
+                "SELECT m.article_id, a.published, m.role FROM mentions m JOIN articles a "
+                "ON a.id = m.article_id WHERE m.entity_id = ? AND m.role != '' "
+                "ORDER BY m.article_id, m.rowid",
+                (eid,),
+            ),
+            key=lambda row: (row[0], row[1]),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A person who held an office, and when the articles say so."""
+
+    name: str
+    office: str
+    country: str
+    first: str | None
+    last: str | None
+    articles: int
+    wordings: tuple[str, ...]
+
+
+def office_holders(conn: sqlite3.Connection, query: str, on: str | None = None) -> list[Holder]:
+    """The people who held an office a query names ('foreign minister', 'premier of the
+    Cabinet'), each office's span from their career, in the order they first held it; on a date
+    only those whose span covers it."""
+    from dipterm.extract.offices import OFFICE, matches, may_match, read_office, within_dates
+
+    wanted = read_office(query)
+    roles = [
+        r for (r,) in conn.execute("SELECT DISTINCT role FROM mentions WHERE role != ''")
+        if may_match(r, wanted)
+    ]  # fmt: skip
+    if not roles:
+        return []
+    marks = ",".join("?" * len(roles))
+    people = conn.execute(
+        f"SELECT DISTINCT e.id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        f"WHERE e.kind = 'person' AND m.role IN ({marks})",
+        roles,
+    ).fetchall()
+    found = [
+        Holder(name, line.office, line.country, line.first, line.last, line.articles,
+               tuple(line.wordings))
+        for eid, name in people
+        for line in _career(conn, eid)
+        if line.kind == OFFICE and line.held and matches(line.held, wanted)
+        and (on is None or within_dates(line, on))
+    ]  # fmt: skip
+    return sorted(found, key=lambda h: (h.first or "9999", h.name))
 
 
 def article_extraction(conn: sqlite3.Connection, article_id: int) -> dict:

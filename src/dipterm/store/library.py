@@ -611,6 +611,10 @@ class Library(Searching):
             self.conn, best[0] if best else candidates[0], limit=limit, offset=offset
         )
 
+    def office_holders(self, query: str, on: str | None = None) -> list[entities.Holder]:
+        """Who held an office a query names, with the span the articles give, first held first."""
+        return entities.office_holders(self.conn, query, on)
+
     def entity_articles(self, eid: int, *, limit: int | None = None, offset: int = 0) -> list[dict]:
         """A page of the articles naming an entity, in date order (a dossier's list, paged on)."""
         return entities.entity_articles(self.conn, eid, limit=limit, offset=offset)
