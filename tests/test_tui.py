@@ -14,6 +14,7 @@ from dipterm.tui.keys import readable
 from dipterm.tui.screens.dialogs import AskDialog, ChooseDialog, ConfirmDialog
 from dipterm.tui.screens.dossier import DossierScreen
 from dipterm.tui.screens.help import HelpScreen
+from dipterm.tui.screens.office import OfficeScreen
 from dipterm.tui.widgets.article_list import ArticleList
 from dipterm.tui.widgets.reader import Reader
 
@@ -253,6 +254,54 @@ async def test_dossier_from_the_reader(library):
         await pilot.press("enter")
         await settle(pilot)
         assert pilot.app.screen.query_one("#reader-a", Reader).article.id == 1
+
+
+@pytest.fixture
+def ministers(tmp_path) -> Path:
+    """130 articles naming Choe Son Hui as foreign minister, one naming Ri Yong Ho as one before."""
+    from datetime import date, timedelta
+
+    folder = tmp_path / "ministers"
+    folder.mkdir()
+    for n in range(130):
+        day = date(2024, 1, 1) + timedelta(days=n)
+        (folder / f"a{n:03}.txt").write_text(
+            f"Talks No. {n}\n\n{day:%B} {day.day}, {day.year}\n\nChoe Son Hui, foreign minister "
+            f"of the DPRK, met Sergei Lavrov in Moscow on talks number {n}.\n",
+            encoding="utf-8",
+        )
+    (folder / "ri.txt").write_text(
+        "Talks\n\nMay 9, 2019\n\nDPRK Foreign Minister Ri Yong Ho met Wang Yi on Thursday.\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "ministers.db"
+    with Library.open(path) as lib:
+        import_paths(lib, [str(folder)], workers=1)
+    return path
+
+
+async def test_the_dossier_pages_its_articles_and_leads_to_an_offices_holders(ministers):
+    async with DiptermApp(ministers).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        pilot.app.screen.load_dossier("Choe Son Hui")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, DossierScreen)
+        articles = screen.query_one("#dossier-articles")
+        assert articles.row_count < 130  # a page: the rest as the cursor nears the end
+        for _ in range(20):
+            await pilot.press("pagedown")
+            await settle(pilot)
+        assert articles.row_count == 130
+        assert articles.get_row_at(129)[0] == "2024-05-09"
+        await pilot.press("c", "down", "enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, OfficeScreen)
+        holders = [(h.name, h.first) for h in pilot.app.screen.holders]
+        assert holders == [("Ri Yong Ho", "2019-05-09"), ("Choe Son Hui", "2024-01-01")]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen and screen.dossier.name == "Ri Yong Ho"
 
 
 async def test_mark_save_selection_and_export(library, tmp_path, monkeypatch):

@@ -237,8 +237,17 @@ class LibraryService:
             return self.library.article(article_id), self.library.extraction(article_id)
 
     def dossier(self, name: str):
+        """A dossier with its first page of articles; entity_articles gives the pages after."""
         with self._lock:
-            return self.library.dossier(name)
+            return self.library.dossier(name, limit=PAGE)
+
+    def entity_articles(self, eid: int, offset: int) -> list[dict]:
+        with self._lock:
+            return self.library.entity_articles(eid, limit=PAGE, offset=offset)
+
+    def office_holders(self, office: str) -> list:
+        with self._lock:
+            return self.library.office_holders(office)
 
     def selections(self) -> list[str]:
         with self._lock:

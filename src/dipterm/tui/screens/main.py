@@ -306,7 +306,9 @@ class MainScreen(Screen):
         except DiptermError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
-        self.app.call_from_thread(self.app.push_screen, DossierScreen(dossier), self._from_dossier)
+        self.app.call_from_thread(
+            self.app.push_screen, DossierScreen(dossier, self.service), self._from_dossier
+        )
 
     def _from_dossier(self, article_id: int | None) -> None:
         if article_id is not None:
