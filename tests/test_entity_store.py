@@ -48,7 +48,9 @@ def test_entities_and_dossier(run):
     assert missing.exit_code == 2 and "no person" in missing.stderr
 
 
-def test_a_dossier_tells_whom_a_person_met_from_whom_they_wrote_to(db_path, tmp_path):
+def test_a_dossier_tells_whom_a_person_met_wrote_to_heard_from_and_whose_letter_was_carried(
+    db_path, tmp_path, run
+):
     (tmp_path / "a.txt").write_text(
         "Talks Held\n\nMay 3, 2024\n\nChoe Son Hui met Sergei Lavrov in Moscow on Thursday.\n",
         encoding="utf-8",
@@ -58,12 +60,47 @@ def test_a_dossier_tells_whom_a_person_met_from_whom_they_wrote_to(db_path, tmp_
         "Ana Ruiz Gomez upon her appointment as foreign minister of Peru.\n",
         encoding="utf-8",
     )
+    (tmp_path / "c.txt").write_text(
+        "Letter Conveyed\n\nJune 2, 2024\n\nSergei Lavrov on Friday conveyed a personal letter "
+        "from Vladimir Putin to Choe Son Hui.\n",
+        encoding="utf-8",
+    )
     with Library.open(db_path) as lib:
         import_paths(lib, [str(tmp_path)])
         found = lib.dossier("Choe Son Hui")
+        lavrov = lib.dossier("Sergei Lavrov")
     assert found.kind == "person"
-    assert [m["name"] for m in found.met_most] == ["Sergei Lavrov"]
-    assert [m["name"] for m in found.wrote_most] == ["Ana Ruiz Gomez"]
+    assert [m["name"] for m in found.met_most] == ["Sergei Lavrov"]  # a letter carried is no meeting
+    assert [m["name"] for m in found.wrote_to] == ["Ana Ruiz Gomez"]
+    assert [m["name"] for m in found.received_from] == ["Vladimir Putin"]
+    assert [m["name"] for m in lavrov.carried] == ["from Vladimir Putin to Choe Son Hui"]
+    assert not lavrov.wrote_to and not lavrov.received_from and not found.wrote_most
+    text = run("entity", "Sergei Lavrov").stdout
+    assert "carried letters and messages\n     1  from Vladimir Putin to Choe Son Hui" in text
+    assert "received letters and messages from\n     1  Vladimir Putin" in run("entity", "Choe Son Hui").stdout
+    shown = json.loads(run("show", "3", "--json").stdout)["events"][0]
+    assert shown["parts"] == {
+        "Sergei Lavrov": "carrier", "Vladimir Putin": "sender", "Choe Son Hui": "addressee"
+    }  # fmt: skip
+
+
+def test_extracting_again_drops_a_spelling_older_rules_took_from_a_glued_honorific(db_path, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Thanks\n\nMay 3, 2024\n\nThe guests expressed thanks to the respected HEKim Jong Un, "
+        "president of the State Affairs, on Thursday.\n",
+        encoding="utf-8",
+    )
+    with Library.open(db_path) as lib:
+        import_paths(lib, [str(tmp_path)])
+        with lib.conn:  # as the rules of version 5 stored it
+            lib.conn.execute(
+                "INSERT INTO entity_variants (entity_id, variant, key) VALUES (1, 'HEKim Jong Un', "
+                "'hekimjongun')"
+            )
+            lib.conn.execute("UPDATE articles SET extracted_with = 5")
+        assert "HEKim Jong Un" in lib.dossier("Kim Jong Un").variants
+        assert reextract(lib) == 1
+        assert lib.dossier("Kim Jong Un").variants == ["Kim Jong Un"]
 
 
 def _old_library(path, version: int):

@@ -569,11 +569,65 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
         ("Delegations arrived here on Friday to celebrate the centenary of the birth of President "
          "Kim Il Sung. Mourners placed flowers for the late So Man Sul on Saturday.",
          [(), ()]),
+        # whom the people there speak of is not there: the founder, the leader of the state
+        ("Choe Un Bok and officials laid floral baskets before the statue of President Kim Il "
+         "Sung on Thursday. They said that the DPRK, founded by Kim Il Sung and glorified by Kim "
+         "Jong Il, is demonstrating its might as it is led by Marshal Kim Jong Un.",
+         [("Choe Un Bok",)]),
+        ("Kim Yong Il met the delegation on Monday. The head of the delegation said that his "
+         "visit provided an opportunity to know the reverence of the Korean people for President "
+         "Kim Il Sung.",
+         [("Kim Yong Il",)]),
+        # but what is said may be the event: "said that X sent a message"
+        ("Ho Jong Man made a report on Saturday. He said that Kim Jong Un sent a congratulatory "
+         "message to the conference.",
+         [("Ho Jong Man", "Kim Jong Un")]),
+        # who once visited a place is not there now
+        ("Pak Jong Chon visited the Exhibition Hall which was visited by Marshal Kim Jong Un, on "
+         "Tuesday.",
+         [("Pak Jong Chon",)]),
     ],
 )  # fmt: skip
 def test_who_else_was_there_and_who_was_only_spoken_of(text, participants):
     x = analyse("T", text, PartialDate(2012, 9, 28))
     assert [e.participants for e in x.events] == participants
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("Kim Jong Un sent a congratulatory message to Xi Jinping on Monday.",
+         {"Kim Jong Un": "sender", "Xi Jinping": "addressee"}),
+        ("Kim Jong Un received a message of greetings from Bashar al-Assad on February 6.",
+         {"Kim Jong Un": "addressee", "Bashar al-Assad": "sender"}),
+        ("Sergei Lavrov courteously conveyed the personal letter from Vladimir Putin to Kim Jong "
+         "Un on Thursday.",
+         {"Sergei Lavrov": "carrier", "Vladimir Putin": "sender", "Kim Jong Un": "addressee"}),
+        ("Vladimir Putin's letter to Kim Jong Un was delivered by Alexandr Matsegora on Friday.",
+         {"Kim Jong Un": "addressee", "Alexandr Matsegora": "carrier"}),
+        ("Kim Jong Un met Sergei Lavrov on Friday. He received a letter from Vladimir Putin.",
+         {"Kim Jong Un": "addressee", "Vladimir Putin": "sender"}),
+        ("Kim Jong Un expressed gratitude to Vladimir Putin for sending a warm-hearted letter.",
+         {"Kim Jong Un": "addressee", "Vladimir Putin": "sender"}),
+    ],
+)  # fmt: skip
+def test_a_letter_or_message_says_who_sent_it_got_it_and_carried_it(text, parts):
+    [letter] = [
+        e
+        for e in analyse("T", text, PartialDate(2024, 6, 1)).events
+        if e.type in ("letter", "message")
+    ]
+    assert dict(letter.parts) == parts
+
+
+@pytest.mark.parametrize(
+    "glued", ["the respected HEKim Jong Un, president", "to H.E.Kim Jong Un, president",
+              "to ComradeKim Jong Un, president"],
+)  # fmt: skip
+def test_an_honorific_a_scraper_glued_to_a_name_is_no_part_of_it(glued):
+    x = analyse("T", f"Thanks were expressed {glued} of the State Affairs, on Monday.", None)
+    [person] = [m for m in x.mentions if m.kind == "person"]
+    assert (person.name, person.spellings) == ("Kim Jong Un", ("Kim Jong Un",))
 
 
 def test_a_longer_korean_name_is_not_the_gazetteer_name_it_opens():

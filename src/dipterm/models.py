@@ -156,6 +156,8 @@ class Event:
     place: str | None
     participants: tuple[str, ...]
     sentence: str = ""
+    # In a letter or message, who took which part: (name, "sender" | "addressee" | "carrier").
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

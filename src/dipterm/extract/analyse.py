@@ -8,6 +8,7 @@ from dipterm.extract.entities import find_entities
 from dipterm.extract.events import find_events
 from dipterm.extract.gazetteer import matcher
 from dipterm.extract.quotes import find_quotes
+from dipterm.extract.roles import unglue_honorifics
 from dipterm.extract.sources import canonical_outlet
 from dipterm.extract.version import EXTRACTION_VERSION  # noqa: F401 (where it is asked for)
 from dipterm.ingest.text import DATELINE
@@ -55,6 +56,7 @@ def _merge(body: list[Mention], title: list[Mention]) -> tuple[Mention, ...]:
 
 def analyse(title: str, body: str, published: PartialDate | None) -> Extraction:
     """Everything extracted from one article. Pure: no database, no network."""
+    title, body = unglue_honorifics(title), unglue_honorifics(body)
     dateline, body_start = find_dateline(body)
     found = find_entities(body)
     if dateline:  # the dateline's city is where the report was filed, not a place of the story

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import compress
 
-from dipterm.extract.context import Context
+from dipterm.extract.context import PRONOUN, Context
 from dipterm.extract.gazetteer import words_at
 from dipterm.extract.roles import is_leader_role
 from dipterm.extract.spans import Span
@@ -268,9 +268,13 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
             if crowd:
                 crowds.add(len(events))
             present = people if kind in NO_PLACE else [p for p in people if p not in absent]
+            parts = _letter_parts(ctx, index, start, sentence.end, start + m.start(), present)
             events.append(
-                Event(kind, date, basis, place_name, tuple(present), sentence.text.strip())
-            )
+                Event(
+                    kind, date, basis, place_name, tuple(present), sentence.text.strip(),
+                    parts if kind in NO_PLACE else (),
+                )
+            )  # fmt: skip
     events = [
         replace(e, place=ctx.here) if i in here and e.place is None else e
         for i, e in enumerate(events)
@@ -299,6 +303,11 @@ _HONOURED = re.compile(
     r"|\bthe\s+late\s+(?:[\w'\u2019.-]+\s+){0,2}$"  # "flowers for the late X"
     # whose words or tasks are spoken of: "the tasks set forth by the respected Comrade X"
     r"|\b(?:set\s+forth|put\s+forward|advanced|indicated|clarified)\s+by\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+    # who founded or glorified what the sentence speaks of: "the DPRK, founded by X"
+    r"|\b(?:founded|glorified|pioneered|created)\s+by\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+    # who once visited a place: "units which were visited by X for firsthand guidance"
+    r"|\b(?:which|that)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+visited\s+by\s+"
+    r"(?:[\w'\u2019.-]+\s+){0,4}$"
     r"|\b(?:works?|speech|teachings?|instructions?|behests?|policy|ideas?|thoughts?|leadership)"
     r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,4}$"
     # to whom the visitors bow: "made a bow to X", "paid homage to X", "paid tribute to X"
@@ -308,6 +317,12 @@ _LIST_GOES_ON = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+\s+){0,6}$"
     # "family members of X, a fighter in China, and of Y": "and of" goes on past an appositive
     r"|,[^.;]{0,100}?\band\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"
+)
+# What someone said: the people named in it are spoken of, not there ("They said that the DPRK,
+# founded by X, ... as it is led by Y").
+_SAID_THAT = re.compile(
+    r"\b(?:said|say|says|noted|notes|stressed|stresses|emphasi[sz]ed|pointed\s+out|added|declared"
+    r"|expressed\s+the\s+(?:belief|hope|conviction))\s+that\b"
 )
 _LYING_IN_STATE = re.compile(r"\bwhere\s+[^.]{0,100}?\s+lies?\s+in\s+state\b")
 
@@ -342,6 +357,68 @@ def _marked(
         yield span, marked
 
 
+# What a letter's or message's people did, by the verb they are the subject of.
+_LETTER_VERB = re.compile(
+    r"\b(?P<sent>sent|sending|sends|wrote|writes|addressed)\b|\b(?P<got>received|receives)\b"
+    r"|\b(?P<brought>conveyed|conveys|delivered|delivers|handed|hands|forwarded|carried|brought)\b"
+)
+_TO_OR_FROM = re.compile(r"\b(from|to)\s+(?:(?!(?:from|to)\s)[\w'\u2019.-]+\s+){0,5}$")
+_BROUGHT_BY = re.compile(
+    r"\b(?:conveyed|delivered|handed|forwarded|carried|brought)\s+(?:over\s+)?by\s+"
+    r"(?:[\w'\u2019.-]+\s+){0,4}$"
+)
+_POSSESSIVE_LETTER = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:letters?|messages?)\b")
+
+
+def _letter_parts(
+    ctx: Context, index: int, start: int, end: int, trigger: int, people: list[str]
+) -> tuple[tuple[str, str], ...]:
+    """Who sent a letter or message, who it went to and who carried it: a name after "from" or
+    "X's letter" sent it, one after "to" got it; the subject of "sent" or "wrote" sent it, of
+    "received" got it, of "conveyed", "delivered", "handed" carried it when another sent it (else
+    sent it), of "delivered by" carried it; one thanked "for sending" it sent it, who thanked them
+    got it. Names the sentence gives no part stay without one."""
+    verb = _LETTER_VERB.search(ctx.text, trigger, end)
+    at: dict[str, tuple[int, int]] = {}  # where each is first named
+    for span in ctx.people_in(start, end):
+        at.setdefault(span.name, (span.start, span.end))
+    pronoun = PRONOUN.search(ctx.text, start, end)
+    subject = ctx.pronoun_person(index, start, end)
+    if subject and subject not in at and pronoun:
+        at[subject] = pronoun.span()
+    parts: dict[str, str] = {}
+    # "X thanked Y for sending a letter": Y sent it, X got it.
+    thanked = verb is not None and ctx.text.endswith("for ", 0, verb.start())
+    before = [n for n in people if n in at and at[n][0] < (verb.start() if verb else start)]
+    for name in people:
+        if name not in at:
+            continue
+        pos, after = at[name]
+        cue = _TO_OR_FROM.search(ctx.text, max(start, pos - 60), pos)
+        if thanked and name in before:
+            parts[name] = "sender" if name == max(before, key=lambda n: at[n][0]) else "addressee"
+        elif _BROUGHT_BY.search(ctx.text, max(start, pos - 60), pos):
+            parts[name] = "carrier"
+        elif cue:
+            parts[name] = "sender" if cue.group(1) == "from" else "addressee"
+        elif _POSSESSIVE_LETTER.match(ctx.text, after):
+            parts[name] = "sender"
+        elif verb and pos < verb.start():
+            parts[name] = (
+                "sender" if verb.group("sent") else "addressee" if verb.group("got") else "?"
+            )
+    for name, part in parts.items():
+        if part == "?":  # who conveyed another's letter carried it
+            parts[name] = "carrier" if "sender" in parts.values() else "sender"
+    return tuple(parts.items())
+
+
+def _reports_an_event(text: str) -> bool:
+    """Whether a clause holds an event's trigger of its own."""
+    lowered = text.lower() if text.isascii() else None
+    return any(pattern.search(text) for _, pattern in _triggers_in(text, lowered))
+
+
 def _sent_from_afar(ctx: Context, start: int, end: int) -> set[str]:
     """The people of a sentence whose greetings or family stand for them (and those listed
     after them: "the families of X, Y and Z"). Once a sentence speaks of families, whom it names
@@ -363,11 +440,15 @@ def _sent_from_afar(ctx: Context, start: int, end: int) -> set[str]:
 def _people(ctx: Context, index: int, start: int, end: int) -> list[str]:
     """The people a sentence names who took part, a he/she first as the person it stands for."""
     lying = _LYING_IN_STATE.search(ctx.text, start, end)  # "the halls where X and Y lie in state"
+    said = _SAID_THAT.search(ctx.text, start, end)
+    if said and _reports_an_event(ctx.text[said.end() : end]):
+        said = None  # "He said that X sent a message": what is said is the event, X its sender
 
     def opens(span: Span, previous: int) -> bool:
         return bool(
             _HONOURED.search(ctx.text, max(start, span.start - 100), span.start)
             or (lying and lying.start() < span.start < lying.end())
+            or (said and span.start > said.end())
         )
 
     marked = list(_marked(ctx, start, end, opens))
@@ -425,7 +506,9 @@ def _merge(events: list[Event]) -> list[Event]:
         if key in merged:
             old = merged[key]
             merged[key] = replace(
-                old, participants=tuple(dict.fromkeys(old.participants + event.participants))
+                old,
+                participants=tuple(dict.fromkeys(old.participants + event.participants)),
+                parts=tuple(dict.fromkeys(old.parts + event.parts)),
             )
         else:
             merged[key] = event

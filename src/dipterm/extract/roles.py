@@ -43,6 +43,19 @@ HONORIFICS = {
     "ms",
     "h.e.",
 }
+# Honorifics a scraper glued to the name after them: "HEKim Jong Un", "H.E.Kim Jong Un",
+# "ComradeKim Jong Un".
+_GLUED_HONORIFIC = re.compile(r"\b(?:H\.\s?E\.|HE|Comrade|Mrs\.?|Mr\.?)(?=[A-Z][a-z])")
+
+
+def unglue_honorifics(text: str) -> str:
+    """The text with a space after each honorific glued to a name, so that it is not taken for
+    part of the name ("HE Kim Jong Un": a word in capitals opens no name)."""
+    if "HE" not in text and "H.E." not in text and "Comrade" not in text and "Mr" not in text:
+        return text
+    return _GLUED_HONORIFIC.sub(lambda m: m.group(0) + " ", text)
+
+
 LEADER_WORDS = {
     "president",
     "chairman",

@@ -47,18 +47,26 @@ class Dossier:
     articles: list[dict]  # id, published, source, title: one page of the whole list
     events: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
-    wrote_most: list[dict] = field(default_factory=list)  # name, events: letters and messages
+    # name, events: letters and messages with those the text gives no direction for
+    wrote_most: list[dict] = field(default_factory=list)
     articles_total: int = 0  # every article naming the entity, however many `articles` holds
     articles_offset: int = 0  # where the page in `articles` starts in the whole list
     # office, kind (office or rank), country, first, last, articles, wordings: in date order
     career: list[dict] = field(default_factory=list)
+    # name, events: letters and messages it sent to them, got from them, carried ("from X to Y")
+    wrote_to: list[dict] = field(default_factory=list)
+    received_from: list[dict] = field(default_factory=list)
+    carried: list[dict] = field(default_factory=list)
 
     @property
     def counterparts(self) -> list[tuple[str, list[dict]]]:
         """The people dealt with most often, each list under the heading it is shown with."""
         return [
             ("met most often", self.met_most),
-            ("letters and messages most often with", self.wrote_most),
+            ("wrote to", self.wrote_to),
+            ("received letters and messages from", self.received_from),
+            ("carried letters and messages", self.carried),
+            ("letters and messages, who wrote not read, with", self.wrote_most),
         ]
 
 
@@ -100,6 +108,24 @@ def drop_unnamed(conn: sqlite3.Connection, candidates: set[int]) -> None:
     conn.executemany("DELETE FROM entities WHERE id = ?", unnamed)
 
 
+def drop_variants(
+    conn: sqlite3.Connection, candidates: set[int], kept: Callable[[str], bool]
+) -> None:
+    """Delete the spellings of the candidate entities that kept refuses (a spelling older rules
+    took from a glued honorific, "HEKim Jong Un"), never an entity's own name."""
+    for eid in candidates:
+        for (variant,) in conn.execute(
+            "SELECT v.variant FROM entity_variants v JOIN entities e ON e.id = v.entity_id "
+            "WHERE v.entity_id = ? AND v.variant != e.name",
+            (eid,),
+        ).fetchall():
+            if not kept(variant):
+                conn.execute(
+                    "DELETE FROM entity_variants WHERE entity_id = ? AND variant = ?",
+                    (eid, variant),
+                )
+
+
 class ExtractionWriter:
     """Stores extractions inside one transaction of the caller's.
 
@@ -111,7 +137,7 @@ class ExtractionWriter:
         self._ids: dict[tuple[str, str], int] = {}  # (kind, key) -> entity id
         self._variants: set[tuple[int, str]] = set()
         self._mentions: list[tuple[int, int, str, int]] = []
-        self._participants: list[tuple[int, int]] = []
+        self._participants: list[tuple[int, int, str]] = []
         self._quotes: list[tuple[int, int, int | None, str | None, str, int]] = []
 
     def entity_id(self, name: str, kind: str, spellings: tuple[str, ...] = ()) -> int:
@@ -160,9 +186,10 @@ class ExtractionWriter:
                     event.sentence,
                 ),
             ).lastrowid
+            parts = dict(event.parts)
             for name in event.participants:
                 eid = ids.get(("person", name)) or self.entity_id(name, "person")
-                self._participants.append((int(event_id or 0), eid))
+                self._participants.append((int(event_id or 0), eid, parts.get(name, "")))
         for seq, quote in enumerate(extraction.quotes):
             speaker_id = ids.get(("person", quote.speaker)) if quote.speaker else None
             self._quotes.append(
@@ -175,7 +202,7 @@ class ExtractionWriter:
             self._mentions,
         )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?, ?)",
+            "INSERT OR IGNORE INTO event_participants (event_id, entity_id, part) VALUES (?, ?, ?)",
             self._participants,
         )
         self.conn.executemany(
@@ -314,17 +341,18 @@ def dossier(
         )
     ]
     held = _career(conn, eid)
-    # Who was met in person, and who was written to or heard from: a letter is no meeting.
+    # Who was met in person: a letter is no meeting.
     met: Counter[str] = Counter()
-    wrote: Counter[str] = Counter()
-    for other, event_type in conn.execute(
-        "SELECT e.name, ev.type FROM event_participants p "
+    for (other,) in conn.execute(
+        "SELECT e.name FROM event_participants p "
         "JOIN event_participants q ON q.event_id = p.event_id "
         "JOIN events ev ON ev.id = p.event_id "
-        "JOIN entities e ON e.id = q.entity_id WHERE p.entity_id = ? AND q.entity_id != ?",
-        (eid, eid),
+        "JOIN entities e ON e.id = q.entity_id WHERE p.entity_id = ? AND q.entity_id != ? "
+        f"AND ev.type NOT IN ({','.join('?' * len(WRITTEN))})",
+        (eid, eid, *sorted(WRITTEN)),
     ):
-        (wrote if event_type in WRITTEN else met)[other] += 1
+        met[other] += 1
+    letters = _letters(conn, eid)
     total = conn.execute(
         "SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?", (eid,)
     ).fetchone()[0]
@@ -347,9 +375,60 @@ def dossier(
     return Dossier(
         eid, name, kind, variants, first, last, roles,
         [{"name": n, "events": c} for n, c in met.most_common(10)], articles, events, quotes,
-        [{"name": n, "events": c} for n, c in wrote.most_common(10)], total, offset,
-        [line.as_dict() for line in held],
+        _most(letters["with"]), total, offset, [line.as_dict() for line in held],
+        _most(letters["wrote to"]), _most(letters["received from"]), _most(letters["carried"]),
     )  # fmt: skip
+
+
+def _part_column(conn: sqlite3.Connection, table: str = "p") -> str:
+    """The column of a participant's part in a letter, or '' where a library of schema 6 or
+    before, opened read-only, has none."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(event_participants)")}
+    return f"{table}.part" if "part" in columns else "''"
+
+
+def _most(counted: Counter[str]) -> list[dict]:
+    return [{"name": n, "events": c} for n, c in counted.most_common(10)]
+
+
+def _letters(conn: sqlite3.Connection, eid: int) -> dict[str, Counter[str]]:
+    """An entity's letters and messages by direction: whom it wrote to, whom it received them
+    from, whose it carried to whom ("from X to Y"), and those with others the text gives no
+    direction for."""
+    rows = conn.execute(
+        f"SELECT p.event_id, {_part_column(conn)}, e.name, {_part_column(conn, 'q')} "
+        "FROM event_participants p "
+        "JOIN event_participants q ON q.event_id = p.event_id "
+        "JOIN events ev ON ev.id = p.event_id "
+        "JOIN entities e ON e.id = q.entity_id WHERE p.entity_id = ? AND q.entity_id != ? "
+        f"AND ev.type IN ({','.join('?' * len(WRITTEN))}) ORDER BY p.event_id",
+        (eid, eid, *sorted(WRITTEN)),
+    ).fetchall()
+    found: dict[str, Counter[str]] = {
+        k: Counter() for k in ("wrote to", "received from", "carried", "with")
+    }
+    for _, grouped in groupby(rows, key=lambda row: row[0]):
+        group = list(grouped)
+        others = [(name, their) for _, _, name, their in group]
+        mine = group[0][1]
+        senders = [n for n, their in others if their == "sender"]
+        addressees = [n for n, their in others if their == "addressee"]
+        counted: list[str] = []
+        if mine == "sender" and addressees:
+            found["wrote to"].update(addressees)
+            counted = addressees
+        elif mine == "addressee" and senders:
+            found["received from"].update(senders)
+            counted = senders
+        elif mine == "carrier" and (senders or addressees):
+            found["carried"][
+                f"from {', '.join(senders) or '?'} to {', '.join(addressees) or '?'}"
+            ] += 1
+            counted = senders + addressees
+        if mine:  # those whose part is read too are placed: a carrier is no correspondent
+            counted += [n for n, their in others if their]
+        found["with"].update(n for n, _ in others if n not in counted)
+    return found
 
 
 def _career(conn: sqlite3.Connection, eid: int) -> list:
@@ -431,14 +510,12 @@ def article_extraction(conn: sqlite3.Connection, article_id: int) -> dict:
         "ORDER BY seq",
         (article_id,),
     ):
-        participants = [
-            r[0]
-            for r in conn.execute(
-                "SELECT e.name FROM event_participants p JOIN entities e ON e.id = p.entity_id "
-                "WHERE p.event_id = ? ORDER BY p.rowid",
-                (eid,),
-            )
-        ]
+        taking_part = conn.execute(
+            f"SELECT e.name, {_part_column(conn)} FROM event_participants p "
+            "JOIN entities e ON e.id = p.entity_id WHERE p.event_id = ? ORDER BY p.rowid",
+            (eid,),
+        ).fetchall()
+        participants = [name for name, _ in taking_part]
         events.append(
             {
                 "type": etype,
@@ -447,6 +524,8 @@ def article_extraction(conn: sqlite3.Connection, article_id: int) -> dict:
                 "date_basis": basis,
                 "place": place,
                 "participants": participants,
+                # who sent, got or carried a letter or message, where the text says
+                "parts": {name: part for name, part in taking_part if part},
             }
         )
     quotes = [

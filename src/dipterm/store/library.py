@@ -444,8 +444,12 @@ class Library(Searching):
                     (*self._dateline(draft, extraction), version, article_id),
                 )
             writer.flush()
-            # A name the new rules no longer find, or spell otherwise, leaves no entity behind.
+            # A name the new rules no longer find, or spell otherwise, leaves no entity behind,
+            # and a spelling they clean ("HEKim Jong Un") no variant.
             entities.drop_unnamed(self.conn, named_before)
+            from dipterm.extract.roles import unglue_honorifics
+
+            entities.drop_variants(self.conn, named_before, lambda v: unglue_honorifics(v) == v)
 
     def awaiting_extraction(self) -> int:
         """Articles not extracted yet, or extracted by rules older than these."""

@@ -242,6 +242,14 @@ def _v8_date_basis(db) -> None:
         db["articles"].add_column("published_from", str)
 
 
+def _v9_letter_parts(db) -> None:
+    """Who sent a letter or message, who got it and who carried it: each participant's part
+    ('' where the text does not say, and in every other kind of event)."""
+    have = {row[1] for row in db.conn.execute("PRAGMA table_info(event_participants)")}
+    if "part" not in have:  # run again over a file that has it: as it is
+        db.conn.execute("ALTER TABLE event_participants ADD COLUMN part TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Callable] = [
     _v1_articles,
     _v2_extraction,
@@ -251,10 +259,12 @@ MIGRATIONS: list[Callable] = [
     _v6_titles_by_date,
     _v7_revisions,
     _v8_date_basis,
+    _v9_letter_parts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # A library that may not be written is read as it is from this version on: what came later only
-# makes reading faster (indexes) or writing faster (v5), and every query works without it.
+# makes reading faster (indexes) or writing faster (v5), and every query works without it (the
+# letters' parts of v9 are read as unknown where the column is not there).
 READABLE_FROM = 3
 
 
