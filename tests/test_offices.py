@@ -178,3 +178,18 @@ def test_offices_of_another_era_normalise_as_well():
     assert len(kim["chairman of the National Defence Commission of the DPRK"].wordings) >= 2
     pak = [c for c in career(held["Pak Ui Chun"]) if c.kind == OFFICE]
     assert pak[0].office == "foreign minister of the DPRK" and pak[0].articles >= 10
+
+
+def test_the_eval_scores_an_office_found_in_other_words_as_found():
+    from dipterm.extract.evaluate import Report, score
+
+    report = Report()
+    gold = {
+        "file": "a",
+        "people": [{"name": "Ri Yong Ho", "roles": ["DPRK Foreign Minister", "General"]}],
+    }
+    found = {"people": [{"name": "Ri Yong Ho", "roles": ["foreign minister of the DPRK"]}]}
+    score(report, gold, found)
+    roles, offices = report.scores["roles"], report.scores["offices"]
+    assert (roles.tp, roles.fp, roles.fn) == (0, 1, 2)
+    assert (offices.tp, offices.fp, offices.fn) == (1, 0, 0)  # a bare "General" is no office

@@ -1,7 +1,8 @@
 """Scoring extraction against hand annotations (the gold format of eval/gold-seeds.jsonl).
 
 Per field, precision, recall and F1 over all records: people (names), roles (person, role),
-organizations, places, countries, events (type, date), event places and participants, quotes
+offices (person, the office a role reads as: both sides read by extract/offices.py, so the field
+measures role extraction whatever the wording, fragments and ranks left out), organizations, places, countries, events (type, date), event places and participants, quotes
 (speaker and words; near-identical words count).
 """
 
@@ -16,13 +17,14 @@ from rapidfuzz import fuzz
 from dipterm.errors import InputError
 from dipterm.extract.analyse import analyse
 from dipterm.extract.gazetteer import name_key
+from dipterm.extract.offices import OFFICE, offices_of
 from dipterm.ingest.clean import fold_quotes
 from dipterm.ingest.decode import decode
 from dipterm.ingest.text import parse_text
 from dipterm.models import Extraction
 
 FIELDS = (
-    "people", "roles", "organizations", "places", "countries", "events", "event_places",
+    "people", "roles", "offices", "organizations", "places", "countries", "events", "event_places",
     "event_participants", "quotes",
 )  # fmt: skip
 QUOTE_SIMILARITY = 90.0
@@ -76,6 +78,12 @@ def _sets(record: dict) -> dict[str, set]:
     return {
         "people": {name_key(p["name"]) for p in people},
         "roles": {(name_key(p["name"]), _norm(r)) for p in people for r in p.get("roles") or []},
+        "offices": {
+            (name_key(p["name"]), office.key)
+            for p in people
+            for office in offices_of(p.get("roles") or [])
+            if office.kind == OFFICE
+        },
         "organizations": {name_key(_name(o)) for o in record.get("organizations") or []},
         "places": {name_key(_name(o)) for o in record.get("places") or []},
         "countries": {name_key(_name(o)) for o in record.get("countries") or []},
