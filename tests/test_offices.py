@@ -121,7 +121,7 @@ def test_its_and_the_partys_name_the_body_of_the_office_before():
             "head of the party's Commission for External Relations",
         ]
     )
-    assert party[1].of[-2:] == ("Communist Party", "Vietnam")
+    assert party[1].of[-2:] == ("the Communist Party", "Vietnam")
     assert offices_of(["chairman of its Central Committee"])[0].kind == FRAGMENT  # nothing before
 
 
@@ -193,3 +193,22 @@ def test_the_eval_scores_an_office_found_in_other_words_as_found():
     roles, offices = report.scores["roles"], report.scores["offices"]
     assert (roles.tp, roles.fp, roles.fn) == (0, 1, 2)
     assert (offices.tp, offices.fp, offices.fn) == (1, 0, 0)  # a bare "General" is no office
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "vice-chairman of the Pyongyang City Committee of the Korean Association of Cooks",
+        "head of School of Natural Sciences of Harbin Institute of Technology",
+        "vice-chairman of the China Association for International Friendly Contact",
+        "prime minister of the Council of Ministers of Bosnia and Herzegovina",
+    ],
+)
+def test_a_body_the_gazetteer_does_not_know_keeps_its_wording(role):
+    """KCNA 2011-2012's wordings: no 'the' put into a name, no country taken off its front."""
+    assert read_office(role).label == role
+
+
+def test_what_runs_on_after_a_semicolon_is_no_part_of_the_office():
+    role = "vice-chairman of the Central Military Commission of the CPC; Ling Jihua"
+    assert "Ling" not in read_office(role).label

@@ -75,8 +75,9 @@ class Office:
 
 
 def _key(label: str) -> str:
-    """What two wordings of one office share: 'Vice-Premier' and 'vice premier'."""
-    return _PREFIX_HYPHEN.sub(r"\1 ", label).lower()
+    """What two wordings of one office share: 'Vice-Premier' and 'vice premier', 'of Pyongyang
+    City Committee' and 'of the Pyongyang City Committee'."""
+    return re.sub(r"\bthe\s+", "", _PREFIX_HYPHEN.sub(r"\1 ", label).lower())
 
 
 def _title_key(title: str) -> str:
@@ -100,27 +101,31 @@ def _countries() -> frozenset[str]:
 
 
 def _the(body: str) -> str:
-    """A body as it follows 'of': 'the DPRK', 'the Cabinet', 'Russia', 'the United States'."""
+    """A body as it follows 'of': 'the DPRK', 'the Cabinet', 'Russia', 'the United States'; one
+    the gazetteer does not know as written ('the Korean Association of Cooks')."""
     if body in _countries() and not (body.isupper() or body.startswith("United ")):
         return body
-    return body if body.lower().startswith("the ") else "the " + body
+    if body not in _known_names() or body.lower().startswith("the "):
+        return body
+    return "the " + body
 
 
-def _canonical(words: list[str]) -> list[tuple[str, bool]]:
+def _canonical(words: list[str]) -> list[tuple[str, bool, str]]:
     """The words with the longest runs the gazetteer names replaced by its canonical name:
-    (text, known) items."""
+    (text, known, as written) items."""
     table, items, i = _names(), [], 0
     while i < len(words):
         for j in range(min(len(words), i + 12), i, -1):
             if words[i].lower() in {"of", "to", "the"}:
                 continue
-            known = table.get(name_key(" ".join(words[i:j])))
+            written = " ".join(words[i:j])
+            known = table.get(name_key(written))
             if known:
-                items.append((known[0], True))
+                items.append((known[0], True, written))
                 i = j
                 break
         else:
-            items.append((words[i], False))
+            items.append((words[i], False, words[i]))
             i += 1
     return items
 
@@ -131,41 +136,47 @@ def _bodies(text: str) -> tuple[tuple[str, ...], str]:
     bodies: list[str] = []
     to = ""
     for _ in range(3):  # "Political Bureau of the WPK Central Committee" is a name once resolved
-        parts: list[list[tuple[str, bool]]] = [[]]
+        parts: list[list[tuple[str, bool, str]]] = [[]]
         to_at = None
-        for word, known in _canonical(words):
+        for word, known, written in _canonical(words):
             if not known and word.lower() in {"of", "to"}:
                 if word.lower() == "to" and to_at is None:
                     to_at = len(parts)
                 parts.append([])
             else:
-                parts[-1].append((word, known))
+                parts[-1].append((word, known, written))
         segments = [[b for b in _segment(p) if b] for p in parts]
         bodies = [b for seg in segments[:to_at] for b in seg]
         to = " of ".join(b for seg in segments[to_at:] for b in seg) if to_at else ""
-        rebuilt = " of the ".join(bodies).split() + (["to", *to.split()] if to else [])
+        rebuilt = " of ".join(_the(b) for b in bodies).split() + (["to", *to.split()] if to else [])
         if [w.lower() for w in rebuilt] == [w.lower() for w in words]:
             break
         words = rebuilt
     return tuple(bodies), to
 
 
-def _segment(part: list[tuple[str, bool]]) -> list[str]:
-    """One 'of' part as bodies: a name, words, or a name before words ('KPA General Staff' is the
-    General Staff of the KPA, 'DPRK armed forces' the armed forces of the DPRK)."""
+def _segment(part: list[tuple[str, bool, str]]) -> list[str]:
+    """One 'of' part as bodies: a name, words (with their 'the' as written), or an abbreviation
+    or country before words ('KPA General Staff' is the General Staff of the KPA, 'DPRK armed
+    forces' the armed forces of the DPRK; 'China Association for ...' stays a name)."""
+    the = bool(part) and part[0][0].lower() == "the"
     while part and part[0][0].lower() == "the":
         part = part[1:]
     if not part:
         return []
-    if part[0][1] and len(part) > 1 and not any(known for _, known in part[1:]):
-        return [" ".join(w for w, _ in part[1:]), part[0][0]]
-    return [" ".join(w for w, _ in part).strip(" ,")]
+    head, known, written = part[0]
+    rest = part[1:]
+    if known and rest and not any(k for _, k, _ in rest) and written.replace(".", "").isupper():
+        words = " ".join(w for w, _, _ in rest)
+        return [("the " + words) if the else words, head]
+    text = " ".join(w for w, _, _ in part).strip(" ,")
+    return [("the " + text) if the and not (known and len(part) == 1) else text]
 
 
 @lru_cache(maxsize=1 << 14)
 def read_office(role: str) -> Office:
     """One role as an office. 'its ...' stays unresolved here (see offices_of)."""
-    text = _ACRONYM.sub("", re.sub(r"\s+", " ", role.replace("\u2019", "'")))
+    text = _ACRONYM.sub("", re.sub(r"\s+", " ", role.replace("\u2019", "'")).split(";")[0])
     text = _RUN_ON.sub("", text).strip(" ,;:.")
     lower = text.lower()
     if _RANK.match(lower) and lower != "general":
@@ -184,7 +195,8 @@ def read_office(role: str) -> Office:
     rest = " ".join(words[split:])
     of, to = _bodies(rest) if rest else ((), "")
     head = _PREFIX_HYPHEN.sub(r"\1 ", title).split()
-    if head and head[-1] == "minister" and of and of[0] not in _known_names():
+    portfolio_named = of and of[0] not in _known_names() and not of[0].lower().startswith("the ")
+    if head and head[-1] == "minister" and portfolio_named:
         portfolio = of[0].lower()
         short = _PORTFOLIOS.get(portfolio)
         title = " ".join(head[:-1] + [short, "minister"] if short else [title, "of", portfolio])
