@@ -294,7 +294,7 @@ async def test_the_dossier_pages_its_articles_and_leads_to_an_offices_holders(mi
             await settle(pilot)
         assert articles.row_count == 130
         assert articles.get_row_at(129)[0] == "2024-05-09"
-        await pilot.press("c", "down", "enter")
+        await pilot.press("c", "j", "enter")
         await settle(pilot)
         assert isinstance(pilot.app.screen, OfficeScreen)
         holders = [(h.name, h.first) for h in pilot.app.screen.holders]

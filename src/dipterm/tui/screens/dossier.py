@@ -29,8 +29,8 @@ class DossierScreen(Screen[int | None]):
         Binding("c", "tab('career')", "Career"),
         Binding("m", "tab('people')", "People met"),
         Binding("u", "tab('quotes')", "Quotes"),
-        Binding("j", "down", show=False),
-        Binding("k", "up", show=False),
+        Binding("j", "focused.cursor_down", show=False),
+        Binding("k", "focused.cursor_up", show=False),
     ]
 
     @dataclass
@@ -188,11 +188,3 @@ class DossierScreen(Screen[int | None]):
             tabs.active = f"tab-{name}"
             table = tabs.query(f"#tab-{name} DataTable")
             (table.first() if table else tabs.query_one(f"#tab-{name} VerticalScroll")).focus()
-
-    def action_down(self) -> None:
-        if isinstance(self.focused, DataTable):
-            self.focused.action_cursor_down()
-
-    def action_up(self) -> None:
-        if isinstance(self.focused, DataTable):
-            self.focused.action_cursor_up()

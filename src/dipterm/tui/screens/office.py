@@ -19,8 +19,8 @@ class OfficeScreen(Screen[str | None]):
 
     BINDINGS = [
         Binding("escape,q", "close", "Back"),
-        Binding("j", "down", show=False),
-        Binding("k", "up", show=False),
+        Binding("j", "focused.cursor_down", show=False),
+        Binding("k", "focused.cursor_up", show=False),
     ]
 
     def __init__(self, office: str, holders: list) -> None:
@@ -60,9 +60,3 @@ class OfficeScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-    def action_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
