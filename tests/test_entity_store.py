@@ -70,21 +70,28 @@ def test_a_dossier_tells_whom_a_person_met_wrote_to_heard_from_and_whose_letter_
         found = lib.dossier("Choe Son Hui")
         lavrov = lib.dossier("Sergei Lavrov")
     assert found.kind == "person"
-    assert [m["name"] for m in found.met_most] == ["Sergei Lavrov"]  # a letter carried is no meeting
+    assert [m["name"] for m in found.met_most] == [
+        "Sergei Lavrov"
+    ]  # a letter carried is no meeting
     assert [m["name"] for m in found.wrote_to] == ["Ana Ruiz Gomez"]
     assert [m["name"] for m in found.received_from] == ["Vladimir Putin"]
     assert [m["name"] for m in lavrov.carried] == ["from Vladimir Putin to Choe Son Hui"]
     assert not lavrov.wrote_to and not lavrov.received_from and not found.wrote_most
     text = run("entity", "Sergei Lavrov").stdout
     assert "carried letters and messages\n     1  from Vladimir Putin to Choe Son Hui" in text
-    assert "received letters and messages from\n     1  Vladimir Putin" in run("entity", "Choe Son Hui").stdout
+    assert (
+        "received letters and messages from\n     1  Vladimir Putin"
+        in run("entity", "Choe Son Hui").stdout
+    )
     shown = json.loads(run("show", "3", "--json").stdout)["events"][0]
     assert shown["parts"] == {
         "Sergei Lavrov": "carrier", "Vladimir Putin": "sender", "Choe Son Hui": "addressee"
     }  # fmt: skip
 
 
-def test_extracting_again_drops_a_spelling_older_rules_took_from_a_glued_honorific(db_path, tmp_path):
+def test_extracting_again_drops_a_spelling_older_rules_took_from_a_glued_honorific(
+    db_path, tmp_path
+):
     (tmp_path / "a.txt").write_text(
         "Thanks\n\nMay 3, 2024\n\nThe guests expressed thanks to the respected HEKim Jong Un, "
         "president of the State Affairs, on Thursday.\n",
