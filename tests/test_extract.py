@@ -582,6 +582,11 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
         ("Ho Jong Man made a report on Saturday. He said that Kim Jong Un sent a congratulatory "
          "message to the conference.",
          [("Ho Jong Man", "Kim Jong Un")]),
+        # a "he" after a sentence that opened with "he" is still its subject, not whom it named
+        ("Kim Jong Un visited the university on Monday. He recalled with deep emotion the "
+         "exploits of President Kim Il Sung who founded it. He met the officials who visited "
+         "their alma mater.",
+         [("Kim Jong Un",), ("Kim Jong Un",)]),
         # who once visited a place is not there now
         ("Pak Jong Chon visited the Exhibition Hall which was visited by Marshal Kim Jong Un, on "
          "Tuesday.",

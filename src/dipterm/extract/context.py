@@ -10,6 +10,7 @@ from dipterm.extract.sentences import Sentence, split_sentences
 from dipterm.extract.spans import Found, Span
 
 PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 # A sentence whose subject is a title alone: "The respected General Secretary was greeted ... by X".
 TITLE_SUBJECT = re.compile(
     r"\s*(?:The\s+)?(?:respected\s+|dear\s+)?(?P<title>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+[a-z]"
@@ -52,11 +53,13 @@ class Context:
     def subject_before(self, index: int) -> str | None:
         """The person a sentence-initial "he" or "she" in sentence index refers to: the first person
         named in the nearest earlier sentence that names one, or the one person holding the title
-        that sentence opens with as its subject (the people it names after that are others)."""
+        that sentence opens with as its subject (the people it names after that are others). A
+        sentence that itself opens with "he" or "she" goes on with the same subject ("He recalled
+        the exploits of X. He met ...": not X), and is passed over."""
         for i in range(index - 1, -1, -1):
             sentence = self.sentences[i]
             people = self.people_in(sentence.start, sentence.end)
-            if people:
+            if people and not _OPENS_WITH_PRONOUN.match(self.text, sentence.start, people[0].start):
                 return self._title_holder(sentence.start, people[0].start) or people[0].name
         return None
 
