@@ -35,6 +35,8 @@ _ABBREVIATIONS = {"c.c.": "Central Committee", "c.c": "Central Committee"}
 # The rest of a list run into the role: "secretary of the ... and other senior officials".
 _RUN_ON = re.compile(r"\s+and\s+(?:other|many|some|all|several|leading)\b.*$", re.I)
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,9}\)")  # "State Affairs Commission (SAC) of ..."
+# A sentence a scraper glued on: "... of the People's Republic of China.At the talks".
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")
 _ITS = re.compile(r"\b(?:its|the\s+party's|the\s+Party's)\s+", re.I)
 _PREFIX_HYPHEN = re.compile(r"\b(vice|deputy|first|under|ex)-", re.I)
 
@@ -176,7 +178,8 @@ def _segment(part: list[tuple[str, bool, str]]) -> list[str]:
 @lru_cache(maxsize=1 << 14)
 def read_office(role: str) -> Office:
     """One role as an office. 'its ...' stays unresolved here (see offices_of)."""
-    text = _ACRONYM.sub("", re.sub(r"\s+", " ", role.replace("\u2019", "'")).split(";")[0])
+    text = re.sub(r"\s+", " ", role.replace("\u2019", "'")).split(";")[0]
+    text = _ACRONYM.sub("", _GLUED_SENTENCE.split(text)[0])
     text = _RUN_ON.sub("", text).strip(" ,;:.")
     lower = text.lower()
     if _RANK.match(lower) and lower != "general":
