@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from dipterm.display import holders_by_country, safe, span
+from dipterm.display import holders_by_country, safe_line, span
 
 
 class OfficeScreen(Screen[str | None]):
@@ -31,7 +31,7 @@ class OfficeScreen(Screen[str | None]):
         yield Header()
         yield Static(
             Text.assemble(
-                ("who held  ", "bold"), safe(self.office), ("  (enter: a dossier)", "dim")
+                ("who held  ", "bold"), safe_line(self.office), ("  (enter: a dossier)", "dim")
             ),
             id="office-head",
         )
@@ -42,13 +42,13 @@ class OfficeScreen(Screen[str | None]):
         table = self.query_one(DataTable)
         table.add_columns("first .. last", "articles", "who", "office")
         for country, group in holders_by_country(self.holders):
-            table.add_row(Text(country or "country not given", style="bold"), "", "", "")
+            table.add_row(Text(safe_line(country) or "country not given", style="bold"), "", "", "")
             for n, holder in enumerate(group):
                 table.add_row(
                     span(holder.first, holder.last).rstrip(),
                     Text(str(holder.articles), justify="right"),
-                    Text(safe(holder.name)),
-                    Text(safe(holder.office)),
+                    Text(safe_line(holder.name)),
+                    Text(safe_line(holder.office)),
                     key=f"{country}\0{n}\0{holder.name}",
                 )
         table.focus()
