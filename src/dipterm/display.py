@@ -255,6 +255,7 @@ def event_line(event: dict) -> str:
 
 def span(first: str | None, last: str | None) -> str:
     """'2019-01-08 .. 2024-11-08', one date when both are one, '?' for none; 24 wide."""
+    first, last = safe_line(first), safe_line(last)
     text = first if first == last else f"{first or '?'} .. {last or '?'}"
     return f"{text or '?':<24}"
 
