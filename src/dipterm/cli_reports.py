@@ -53,7 +53,10 @@ def _ids(values: tuple[str, ...]) -> list[int]:
     help="With --trend: the period.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to FILE (whole or not at all; never over the library or another SQLite file).",
 )
 @click.option("--limit", "-n", default=10_000, show_default=True, type=click.IntRange(1))
 @click.pass_context
@@ -80,7 +83,7 @@ def export_command(
 
     if kwic_query is not None or trend_queries:
         text, count = _wording_report(ctx, kwic_query, trend_queries, by)
-        _deliver(text, count, output)
+        _deliver(ctx, text, count, output)
         return
 
     with _open(ctx) as library:
@@ -104,14 +107,16 @@ def export_command(
         from dipterm.export.records import to_csv, to_json
 
         text = to_json(chosen) if fmt == "json" else to_csv(chosen)
-    _deliver(text, len(chosen.items), output)
+    _deliver(ctx, text, len(chosen.items), output)
 
 
-def _deliver(text: str, count: int, output: str | None) -> None:
+def _deliver(ctx: click.Context, text: str, count: int, output: str | None) -> None:
+    """The export on standard output, or in the file output (never the library's)."""
     if output:
-        from pathlib import Path
+        from dipterm import config
+        from dipterm.export.output import write_report
 
-        Path(output).write_text(text, encoding="utf-8")
+        write_report(output, text, library=config.library_path(ctx.obj["db"])[0])
         click.echo(f"wrote {count} articles to {output}", err=True)
     else:
         click.echo(text, nl=False)

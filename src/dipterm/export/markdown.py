@@ -13,7 +13,12 @@ from dipterm.export.items import ExportItem, ExportSet
 from dipterm.ingest.clean import strip_terminal_controls
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&!])")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.M)
+# What starts a block at a line's start: the mark itself is escaped, and for an ordered list the
+# dot or parenthesis after the number (CommonMark shows a backslash before the number as such).
+_LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))", re.M)
+# A url is linked only when it is http(s) and holds nothing a link could be broken out of.
+_LINKABLE_URL = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+\Z", re.I)
+_INERT_URL = re.compile(r"([:@])")  # no scheme: nor email autolink (GFM) forms in it
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]  # fmt: skip
 
@@ -22,7 +27,26 @@ def escape(text: str) -> str:
     """Text as markdown shows it literally."""
     text = strip_terminal_controls(text)
     text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    indent, mark, number, delimiter = m.groups()
+    return indent + ("\\" + mark if mark else number + "\\" + delimiter)
+
+
+def one_line(text: str) -> str:
+    """A one-line field (title, source, url) escaped, its line breaks made spaces: a newline in
+    it could otherwise start a heading or a paragraph of its own."""
+    return escape(" ".join(text.split()))
+
+
+def url_text(url: str) -> str:
+    """An http(s) url as an autolink; any other (javascript:, data:, one with spaces or line
+    breaks in it) as inert text that no markdown reader links."""
+    if _LINKABLE_URL.match(url):
+        return f"<{url}>"
+    return _INERT_URL.sub(r"\\\1", one_line(url))
 
 
 def human_date(iso: str | None) -> str:
@@ -41,13 +65,13 @@ def citation(item: ExportItem) -> str:
     """Source, "Title", date, url. — the one style of every citation."""
     a = item.article
     parts = [
-        escape(a.source or "Unknown source"),
-        f"\u201c{escape(a.title)}\u201d",
+        one_line(a.source or "Unknown source"),
+        f"\u201c{one_line(a.title)}\u201d",
         human_date(a.published),
     ]
     line = ", ".join(parts)
     if a.url:
-        line += f", <{a.url.replace('>', '%3E').replace(' ', '%20')}>"
+        line += f", {url_text(a.url)}"
     line += "."
     if a.revisions:
         when = human_date(a.revised_at[:10]) if a.revised_at else "its last import"
@@ -68,20 +92,21 @@ def _fields(item: ExportItem) -> list[str]:
     x = item.extracted
     lines = []
     people = [
-        escape(p["name"]) + (f" ({escape('; '.join(p['roles']))})" if p["roles"] else "")
+        one_line(p["name"]) + (f" ({one_line('; '.join(p['roles']))})" if p["roles"] else "")
         for p in x.get("people", [])
     ]
     if people:
         lines.append("**People:** " + ", ".join(people))
-    places = [escape(p["name"]) for p in x.get("places", [])]
+    places = [one_line(p["name"]) for p in x.get("places", [])]
     if places:
         lines.append("**Places:** " + ", ".join(places))
     events = []
     for e in x.get("events", []):
-        where = f" at {escape(e['place'])}" if e.get("place") else ""
-        who = ", ".join(escape(p) for p in e["participants"])
+        where = f" at {one_line(e['place'])}" if e.get("place") else ""
+        who = ", ".join(one_line(p) for p in e["participants"])
         events.append(
-            f"{e.get('date') or 'undated'} {escape(e['type'])}{where}" + (f": {who}" if who else "")
+            f"{e.get('date') or 'undated'} {one_line(e['type'])}{where}"
+            + (f": {who}" if who else "")
         )
     if events:
         lines.append("**Events:** " + "; ".join(events))
@@ -91,19 +116,19 @@ def _fields(item: ExportItem) -> list[str]:
 def _snippet(snippet: str) -> str:
     """A matched passage on one line, its terms in bold (marks survive escaping as private-use
     characters, which no article holds after cleaning)."""
-    one_line = " ".join(snippet.replace("\x02", "\ue000").replace("\x03", "\ue001").split())
-    return escape(one_line).replace("\ue000", "**").replace("\ue001", "**")
+    marked = snippet.replace("\x02", "\ue000").replace("\x03", "\ue001")
+    return one_line(marked).replace("\ue000", "**").replace("\ue001", "**")
 
 
 def render(export: ExportSet, *, snippets: bool = False) -> str:
-    out: list[str] = [f"# {escape(export.heading)}", ""]
+    out: list[str] = [f"# {one_line(export.heading)}", ""]
     count = len(export.items)
     out.append(f"{count} article{'s' if count != 1 else ''}, exported by dipterm.")
     out += ["", "## Contents", ""]
     for n, item in enumerate(export.items, 1):
         a = item.article
         out.append(
-            f"{n}. [{escape(a.title)}](#{anchor(item)}) \u2014 {escape(a.source or 'Unknown source')}, {human_date(a.published)}"
+            f"{n}. [{one_line(a.title)}](#{anchor(item)}) \u2014 {one_line(a.source or 'Unknown source')}, {human_date(a.published)}"
         )
     for n, item in enumerate(export.items, 1):
         a = item.article
@@ -111,7 +136,7 @@ def render(export: ExportSet, *, snippets: bool = False) -> str:
             "",
             f'<a id="{anchor(item)}"></a>',
             "",
-            f"## {n}. {escape(a.title)}",
+            f"## {n}. {one_line(a.title)}",
             "",
             citation(item),
             "",

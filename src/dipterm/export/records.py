@@ -14,6 +14,16 @@ CSV_COLUMNS = ["id", "title", "source", "published", "published_precision", "byl
                "lang", "people", "organizations", "places", "countries", "events", "body"]  # fmt: skip
 
 
+# What a spreadsheet reads as the start of a formula (=HYPERLINK(...), +cmd|..., -2+3, @SUM),
+# and the tab and carriage return that some read past to one: such a cell gets a ' in front.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
 def to_records(export: ExportSet) -> list[dict]:
     records = []
     for item in export.items:
@@ -46,6 +56,9 @@ def to_csv(export: ExportSet) -> str:
             for e in record["events"]
         )
         writer.writerow(
-            {k: strip_terminal_controls(str(v)) if v is not None else "" for k, v in row.items()}
+            {
+                k: spreadsheet_safe(strip_terminal_controls(str(v))) if v is not None else ""
+                for k, v in row.items()
+            }
         )
     return out.getvalue()
