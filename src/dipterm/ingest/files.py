@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,7 +24,9 @@ from dipterm.models import ArticleDraft
 
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
-MAX_TEXT_BYTES = 5 * 1024 * 1024  # one article (a text file or a page); corpora may be larger
+# One article: a text file or a page of at most this many bytes, a record of at most this many
+# characters (its fields together); corpora of records may be larger.
+MAX_TEXT_BYTES = 5 * 1024 * 1024
 FORMATS = {
     "": "text", ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -67,7 +71,18 @@ class Source:
     def open(self) -> IO[bytes]:
         if self.path is None:
             return io.BufferedReader(io.BytesIO(sys.stdin.buffer.read()))
-        return self.path.open("rb")
+        # Without blocking: a named pipe put where the file was found would wait for a writer
+        # for ever. What was opened is checked to be a file before a byte is read.
+        fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        try:
+            why = _not_a_file(os.fstat(fd).st_mode)
+            if why:
+                raise InputError(why)
+            os.set_blocking(fd, True)
+            return os.fdopen(fd, "rb")
+        except BaseException:
+            os.close(fd)
+            raise
 
     @property
     def format(self) -> str | None:
@@ -92,17 +107,42 @@ def find_sources(paths: Sequence[str]) -> Iterator[Source | Skipped | PageAsset]
             yield Source(STDIN_ORIGIN, None)
             continue
         path = Path(raw).expanduser()
-        if path.is_dir() and _is_page_assets(path.resolve().name, _names(path.resolve().parent)):
+        why = _unreadable(path)
+        if why:
+            yield Skipped(str(path), why)
+        elif path.is_dir() and _is_page_assets(path.resolve().name, _names(path.resolve().parent)):
             # Named with its page ("saved/*"): passed over as when found below a folder.
             yield from (PageAsset(str(Path(r) / n)) for r, _, names in os.walk(path) for n in names)
         elif path.is_dir():
             yield from _walk(path)
-        elif path.is_file():
-            yield Source(str(path.resolve()), path)
-        elif path.exists():
-            yield Skipped(str(path), "not a regular file")
         else:
-            yield Skipped(str(path), "no such file or folder")
+            yield Source(str(path.resolve()), path)
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why path is neither a file nor a folder to read, without opening it; None if it is one."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symlink loop: not read"
+        if exc.errno == errno.ENOENT:
+            return "a broken symlink" if path.is_symlink() else "no such file or folder"
+        return f"cannot read: {exc.strerror or exc}"
+    return None if stat.S_ISDIR(mode) else _not_a_file(mode)
+
+
+def _not_a_file(mode: int) -> str | None:
+    """Why what has this mode is not read as an article file (it could block or never end)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file: not read"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file: not read"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file: not read"
+    return "not a regular file"
 
 
 def leave_out(
@@ -169,7 +209,10 @@ def _walk(folder: Path) -> Iterator[Source | Skipped | PageAsset]:
             path = Path(root) / name
             if not path.suffix and _NOT_ARTICLES.match(name):
                 continue  # a LICENSE or README beside the articles
-            if path.suffix.lower() in SUFFIXES:
+            why = _unreadable(path)
+            if why:
+                yield Skipped(str(path), why)
+            elif path.suffix.lower() in SUFFIXES:
                 yield Source(str(path.resolve()), path)
             else:
                 yield Skipped(str(path), f"not an article file ({path.suffix or 'no suffix'})")
@@ -223,7 +266,7 @@ def read_items(
             if kind in ("text", "html"):
                 data = handle.read(MAX_TEXT_BYTES + 1)
                 if len(data) > MAX_TEXT_BYTES:
-                    raise InputError(f"too large for one article (over {MAX_TEXT_BYTES >> 20} MB)")
+                    raise InputError(_TOO_LARGE)
                 if not data.strip():
                     raise InputError("empty file")
                 yield Item(source.origin, kind, data, handle.tell())
@@ -236,6 +279,8 @@ def read_items(
             for origin, record, reason in reader(handle, source.origin, mapping, order):
                 if record is None:
                     yield Skipped(origin, reason or "unusable record")
+                elif _record_size(record) > MAX_TEXT_BYTES:
+                    yield Skipped(origin, _TOO_LARGE)
                 else:
                     yield Item(origin, "record", record, handle.tell(), dates or order.order)
             if dates is None and order.problem():
@@ -244,6 +289,14 @@ def read_items(
         yield Skipped(source.origin, str(exc))
     except OSError as exc:
         yield Skipped(source.origin, f"cannot read: {exc.strerror or exc}")
+
+
+_TOO_LARGE = f"too large for one article (over {MAX_TEXT_BYTES >> 20} MB)"
+
+
+def _record_size(record: dict) -> int:
+    """A record's characters, its text fields together (what it would store)."""
+    return sum(len(value) for value in record.values() if isinstance(value, str))
 
 
 def make_draft(item: Item, mapping: dict[str, str] | None = None) -> ArticleDraft | Skipped:

@@ -1,5 +1,6 @@
 """Pages saved from an outlet's site: the article's title, date, url and body, without navigation,
-menus, captions, scripts or footers. Parsed with selectolax (Lexbor), never with regular expressions."""
+menus, captions, scripts or footers. Parsed with selectolax (Lexbor), never with regular expressions
+(one counts the tags, to refuse a page nested too deep before it is parsed)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,16 @@ _DATE_ELEMENTS = re.compile(
 )
 _BLOCKS = "p, li, blockquote, h2, h3, h4"
 MIN_WORDS = 25
+# How deep elements may nest in a page that is read. An article's page is some tens deep; the
+# parser's time grows with the square of the depth (100,000 deep took 10 s), so deeper pages are
+# refused, after a count of the tags that takes time in proportion to the page.
+MAX_HTML_DEPTH = 256
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+# Elements that hold nothing, or whose end the parser supplies itself: they add no depth.
+_FLAT = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li dt dd option optgroup tr td th thead tbody tfoot colgroup rt rp html head body".split()
+)
 
 
 def _meta(tree, selector: str) -> str | None:
@@ -124,10 +135,28 @@ def _json_ld_date(text: str) -> PartialDate | None:
     return None
 
 
+def _check_depth(text: str) -> None:
+    """Raise InputError when the page's elements nest deeper than MAX_HTML_DEPTH."""
+    depth = 0
+    for m in _TAG.finditer(text):
+        closing, name, empty = m.groups()
+        if empty or name.lower() in _FLAT:
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            if depth > MAX_HTML_DEPTH:
+                raise InputError(
+                    f"elements nested over {MAX_HTML_DEPTH} deep: not read as an article"
+                )
+
+
 def parse_html(text: str, origin: str) -> ArticleDraft:
     """Read a saved page. Raises InputError when the page holds no article."""
     from selectolax.lexbor import LexborHTMLParser
 
+    _check_depth(text)
     tree = LexborHTMLParser(text)
     title = _meta(tree, 'meta[property="og:title"]') or ""
     heading = tree.css_first("h1")

@@ -56,6 +56,10 @@ ENTITY_FILTERS: dict[str, str] = {
     "event": "an event type: " + ", ".join(EVENT_TYPES),
 }
 MAX_QUERY_LENGTH = 2000
+# Each term is a look-up in the index, and a prefix term (word*) reads every word it begins: a
+# query of hundreds of them ran for minutes. These bound what one search can ask.
+MAX_TERMS = 64
+MAX_PREFIX_TERMS = 8
 _DATE_VALUE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -230,7 +234,20 @@ def parse(text: str) -> Query:
     query = Query(tuple(AnyOf(tuple(g)) for g in b.groups), tuple(b.excluded), tuple(b.filters))
     if not query.has_text and not query.filters:
         raise QueryError("nothing to search for: the query has no words")
+    _check_size(query)
     return query
+
+
+def _check_size(query: Query) -> None:
+    terms = [t for group in query.required for t in group.terms] + list(query.excluded)
+    if len(terms) > MAX_TERMS:
+        raise QueryError(f"too many terms ({len(terms)}): a query holds at most {MAX_TERMS}")
+    prefixes = sum(t.kind == "prefix" for t in terms)
+    if prefixes > MAX_PREFIX_TERMS:
+        raise QueryError(
+            f"too many prefix terms such as word* ({prefixes}): a query holds at most "
+            f"{MAX_PREFIX_TERMS}"
+        )
 
 
 def _add(b: _Builder, raw: str, quoted: bool, pending: _Pending) -> None:

@@ -23,10 +23,15 @@ from dipterm.store.query import (
     render_match,
     replace_term,
 )
-from dipterm.store.schema import DATE_INDEX
+from dipterm.store.schema import DATE_INDEX, TOKENIZE
 
 SNIPPET_TOKENS = 24
 MAX_SPELLINGS = 8  # the title filter's texts for the names a query may spell another way
+# A snippet is looked for in an article's first characters only: FTS5's snippet() weighs every
+# place the terms occur against every other (its time grows with the square of the hits in the
+# article: 20,000 of one word took 5 s), so a long article is read through this window, in a
+# temporary index of the page's long articles.
+SNIPPET_WINDOW = 10_000
 # What titles() reads: schema 6's date index holds these columns, in this order, so SQLite reads
 # it alone and sorts nothing.
 TITLES_SQL = "SELECT id, title, published FROM articles"
@@ -391,14 +396,20 @@ class Searching:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
+        found: dict[int, str] = {}
         if match:
-            sql = (
-                f"SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) "
-                f"FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})"
-            )
-            found = dict(self._read(sql, (match, *ids)))
-        else:
-            found = {}
+            long = {
+                row[0]
+                for row in self._read(
+                    f"SELECT id FROM articles WHERE id IN ({marks}) AND length(body) > ?",
+                    (*ids, SNIPPET_WINDOW),
+                )
+            }
+            short = [i for i in ids if i not in long]
+            if short:
+                found.update(self._snippets_in("articles_fts", short, match))
+            if long:
+                found.update(self._snippets_in_window(sorted(long), match))
         missing = [i for i in ids if not found.get(i)]
         if missing:
             marks = ",".join("?" * len(missing))
@@ -446,6 +457,34 @@ class Searching:
             at, text = (sentence.start, sentence.text) if sentence else (0, body)
             found[article_id] = _around(text, m.start() - at, m.end() - at)
         return found
+
+    def _snippets_in(
+        self, table: str, ids: list[int], match: str, schema: str = "main"
+    ) -> dict[int, str]:
+        marks = ",".join("?" * len(ids))
+        sql = (
+            f"SELECT rowid, snippet({table}, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) "
+            f"FROM {schema}.{table} WHERE {table} MATCH ? AND rowid IN ({marks})"
+        )
+        return dict(self._read(sql, (match, *ids)))
+
+    def _snippets_in_window(self, ids: list[int], match: str) -> dict[int, str]:
+        """Snippets of long articles from their first SNIPPET_WINDOW characters, indexed for the
+        while in a temporary table of this connection (which a read-only library may make too)."""
+        marks = ",".join("?" * len(ids))
+        self.conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippet_window "
+            f"USING fts5(title, body, tokenize='{TOKENIZE}')"
+        )
+        try:
+            self.conn.execute(
+                "INSERT INTO temp.snippet_window (rowid, title, body) "
+                f"SELECT id, title, substr(body, 1, ?) FROM articles WHERE id IN ({marks})",
+                (SNIPPET_WINDOW, *ids),
+            )
+            return self._snippets_in("snippet_window", ids, match, schema="temp")
+        finally:
+            self.conn.execute("DELETE FROM temp.snippet_window")
 
     def correct(self, query: Query) -> tuple[Query, list[Correction]]:
         """Replace a Korean name in another romanisation by the library's spellings of it (see
