@@ -48,9 +48,10 @@ MAX_HTML_DEPTH = 256
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
 # Elements that hold nothing, or whose end the parser supplies itself: they add no depth.
 _FLAT = frozenset(
-    "area base br col embed hr img input link meta param source track wbr "
-    "p li dt dd option optgroup tr td th thead tbody tfoot colgroup rt rp html head body".split()
-)
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+     "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
+     "tfoot", "colgroup", "rt", "rp", "html", "head", "body"}
+)  # fmt: skip
 
 
 def _meta(tree, selector: str) -> str | None:
