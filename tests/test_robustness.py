@@ -372,3 +372,61 @@ def test_an_unforeseen_error_is_one_line_not_a_traceback(run, seeded, monkeypatc
     monkeypatch.setenv("DIPTERM_DEBUG", "1")
     with pytest.raises(ValueError, match="nobody foresaw"):
         run("stats", db=seeded)
+
+
+def damage(db: Path, table: str = "articles") -> None:
+    """Overwrite the first page of a table with garbage, as a failing disk or a stray write
+    would: the file stays an SQLite file whose pages are damaged."""
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    [root] = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    conn.close()
+    with db.open("r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\x0d\xff\xfe\xfd" * (page_size // 4))
+
+
+def test_doctor_names_damaged_pages_and_exits_1(run, seeded):
+    damage(seeded)
+    result = run("doctor", db=seeded)
+    assert result.exit_code == 1 and "internal error" not in result.output
+    problems = [line for line in result.stdout.splitlines() if line.startswith("PROBLEM")]
+    assert problems[0].startswith("PROBLEM  SQLite integrity: ")
+    assert problems[-1] == (
+        "PROBLEM  the file itself is damaged: dipterm cannot repair it. Restore a copy, or save "
+        f"what can be read with: sqlite3 {seeded} .recover | sqlite3 NEW.db"
+    )
+    repair = run("doctor", "--repair", db=seeded)
+    assert repair.exit_code == 2 and "the file itself is damaged" in repair.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["ingest", str(SEEDS)], ["select", "add", "russia", "1"], ["watch", "add", "w", "kim"]],
+)
+def test_a_damaged_library_is_refused_for_writing(run, seeded, args):
+    damage(seeded)
+    before = seeded.read_bytes()
+    result = run(*args, db=seeded)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"dipterm: the library {seeded} is damaged: nothing was written to it. "
+        "`dipterm doctor` says what is wrong\n"
+    )
+    assert seeded.read_bytes() == before
+    wal = Path(f"{seeded}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_doctor_on_a_read_only_library_finds_no_false_problem(run, seeded, monkeypatch):
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode)
+    )
+    result = run("doctor", db=seeded)
+    assert result.exit_code == 0, result.stdout
+    assert "PROBLEM" not in result.stdout
+    assert "ok       full-text index: not checked against the text (the file is read-only)" in (
+        result.stdout.splitlines()
+    )

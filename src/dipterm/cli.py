@@ -450,9 +450,17 @@ def doctor(ctx: click.Context, repair: bool) -> None:
         if repair:
             if not library.writable:
                 raise DiptermError(f"the library {library.path} is read-only: cannot repair it")
+            if not library.is_sound():
+                raise DiptermError(checks.damaged_file(str(library.path)))
             for line in checks.repair(library.conn):
                 click.echo(line)
-        result = checks.check(library.conn, library.awaiting_extraction())
+        try:
+            outdated = library.awaiting_extraction()
+        except sqlite3.DatabaseError:
+            outdated = None  # the damage it met is what the check says
+        result = checks.check(
+            library.conn, outdated, writable=library.writable, path=str(library.path)
+        )
     for note in result.notes:
         click.echo(f"ok       {note}")
     for problem in result.problems:

@@ -13,6 +13,7 @@ from functools import partial
 from itertools import islice
 from typing import TypeVar
 
+from dipterm import faults
 from dipterm.extract.analyse import EXTRACTION_VERSION, analyse
 from dipterm.extract.dates import DayOrder
 from dipterm.ingest.clean import content_hash
@@ -153,9 +154,43 @@ def _analyse_drafts(drafts: list[ArticleDraft]) -> list[Extraction]:
     return [analyse(d.title, d.body, d.published) for d in drafts]
 
 
-def _quiet_worker() -> None:
-    """Ctrl-C is the main process's to handle: a worker just stops with it."""
+def _quiet_worker(parent: int) -> None:
+    """Ctrl-C is the main process's to handle: a worker just stops with it. A worker dies with
+    the process that started it, even by SIGKILL, rather than live on holding the library."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if os.getppid() != parent:  # it died before the wish was made
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Ask Linux for SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG); elsewhere, a thread
+    watches the parent and ends the worker when it is gone."""
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 IN_FLIGHT = 2  # batches being prepared while the one before is stored
@@ -203,6 +238,7 @@ class _Workers:
                 self.workers,
                 mp_context=multiprocessing.get_context(method),
                 initializer=_quiet_worker,
+                initargs=(os.getpid(),),
             )
         return [
             self.pool.submit(self.work, batch[i : i + self.CHUNK])
@@ -308,6 +344,7 @@ def import_paths(
                     EXTRACTION_VERSION,
                 )
         done += len(prepared)
+        faults.point("import:batch")  # the batch committed
         if progress and prepared:
             progress(done, prepared[-1][0].origin, min(read / total, 1.0) if total else None)
 
@@ -350,6 +387,7 @@ def reextract(
             [(i, d, x) for (i, d), x in zip(batch, extractions, strict=True)], EXTRACTION_VERSION
         )
         done += len(batch)
+        faults.point("extract:batch")  # the batch committed
         if progress:
             progress(done, batch[-1][1].title, min(done / total, 1.0) if total else None)
 

@@ -20,25 +20,56 @@ class Checkup:
         return not self.problems
 
 
-def check(conn: sqlite3.Connection, outdated: int = 0) -> Checkup:
+def damaged_file(path: str) -> str:
+    return (
+        "the file itself is damaged: dipterm cannot repair it. Restore a copy, or save what can "
+        f"be read with: sqlite3 {path} .recover | sqlite3 NEW.db"
+    )
+
+
+def check(
+    conn: sqlite3.Connection,
+    outdated: int | None = 0,
+    *,
+    writable: bool = True,
+    path: str = "LIBRARY",
+) -> Checkup:
     """What is wrong with a library, and what is right; outdated, the articles older extraction
-    rules read, is noted (not a fault: `dipterm extract` brings them up to date)."""
+    rules read, is noted (not a fault: `dipterm extract` brings them up to date; None when it
+    could not be counted). A library whose file is damaged is said to be so, with what SQLite
+    found, and not read further. writable: whether the full-text index's own check (which
+    SQLite runs as a write) can run."""
     result = Checkup()
-    rows = conn.execute("PRAGMA integrity_check").fetchall()
-    if [r[0] for r in rows] != ["ok"]:
-        result.problems += [f"SQLite integrity: {r[0]}" for r in rows[:10]]
-    else:
-        result.notes.append("SQLite integrity: ok")
+    try:
+        rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        rows = [(str(exc),)]
+    found = [
+        line
+        for row in rows
+        for line in str(row[0]).splitlines()
+        if not line.startswith("*** in database")  # a heading, not a problem
+    ]
+    if found != ["ok"]:
+        result.problems += [f"SQLite integrity: {line}" for line in found[:10]]
+        result.problems.append(damaged_file(path))
+        return result
+    result.notes.append("SQLite integrity: ok")
     version = user_version(conn)
     if version != SCHEMA_VERSION:
         result.problems.append(f"schema version {version}, this dipterm writes {SCHEMA_VERSION}")
     else:
         result.notes.append(f"schema version {version}: current")
-    try:
-        conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
-        result.notes.append("full-text index: consistent with the articles")
-    except sqlite3.DatabaseError as exc:
-        result.problems.append(f"full-text index: {exc} (dipterm doctor --repair rebuilds it)")
+    if not writable:  # SQLite runs the index's check as a write, which a read-only file refuses
+        result.notes.append("full-text index: not checked against the text (the file is read-only)")
+    else:
+        try:
+            conn.execute(
+                "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
+            )
+            result.notes.append("full-text index: consistent with the articles")
+        except sqlite3.DatabaseError as exc:
+            result.problems.append(f"full-text index: {exc} (dipterm doctor --repair rebuilds it)")
     articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     indexed = conn.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0]
     if articles != indexed:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from dipterm import faults
 from dipterm.errors import LibraryError, NotFoundError
 from dipterm.ingest.clean import content_hash, word_count
 from dipterm.models import (
@@ -114,6 +115,7 @@ class Library(Searching):
         self.writable = writable
         self._vocab: dict[int, list[tuple[str, int]]] = {}
         self._first_words: list[str] | None = None  # of people's names (search.py)
+        self._sound: bool | None = None  # whether SQLite found the file undamaged, once asked
 
     # ------------------------------------------------------------ opening
 
@@ -189,13 +191,30 @@ class Library(Searching):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def is_sound(self) -> bool:
+        """Whether SQLite finds the file undamaged: PRAGMA quick_check, which reads every page
+        once (some milliseconds a megabyte), asked once for the life of the connection."""
+        if self._sound is None:
+            try:
+                rows = self.conn.execute("PRAGMA quick_check(1)").fetchall()
+                self._sound = [tuple(row) for row in rows] == [("ok",)]
+            except sqlite3.DatabaseError:
+                self._sound = False
+        return self._sound
+
     @contextmanager
     def _write(self) -> Iterator[None]:
         if not self.writable:
             raise LibraryError(f"the library {self.path} is read-only")
+        if not self.is_sound():  # writing into damaged pages can spread the damage
+            raise LibraryError(
+                f"the library {self.path} is damaged: nothing was written to it. "
+                "`dipterm doctor` says what is wrong"
+            )
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            faults.point("commit")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
