@@ -1,129 +1,67 @@
-"""Nothing lost, nothing crashes: concurrent imports, a reader during an import, SIGKILL in the
-middle of one, bad input of every kind, read-only libraries, hostile text, doctor."""
+"""Nothing lost, nothing crashes: concurrent imports, a reader during an import, Ctrl-C in the
+middle of one, bad input of every kind, read-only and damaged libraries, hostile text, doctor.
+(SIGKILL and a full disk at chosen points: test_faults.py.)"""
 
-import json
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from processes import corpus, count, dipterm, healthy, wait_stopped
 
 from dipterm.store.library import Library
 from dipterm.store.schema import SCHEMA_VERSION
 
 
-def corpus(path: Path, n: int, start: int = 0) -> Path:
-    """n distinct small articles as JSON Lines."""
-    with path.open("w") as out:
-        for i in range(start, start + n):
-            out.write(
-                json.dumps(
-                    {
-                        "title": f"Report number {i}",
-                        "date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                        "text": f"Pyongyang (KCNA) -- Delegation {i} met officials of the Ministry of "
-                        f"Culture in Pyongyang. Item {i} closes the report with number {i * 7}.",
-                        "url": f"http://www.kcna.kp/en/article/{i}",
-                    }
-                )
-                + "\n"
-            )
-    return path
-
-
-def dipterm(*args: str, db: Path, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "dipterm", "--db", str(db), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        **kwargs,
-    )
-
-
-def count(db: Path) -> int:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    finally:
-        conn.close()
-
-
-def healthy(db: Path) -> None:
-    conn = sqlite3.connect(db)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
-    finally:
-        conn.close()
-
-
 def test_two_imports_at_once_lose_and_double_nothing(tmp_path, db_path):
+    """The first import stops after its first batch; the second, which shares 600 articles with
+    it, runs to its end meanwhile; then the first goes on and finds them held (from the other
+    file: its origin recorded, the article stored once)."""
     a = corpus(tmp_path / "a.jsonl", 1200, 0)
     b = corpus(tmp_path / "b.jsonl", 1200, 600)  # 600 articles in common
-    first, second = (
-        dipterm("ingest", "-q", str(a), db=db_path),
-        dipterm("ingest", "-q", str(b), db=db_path),
+    first = dipterm("ingest", "-q", str(a), db=db_path, fault="import:batch:1:stop")
+    wait_stopped(first)
+    second = dipterm("ingest", "-q", str(b), db=db_path)
+    out, err = second.communicate(timeout=300)
+    assert second.returncode == 0, err
+    assert out == "1200 imported, 0 unchanged, 0 skipped\n"
+    os.kill(first.pid, signal.SIGCONT)
+    out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    assert out == (
+        "600 imported, 0 unchanged, 600 already held from another source (origin recorded), "
+        "0 skipped\n"
     )
-    outs = [p.communicate(timeout=300) for p in (first, second)]
-    assert first.returncode == second.returncode == 0, outs
-    assert "locked" not in "".join(o[1] for o in outs)
     assert count(db_path) == 1800
     healthy(db_path)
 
 
 def test_a_reader_searches_while_an_import_writes(tmp_path, db_path):
+    """The import stops after each of its first three batches; a reader holding the library
+    open sees each batch whole as it is committed, and every article at the end."""
     with Library.open(db_path) as lib:
         lib.add([])
-    writer = dipterm("ingest", "-q", str(corpus(tmp_path / "c.jsonl", 2000)), db=db_path)
-    errors, searches = [], 0
+    writer = dipterm(
+        "ingest",
+        "-q",
+        str(corpus(tmp_path / "c.jsonl", 2000)),
+        db=db_path,
+        fault="import:batch:1:stop,import:batch:2:stop,import:batch:3:stop",
+    )
+    seen = []
     with Library.open(db_path) as reader:
-        while writer.poll() is None:
-            try:
-                reader.search("delegation", limit=5)
-                reader.count_matching("ministry")
-                searches += 1
-            except Exception as exc:  # noqa: BLE001 - any error is the failure
-                errors.append(repr(exc))
-            time.sleep(0.01)
-        seen = reader.count_matching("delegation")
-    assert writer.returncode == 0 and errors == [] and searches > 3
-    assert seen == 2000
-
-
-def test_killed_import_keeps_committed_batches_and_finishes_on_rerun(tmp_path, db_path):
-    data = corpus(tmp_path / "big.jsonl", 4000)
-    proc = dipterm("ingest", "-q", str(data), db=db_path, start_new_session=True)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if db_path.exists() and _safe_count(db_path) >= 500:
-            break
-        time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL
-    healthy(db_path)
-    kept = count(db_path)
-    assert 500 <= kept < 4000 and kept % 500 == 0, kept  # whole batches, never part of one
-    rerun = dipterm("ingest", "-q", str(data), db=db_path)
-    out, err = rerun.communicate(timeout=300)
-    assert rerun.returncode == 0, err
-    assert out.startswith(f"{4000 - kept} imported, {kept} unchanged")
-    assert count(db_path) == 4000
-    healthy(db_path)
-
-
-def _safe_count(db: Path) -> int:
-    try:
-        return count(db)
-    except sqlite3.DatabaseError:
-        return 0
+        for _ in range(3):
+            wait_stopped(writer)
+            assert [h.title for h in reader.search("delegation", limit=5).hits]
+            seen.append(reader.count_matching("ministry"))
+            os.kill(writer.pid, signal.SIGCONT)
+        out, err = writer.communicate(timeout=300)
+        seen.append(reader.count_matching("delegation"))
+    assert writer.returncode == 0, err
+    assert seen == [500, 1000, 1500, 2000]
 
 
 BAD_INPUTS = {
@@ -238,14 +176,19 @@ def test_a_library_one_index_behind_is_read_as_it_is_when_read_only(seeded, monk
 
 
 @pytest.mark.parametrize(
-    "query", ["x" * 10_000, '"kim jong', "NEAR(kim AND) OR", "* ^ : ( )", "-", "title:"]
+    ("query", "code", "said"),
+    [
+        ("x" * 10_000, 2, "dipterm: query too long (10000 characters; at most 2000)"),
+        ('"kim jong', 2, 'dipterm: unbalanced quote: close the phrase with " or remove the quote'),
+        ("NEAR(kim AND) OR", 2, "dipterm: OR needs a term on each side"),
+        ("* ^ : ( )", 2, "dipterm: nothing to search for: the query has no words"),
+        ("-", 2, "dipterm: nothing to search for: the query has no words"),
+        ("title:", 1, "no match"),  # the word "title", which no seed holds
+    ],
 )
-def test_hostile_queries_get_one_line_and_exit_2_or_search(run, seeded, query):
+def test_hostile_queries_get_one_line_and_exit_2_or_search(run, seeded, query, code, said):
     result = run("search", query, db=seeded)
-    assert result.exit_code in (0, 1, 2)
-    assert "Traceback" not in result.output
-    if result.exit_code == 2:
-        assert result.stderr.count("\n") == 1
+    assert (result.exit_code, result.stderr, result.stdout) == (code, said + "\n", "")
 
 
 def test_escape_sequences_stored_raw_never_reach_the_terminal(run, seeded):
@@ -300,16 +243,18 @@ def test_doctor_finds_and_repairs_a_damaged_index(run, seeded):
 
 
 def test_ctrl_c_during_an_import_is_one_line(tmp_path, db_path):
-    proc = dipterm("ingest", "-q", str(corpus(tmp_path / "d.jsonl", 6000)), db=db_path)
-    deadline = time.time() + 60
-    while time.time() < deadline and _safe_count(db_path) < 500:
-        time.sleep(0.02)
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    proc = dipterm(
+        "ingest",
+        "-q",
+        str(corpus(tmp_path / "d.jsonl", 1500)),
+        db=db_path,
+        fault="import:batch:1:interrupt",  # Ctrl-C once the first batch is committed
+    )
+    out, err = proc.communicate(timeout=300)
     assert proc.returncode == 130, err
-    assert err.strip() == "dipterm: interrupted"
+    assert err == "dipterm: interrupted\n" and out == ""
     healthy(db_path)
-    assert count(db_path) % 500 == 0
+    assert count(db_path) == 500
 
 
 def test_interrupting_threads_do_not_share_a_cursor(seeded):

@@ -1,8 +1,9 @@
 """Faults injected at chosen points of a run, for the fault-injection tests; nothing otherwise.
 
 DIPTERM_TEST_FAULT=WHERE:N:WHAT[,...] makes the Nth time the run passes the point WHERE do WHAT:
-`kill` (SIGKILL to itself, as a power cut or `kill -9` would) or `full` (an OSError ENOSPC, as a
-full disk would). Points: import:batch (a batch committed), extract:batch (likewise for
+`kill` (SIGKILL to itself, as a power cut or `kill -9` would), `full` (an OSError ENOSPC, as a
+full disk would), `interrupt` (SIGINT, as Ctrl-C) or `stop` (SIGSTOP: the test looks at the
+library while the run waits, then sends SIGCONT). Points: import:batch (a batch committed), extract:batch (likewise for
 `dipterm extract`), export:write (half a report written, not yet in place), commit (a write
 transaction about to commit). The variable is read here only.
 """
@@ -16,6 +17,7 @@ from collections import Counter
 
 ENVIRONMENT = "DIPTERM_TEST_FAULT"
 _passed: Counter[str] = Counter()
+_SIGNALS = {"kill": signal.SIGKILL, "interrupt": signal.SIGINT, "stop": signal.SIGSTOP}
 
 
 def point(where: str) -> None:
@@ -28,7 +30,7 @@ def point(where: str) -> None:
         place, _, rest = fault.rpartition(":")
         place, _, nth = place.rpartition(":")
         if place == where and nth.isdigit() and int(nth) == _passed[where]:
-            if rest == "kill":
-                os.kill(os.getpid(), signal.SIGKILL)
+            if rest in _SIGNALS:
+                os.kill(os.getpid(), _SIGNALS[rest])
             if rest == "full":
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
