@@ -151,3 +151,28 @@ def test_a_query_of_too_many_terms_is_refused_naming_the_limit(run, seeded):
     )
     within = run("search", "--ids", *["lavr*"] * MAX_PREFIX_TERMS, db=seeded)
     assert within.exit_code == 0 and within.stdout.split() == ["1"]
+
+
+async def test_the_reader_shows_a_huge_article_in_part_and_says_how_much_is_left(seeded):
+    from dipterm.tui.app import DiptermApp
+    from dipterm.tui.widgets.reader import SHOWN_PARAGRAPHS, Paragraph, Reader
+
+    paragraphs = [f"Paragraph {i} of a page that goes on and on." for i in range(20_000)]
+    body = "\n\n".join(paragraphs)  # 900 kB in 20,000 paragraphs, as another tool may store
+    conn = sqlite3.connect(seeded)
+    conn.execute("UPDATE articles SET body = ? WHERE id = 1", (body,))
+    conn.commit()
+    conn.close()
+    async with DiptermApp(seeded).run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        pilot.app.screen.open_article(1)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        reader = pilot.app.screen.query_one("#reader-a", Reader)
+        shown = [str(p.render()) for p in reader.query(Paragraph)]
+        assert len(shown) == SHOWN_PARAGRAPHS and shown[-1] == paragraphs[SHOWN_PARAGRAPHS - 1]
+        left = len("\n\n".join(paragraphs[SHOWN_PARAGRAPHS:]))
+        note = str(reader.children[-1].render())
+        assert note.startswith(f"… {left:,} more characters not shown here")
+        assert "dipterm show 1" in note

@@ -39,6 +39,27 @@ class Entity:
     roles: str = ""
 
 
+# What the reader shows of an article at most: a page of 10 MB, rendered whole, froze the
+# interface for 45 s. Past these, a line says how much more there is and where to read it.
+SHOWN_CHARACTERS = 100_000
+SHOWN_PARAGRAPHS = 400
+
+
+def shown_paragraphs(body: str) -> tuple[list[str], int]:
+    """The paragraphs of a body the reader shows, and how many characters it leaves out."""
+    shown: list[str] = []
+    start = end = 0  # where a paragraph starts in body; where what is shown ends
+    for paragraph in body[: SHOWN_CHARACTERS + 1].split("\n\n"):
+        room = SHOWN_CHARACTERS - start
+        if len(shown) == SHOWN_PARAGRAPHS or room <= 0:
+            break
+        if paragraph.strip():
+            shown.append(paragraph[:room])
+            end = start + len(shown[-1])
+        start += len(paragraph) + 2
+    return shown, len(body[end:].strip())
+
+
 def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
     """A pattern for the query's words as written (and their inflections, roughly)."""
     stems = sorted({w for w in words if len(w) > 1}, key=len, reverse=True)
@@ -154,7 +175,7 @@ class Reader(VerticalScroll, can_focus=True):
         if self.article is None:
             return
         self.remove_children()
-        self._bodies = [p for p in self.article.body.split("\n\n") if p.strip()]
+        self._bodies, left_out = shown_paragraphs(self.article.body)
         self._hits = []
         if self.find_text:
             find = re.compile(re.escape(self.find_text), re.I)
@@ -164,8 +185,25 @@ class Reader(VerticalScroll, can_focus=True):
         self._paragraphs = [Paragraph(self._paragraph(i)) for i in range(len(self._bodies))]
         self._counter = Static(self._count_line(), classes="find-count")
         self._counter.display = bool(self.find_text)
+        more = []
+        if left_out > 0:
+            more.append(
+                Static(
+                    Text(
+                        f"… {left_out:,} more characters not shown here (nor searched by find): "
+                        f"dipterm show {self.article.id}, or export the article, to read it all",
+                        style="dim italic",
+                    ),
+                    classes="reader-more",
+                )
+            )
         self.mount_all(
-            [self._counter, Static(self._header(), classes="reader-header"), *self._paragraphs]
+            [
+                self._counter,
+                Static(self._header(), classes="reader-header"),
+                *self._paragraphs,
+                *more,
+            ]
         )
 
     def _count_line(self) -> Text:
@@ -276,7 +314,8 @@ class Reader(VerticalScroll, can_focus=True):
     def sentences(self) -> list[str]:
         if self.article is None:
             return []
-        return [s.text.strip() for p in self.article.body.split("\n\n") for s in split_sentences(p)]
+        paragraphs, _ = shown_paragraphs(self.article.body)
+        return [s.text.strip() for p in paragraphs for s in split_sentences(p)]
 
 
 def query_terms(query: str) -> list[str]:
