@@ -4,7 +4,7 @@ to the articles behind it by a citation."""
 from __future__ import annotations
 
 from dipterm.export.items import ExportItem
-from dipterm.export.markdown import citation, escape
+from dipterm.export.markdown import citation, one_line
 from dipterm.models import Article
 from dipterm.store.wording import Concordance, Trend
 
@@ -15,7 +15,7 @@ def _cite(article: Article) -> str:
 
 def render_concordance(found: Concordance, articles: dict[int, Article]) -> str:
     """Each article with its occurrences, oldest first: the citation, then one line each."""
-    out = [f"# Concordance: {escape(found.query)}", ""]
+    out = [f"# Concordance: {one_line(found.query)}", ""]
     cited = sorted({o.id for o in found.occurrences}, key=[o.id for o in found.occurrences].index)
     out.append(
         f"{len(found.occurrences)} occurrences in {len(cited)} articles"
@@ -31,7 +31,7 @@ def render_concordance(found: Concordance, articles: dict[int, Article]) -> str:
             if o.id == article_id:
                 where = " (title)" if o.in_title else ""
                 out.append(
-                    f"- \u2026{escape(o.left)} **{escape(o.match)}** {escape(o.right)}\u2026{where}"
+                    f"- \u2026{one_line(o.left)} **{one_line(o.match)}** {one_line(o.right)}\u2026{where}"
                 )
         out.append(f"  \n*dipterm article {article_id}*")
     return "\n".join(out).rstrip("\n") + "\n"
@@ -41,8 +41,8 @@ def render_trend(found: Trend, behind: dict[str, dict[str, list[Article]]]) -> s
     """The counts per period beside the totals, then for each query the articles of each period
     (behind: term -> period -> articles, oldest first), so that every figure can be checked."""
     terms = [s.term for s in found.series]
-    out = [f"# Trend by {found.by}: " + "; ".join(escape(t) for t in terms), ""]
-    out.append("| " + " | ".join([found.by, *[escape(t) for t in terms], "all articles"]) + " |")
+    out = [f"# Trend by {found.by}: " + "; ".join(one_line(t) for t in terms), ""]
+    out.append("| " + " | ".join([found.by, *[one_line(t) for t in terms], "all articles"]) + " |")
     out.append("|" + " --- |" * (len(terms) + 2))
     for period in found.periods:
         cells = [str(s.counts.get(period, 0)) for s in found.series]
@@ -51,7 +51,7 @@ def render_trend(found: Trend, behind: dict[str, dict[str, list[Article]]]) -> s
         cells = [str(s.undated) for s in found.series]
         out.append("| undated | " + " | ".join(cells) + f" | {found.undated_total} |")
     for series in found.series:
-        out += ["", f"## {escape(series.term)}", ""]
+        out += ["", f"## {one_line(series.term)}", ""]
         out.append(f"{series.articles} articles.")
         for label, edge in (("First", series.first), ("Last", series.last)):
             if edge:
