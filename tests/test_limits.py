@@ -11,7 +11,7 @@ import pytest
 from dipterm.ingest.files import MAX_TEXT_BYTES
 from dipterm.ingest.html import MAX_HTML_DEPTH
 from dipterm.store.library import Library
-from dipterm.store.query import MAX_PREFIX_TERMS, MAX_TERMS
+from dipterm.store.query import MAX_PREFIX_TERMS, MAX_TERMS, MIN_PREFIX
 from dipterm.store.search import SNIPPET_WINDOW
 
 ARTICLE = (
@@ -140,10 +140,10 @@ def test_snippets_of_a_long_article_come_from_its_window(long_articles, monkeypa
 
 
 def test_a_query_of_too_many_terms_is_refused_naming_the_limit(run, seeded):
-    result = run("search", " ".join(["a*"] * 331), db=seeded)
+    result = run("search", " ".join(["ab*"] * 331), db=seeded)
     assert result.exit_code == 2
     assert result.stderr == (f"dipterm: too many terms (331): a query holds at most {MAX_TERMS}\n")
-    result = run("search", " ".join(f"{c}*" for c in "abcdefghij"), db=seeded)
+    result = run("search", " ".join(f"{c}e*" for c in "abcdefghij"), db=seeded)
     assert result.exit_code == 2
     assert result.stderr == (
         f"dipterm: too many prefix terms such as word* (10): a query holds at most "
@@ -151,6 +151,12 @@ def test_a_query_of_too_many_terms_is_refused_naming_the_limit(run, seeded):
     )
     within = run("search", "--ids", *["lavr*"] * MAX_PREFIX_TERMS, db=seeded)
     assert within.exit_code == 0 and within.stdout.split() == ["1"]
+    short = run("search", "lavrov", "a*", db=seeded)
+    assert short.exit_code == 2
+    assert short.stderr == (
+        f"dipterm: a* is too short a prefix: give at least {MIN_PREFIX} letters before the *\n"
+    )
+    assert run("search", "--ids", "la*", "vladivostok", db=seeded).stdout.split() == ["2"]
 
 
 async def test_the_reader_shows_a_huge_article_in_part_and_says_how_much_is_left(seeded):

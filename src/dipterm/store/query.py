@@ -60,6 +60,7 @@ MAX_QUERY_LENGTH = 2000
 # query of hundreds of them ran for minutes. These bound what one search can ask.
 MAX_TERMS = 64
 MAX_PREFIX_TERMS = 8
+MIN_PREFIX = 2  # letters before the *: `a*` reads most of the index, four times a common word
 _DATE_VALUE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -242,10 +243,15 @@ def _check_size(query: Query) -> None:
     terms = [t for group in query.required for t in group.terms] + list(query.excluded)
     if len(terms) > MAX_TERMS:
         raise QueryError(f"too many terms ({len(terms)}): a query holds at most {MAX_TERMS}")
-    prefixes = sum(t.kind == "prefix" for t in terms)
-    if prefixes > MAX_PREFIX_TERMS:
+    prefixes = [t for t in terms if t.kind == "prefix"]
+    short = next((t for t in prefixes if len(t.text) < MIN_PREFIX), None)
+    if short:
         raise QueryError(
-            f"too many prefix terms such as word* ({prefixes}): a query holds at most "
+            f"{short.text}* is too short a prefix: give at least {MIN_PREFIX} letters before the *"
+        )
+    if len(prefixes) > MAX_PREFIX_TERMS:
+        raise QueryError(
+            f"too many prefix terms such as word* ({len(prefixes)}): a query holds at most "
             f"{MAX_PREFIX_TERMS}"
         )
 
