@@ -7,6 +7,7 @@ import socket
 import sqlite3
 
 import pytest
+from reading import open_in_reader
 
 from dipterm.ingest.files import MAX_TEXT_BYTES
 from dipterm.ingest.html import MAX_HTML_DEPTH
@@ -161,7 +162,7 @@ def test_a_query_of_too_many_terms_is_refused_naming_the_limit(run, seeded):
 
 async def test_the_reader_shows_a_huge_article_in_part_and_says_how_much_is_left(seeded):
     from dipterm.tui.app import DiptermApp
-    from dipterm.tui.widgets.reader import SHOWN_PARAGRAPHS, Paragraph, Reader
+    from dipterm.tui.widgets.reader import SHOWN_PARAGRAPHS, Paragraph
 
     paragraphs = [f"Paragraph {i} of a page that goes on and on." for i in range(20_000)]
     body = "\n\n".join(paragraphs)  # 900 kB in 20,000 paragraphs, as another tool may store
@@ -170,12 +171,7 @@ async def test_the_reader_shows_a_huge_article_in_part_and_says_how_much_is_left
     conn.commit()
     conn.close()
     async with DiptermApp(seeded).run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        pilot.app.screen.open_article(1)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        reader = pilot.app.screen.query_one("#reader-a", Reader)
+        reader = await open_in_reader(pilot, 1)
         shown = [str(p.render()) for p in reader.query(Paragraph)]
         assert len(shown) == SHOWN_PARAGRAPHS and shown[-1] == paragraphs[SHOWN_PARAGRAPHS - 1]
         left = len("\n\n".join(paragraphs[SHOWN_PARAGRAPHS:]))

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 from processes import corpus, count, dipterm, healthy, wait_stopped
+from reading import open_in_reader
 
 from dipterm.store.library import Library
 from dipterm.store.schema import SCHEMA_VERSION
@@ -210,7 +211,6 @@ def test_escape_sequences_stored_raw_never_reach_the_terminal(run, seeded):
 
 async def test_escape_sequences_never_reach_the_interface(seeded):
     from dipterm.tui.app import DiptermApp
-    from dipterm.tui.widgets.reader import Reader
 
     conn = sqlite3.connect(seeded)
     conn.execute(
@@ -219,12 +219,7 @@ async def test_escape_sequences_never_reach_the_interface(seeded):
     conn.commit()
     conn.close()
     async with DiptermApp(seeded).run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        pilot.app.screen.open_article(1)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        reader = pilot.app.screen.query_one("#reader-a", Reader)
+        reader = await open_in_reader(pilot, 1)
         shown = "".join(str(w.render()) for w in reader.children)
         assert "Body" in shown and "\x1b" not in shown
 
