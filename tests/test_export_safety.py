@@ -168,3 +168,23 @@ def test_a_full_disk_leaves_the_previous_report_whole(run, seeded, tmp_path, mon
     assert "bug" not in result.stderr
     assert report.read_text() == "the old report\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["library.db", "report.md"]
+
+
+async def test_the_interface_will_not_export_over_its_own_library(seeded):
+    from dipterm.store.library import Library
+    from dipterm.tui.app import DiptermApp
+
+    async with DiptermApp(seeded).run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        pilot.app.screen.query_one("#answer").value = str(seeded)
+        await pilot.press("enter")
+        await pilot.pause()
+        said = [n.message for n in pilot.app._notifications]
+    assert said[-1] == (
+        f"Could not export: will not write the export over {seeded}: it is the library's own file"
+    )
+    with Library.open(seeded) as library:
+        assert library.count() == 2 and library.is_sound()

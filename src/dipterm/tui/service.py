@@ -279,11 +279,13 @@ class LibraryService:
     def export_markdown(self, ids: list[int], heading: str, path: Path) -> int:
         from dipterm.export.items import ExportSet, gather
         from dipterm.export.markdown import render
+        from dipterm.export.output import write_report
 
         with self._lock:
             chosen = gather(self.library, ids=ids)
         chosen = ExportSet(heading, chosen.basis, chosen.items)
-        path.expanduser().write_text(render(chosen), encoding="utf-8")
+        # Whole or not at all, and never over the library this service holds open.
+        write_report(path.expanduser(), render(chosen), library=self.library.path)
         return len(chosen.items)
 
 
