@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -91,8 +93,12 @@ def alive_in_session(session: int) -> list[int]:
 
 def wait_all_gone(session: int, patience: float = 30.0) -> list[int]:
     """The processes of a session left once they had the time to die (a kill's signal is sent
-    at once, but a process takes a moment to end); empty when all are gone."""
+    at once, but a process takes a moment to end); empty when all are gone. Those left are
+    killed then, so that a failing test leaves nothing running."""
     deadline = time.monotonic() + patience
     while (left := alive_in_session(session)) and time.monotonic() < deadline:
         time.sleep(0.05)
+    for pid in left:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
     return left

@@ -234,3 +234,31 @@ async def test_the_interface_keeps_its_writes_while_imports_and_searches_run(see
         assert library.selection("during") == [1] and sorted(library.selection("after")) == [1, 2]
         assert library.count_matching("delegation") == ARTICLES
     healthy(seeded)
+
+
+def test_the_extraction_workers_die_with_a_killed_import(tmp_path, db_path):
+    """An import with two worker processes, stopped after its first batch: the workers are there;
+    SIGKILL to the import alone ends them too, rather than leave them holding the library."""
+    data = corpus(tmp_path / "corpus.jsonl", ARTICLES)
+    script = (
+        "import sys\n"
+        "from dipterm.ingest.pipeline import import_paths\n"
+        "from dipterm.store.library import Library\n"
+        "with Library.open(sys.argv[1]) as library:\n"
+        "    import_paths(library, [sys.argv[2]], workers=2)\n"
+    )
+    env = {**os.environ, faults.ENVIRONMENT: "import:batch:1:stop"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(db_path), str(data)],
+        env=env,
+        start_new_session=True,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wait_stopped(proc)
+    workers = [pid for pid in alive_in_session(proc.pid) if pid != proc.pid]
+    assert len(workers) == 2
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert wait_all_gone(proc.pid) == []
+    assert count(db_path) == BATCH_SIZE
