@@ -74,11 +74,15 @@ def test_a_record_over_the_size_limit_is_skipped_and_the_rest_imported(run, tmp_
     with corpus.open("w") as out:
         out.write(json.dumps({"title": "Huge", "date": "2024-01-01", "text": "x" * MAX_TEXT_BYTES}))
         out.write("\n" + json.dumps({"title": "Small", "date": "2024-01-02", "text": ARTICLE}))
+        paragraphs = ["y" * 1000] * (MAX_TEXT_BYTES // 1000 + 1)  # a body given as paragraphs
+        out.write("\n" + json.dumps({"title": "Long", "date": "2024-01-03", "text": paragraphs}))
         out.write("\n")
     result = run("ingest", str(corpus))
     assert result.exit_code == 1
-    assert result.stdout.strip() == "1 imported, 0 unchanged, 1 skipped"
-    assert result.stderr.strip() == f"skipped {corpus}#1: too large for one article (over 5 MB)"
+    assert result.stdout.strip() == "1 imported, 0 unchanged, 2 skipped"
+    assert result.stderr.splitlines() == [
+        f"  skipped {corpus}#{n}: too large for one article (over 5 MB)" for n in (1, 3)
+    ]
 
 
 def nested_page(depth):

@@ -294,9 +294,16 @@ def read_items(
 _TOO_LARGE = f"too large for one article (over {MAX_TEXT_BYTES >> 20} MB)"
 
 
-def _record_size(record: dict) -> int:
-    """A record's characters, its text fields together (what it would store)."""
-    return sum(len(value) for value in record.values() if isinstance(value, str))
+def _record_size(value: object) -> int:
+    """A record's characters, its text fields together, those in lists (a body given as a list
+    of paragraphs) and nested objects too."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_record_size(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_record_size(v) for v in value)
+    return 0
 
 
 def make_draft(item: Item, mapping: dict[str, str] | None = None) -> ArticleDraft | Skipped:

@@ -472,19 +472,20 @@ class Searching:
         """Snippets of long articles from their first SNIPPET_WINDOW characters, indexed for the
         while in a temporary table of this connection (which a read-only library may make too)."""
         marks = ",".join("?" * len(ids))
-        self.conn.execute(
+        self._read(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippet_window "
-            f"USING fts5(title, body, tokenize='{TOKENIZE}')"
+            f"USING fts5(title, body, tokenize='{TOKENIZE}')",
+            (),
         )
         try:
-            self.conn.execute(
+            self._read(
                 "INSERT INTO temp.snippet_window (rowid, title, body) "
                 f"SELECT id, title, substr(body, 1, ?) FROM articles WHERE id IN ({marks})",
                 (SNIPPET_WINDOW, *ids),
             )
             return self._snippets_in("snippet_window", ids, match, schema="temp")
         finally:
-            self.conn.execute("DELETE FROM temp.snippet_window")
+            self._read("DELETE FROM temp.snippet_window", ())
 
     def correct(self, query: Query) -> tuple[Query, list[Correction]]:
         """Replace a Korean name in another romanisation by the library's spellings of it (see
