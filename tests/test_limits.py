@@ -39,7 +39,7 @@ def skipped_reasons(stderr):
 def test_pipes_sockets_devices_and_symlink_loops_are_skipped_never_opened(run, tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "good.txt").write_text("A good article\n\n" + ARTICLE)
+    (folder / "good.txt").write_text("A good article\n\nMay 3, 2024\n\n" + ARTICLE)
     os.mkfifo(folder / "pipe.txt")  # opened for reading, it would wait for a writer for ever
     unix = socket.socket(socket.AF_UNIX)
     unix.bind(str(folder / "socket.txt"))
@@ -87,7 +87,8 @@ def test_a_record_over_the_size_limit_is_skipped_and_the_rest_imported(run, tmp_
 
 def nested_page(depth):
     return (
-        "<html><head><title>Deep page</title></head><body>"
+        '<html><head><title>Deep page</title><meta property="article:published_time" '
+        'content="2024-05-03"></head><body>'
         + "<div>" * depth
         + f"<p>{ARTICLE}</p>"
         + "</div>" * depth
