@@ -8,6 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
+
+# No property test is a speed test: on a loaded machine (CI, or two cores shared by many) an
+# example may take longer than Hypothesis's default 200 ms deadline without anything being wrong.
+settings.register_profile("dipterm", deadline=None)
+settings.load_profile("dipterm")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

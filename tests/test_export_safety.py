@@ -92,7 +92,7 @@ def plain_text(markdown):
     return "".join(c.content if c.type == "text" else "\n" for c in tokens[1].children)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(MARKDOWN_PIECES, max_size=16).map("".join))
 def test_escaped_text_reads_back_as_written(text):
     """Whatever the text, CommonMark shows it as it was: no link, emphasis, code, heading, list
