@@ -193,7 +193,7 @@ class Library(Searching):
 
     def is_sound(self) -> bool:
         """Whether SQLite finds the file undamaged: PRAGMA quick_check, which reads every page
-        once (some milliseconds a megabyte), asked once for the life of the connection."""
+        once, asked once for the life of the connection."""
         if self._sound is None:
             try:
                 rows = self.conn.execute("PRAGMA quick_check(1)").fetchall()
