@@ -45,7 +45,8 @@ MIN_WORDS = 25
 # parser's time grows with the square of the depth (100,000 deep took 10 s), so deeper pages are
 # refused, after a count of the tags that takes time in proportion to the page.
 MAX_HTML_DEPTH = 256
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+# The name ends where its letters do, and a tag never reaches past a "<": one pass, linear.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])[^<>]*?(/?)>")
 # Elements that hold nothing, or whose end the parser supplies itself: they add no depth.
 _FLAT = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
