@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE))
 
 import run as bench  # noqa: E402
 
+from dipterm.export.markdown import escape  # noqa: E402
 from dipterm.ingest.html import MAX_HTML_DEPTH, parse_html  # noqa: E402
 from dipterm.ingest.pipeline import import_paths  # noqa: E402
 from dipterm.store.library import Library  # noqa: E402
@@ -113,6 +114,9 @@ def measure(work: Path) -> list[bench.Row]:
     soup = "<html><body>" + "<" + "a" * 2_000_000 + "<a " * 1_000_000 + "</body></html>"
     row("a 5 MB page of tags never closed (`<aaaa…`, `<a <a …`)", best(lambda: _refused(soup)),
         None, "ms", "the tag count took 34 s on a 40 kB such tag before its pattern was mended")  # fmt: skip
+    lines = "a" + " \n" * 1_000_000 + "b"
+    row("markdown escaping of a paragraph of 1,000,000 blank lines", best(lambda: escape(lines)),
+        None, "ms", "a line's indent once read across lines: 20,000 of them took 36 s")  # fmt: skip
     wide = nested(MAX_HTML_DEPTH, 5_000_000 // len(nested(MAX_HTML_DEPTH)))
     row(f"a 5 MB page of blocks {MAX_HTML_DEPTH} deep, read", best(lambda: _refused(wide), 1), None,
         "ms", "the deepest page read, at the largest size read")  # fmt: skip

@@ -15,7 +15,7 @@ from dipterm.ingest.clean import strip_terminal_controls
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&!])")
 # What starts a block at a line's start: the mark itself is escaped, and for an ordered list the
 # dot or parenthesis after the number (CommonMark shows a backslash before the number as such).
-_LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))", re.M)
+_LINE_START = re.compile(r"^([ \t]*)(?:([#>+=-])|(\d+)([.)]))", re.M)  # [ \t]: never across lines
 # A url is linked only when it is http(s) and holds nothing a link could be broken out of.
 _LINKABLE_URL = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+\Z", re.I)
 _INERT_URL = re.compile(r"([:@])")  # no scheme: nor email autolink (GFM) forms in it
