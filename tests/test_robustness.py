@@ -370,3 +370,21 @@ def test_doctor_on_a_read_only_library_finds_no_false_problem(run, seeded, monke
     assert "ok       full-text index: not checked against the text (the file is read-only)" in (
         result.stdout.splitlines()
     )
+
+
+def test_doctor_names_damage_that_keeps_the_library_from_opening(run, seeded):
+    conn = sqlite3.connect(seeded)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with seeded.open("r+b") as f:  # the schema, on the first page after its header
+        f.seek(100)
+        f.write(b"\xde\xad\xbe\xef" * 500)
+    result = run("doctor", db=seeded)
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines() == [
+        "PROBLEM  SQLite integrity: database disk image is malformed",
+        "PROBLEM  the file itself is damaged: dipterm cannot repair it. Restore a copy, or save "
+        f"what can be read with: sqlite3 {seeded} .recover | sqlite3 NEW.db",
+    ]
+    searched = run("search", "lavrov", db=seeded)
+    assert searched.exit_code == 2 and "malformed" in searched.stderr

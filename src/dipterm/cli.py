@@ -15,7 +15,7 @@ import click
 from dipterm import __version__, cli_search
 from dipterm.argv import hoist
 from dipterm.cli_args import QueryCommand, options_of
-from dipterm.errors import DiptermError, ExitCode, exit_codes, fail
+from dipterm.errors import DiptermError, ExitCode, LibraryError, exit_codes, fail
 from dipterm.models import EVENT_TYPES
 
 EXIT_CODES_HELP = (
@@ -444,9 +444,20 @@ def doctor(ctx: click.Context, repair: bool) -> None:
     """Check the library: SQLite integrity, the full-text index against the articles, the schema
     version, and how many articles older extraction rules read (`dipterm extract` updates them).
     Exits 1 when something is wrong; --repair rebuilds what can be rebuilt."""
+    import sqlite3
+
     from dipterm.store import doctor as checks
 
-    with _open(ctx) as library:
+    try:
+        library = _open(ctx)
+    except LibraryError as exc:
+        if "malformed" not in str(exc.__cause__):  # SQLITE_CORRUPT: damaged, not another file
+            raise
+        from dipterm import config
+
+        _report(checks.check_unopened(str(config.library_path(ctx.obj["db"])[0])))
+        return
+    with library:
         if repair:
             if not library.writable:
                 raise DiptermError(f"the library {library.path} is read-only: cannot repair it")
@@ -461,6 +472,11 @@ def doctor(ctx: click.Context, repair: bool) -> None:
         result = checks.check(
             library.conn, outdated, writable=library.writable, path=str(library.path)
         )
+    _report(result)
+
+
+def _report(result: Any) -> None:
+    """A checkup, a line each: what is right, then what is wrong; exit 1 when anything is."""
     for note in result.notes:
         click.echo(f"ok       {note}")
     for problem in result.problems:

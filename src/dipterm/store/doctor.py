@@ -27,6 +27,41 @@ def damaged_file(path: str) -> str:
     )
 
 
+def _integrity(conn: sqlite3.Connection, result: Checkup, path: str) -> bool:
+    """Whether SQLite finds the file undamaged; if not, what it found is added to the problems."""
+    try:
+        rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        rows = [(str(exc),)]
+    found = [
+        line
+        for row in rows
+        for line in str(row[0]).splitlines()
+        if not line.startswith("*** in database")  # a heading, not a problem
+    ]
+    if found == ["ok"]:
+        return True
+    result.problems += [f"SQLite integrity: {line}" for line in found[:10]]
+    result.problems.append(damaged_file(path))
+    return False
+
+
+def check_unopened(path: str) -> Checkup:
+    """What SQLite finds in a library file too damaged to open as a library (its schema, on the
+    first page, is among the damage), read without writing."""
+    result = Checkup()
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.DatabaseError as exc:
+        result.problems += [f"SQLite integrity: {exc}", damaged_file(path)]
+        return result
+    try:
+        _integrity(conn, result, path)
+    finally:
+        conn.close()
+    return result
+
+
 def check(
     conn: sqlite3.Connection,
     outdated: int | None = 0,
@@ -40,19 +75,7 @@ def check(
     found, and not read further. writable: whether the full-text index's own check (which
     SQLite runs as a write) can run."""
     result = Checkup()
-    try:
-        rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
-    except sqlite3.DatabaseError as exc:
-        rows = [(str(exc),)]
-    found = [
-        line
-        for row in rows
-        for line in str(row[0]).splitlines()
-        if not line.startswith("*** in database")  # a heading, not a problem
-    ]
-    if found != ["ok"]:
-        result.problems += [f"SQLite integrity: {line}" for line in found[:10]]
-        result.problems.append(damaged_file(path))
+    if not _integrity(conn, result, path):
         return result
     result.notes.append("SQLite integrity: ok")
     version = user_version(conn)
