@@ -182,6 +182,8 @@ async def test_the_interface_will_not_export_over_its_own_library(seeded):
         pilot.app.screen.query_one("#answer").value = str(seeded)
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("y")  # "is there already. Replace it?": yes, as a hurried user would
+        await pilot.pause()
         said = [n.message for n in pilot.app._notifications]
     assert said[-1] == (
         f"Could not export: will not write the export over {seeded}: it is the library's own file"

@@ -184,7 +184,11 @@ def test_a_library_one_index_behind_is_read_as_it_is_when_read_only(seeded, monk
         ("NEAR(kim AND) OR", 2, "dipterm: OR needs a term on each side"),
         ("* ^ : ( )", 2, "dipterm: nothing to search for: the query has no words"),
         ("-", 2, "dipterm: nothing to search for: the query has no words"),
-        ("title:", 1, "no match"),  # the word "title", which no seed holds
+        (
+            "title:",
+            2,
+            "dipterm: title: needs a value right after the colon (words that must be in the title)",
+        ),
     ],
 )
 def test_hostile_queries_get_one_line_and_exit_2_or_search(run, seeded, query, code, said):
