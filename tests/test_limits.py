@@ -183,3 +183,15 @@ async def test_the_reader_shows_a_huge_article_in_part_and_says_how_much_is_left
         note = str(reader.children[-1].render())
         assert note.startswith(f"… {left:,} more characters not shown here")
         assert "dipterm show 1" in note
+
+
+def test_an_earlier_version_too_long_for_the_window_shows_its_opening(run, tmp_path):
+    first = {"title": "Rally", "date": "2024-01-02", "url": "http://kcna.kp/a/1",
+             "text": "The rally opened. " + "songun " * SNIPPET_WINDOW}  # fmt: skip
+    later = {**first, "text": ARTICLE}
+    for n, record in enumerate((first, later)):
+        (tmp_path / f"v{n}.jsonl").write_text(json.dumps(record) + "\n")
+        assert run("ingest", "-q", str(tmp_path / f"v{n}.jsonl")).exit_code == 0
+    found = json.loads(run("search", "--revisions", "--json", "songun").stdout)
+    assert [(h["id"], h["found_in"]) for h in found] == [(1, "revision 1")]
+    assert found[0]["snippet"].startswith("The rally opened. songun songun")

@@ -364,14 +364,32 @@ def earlier_hits(library, query: str, *, limit: int = 20) -> list[tuple[Hit, int
     ).fetchall()
     hits = []
     for article_id, title, source, published in rows:
-        snippet = library.conn.execute(
-            "SELECT snippet(revisions_fts, 1, char(2), char(3), '…', 24) FROM revisions_fts "
-            "JOIN revisions r ON r.id = revisions_fts.rowid WHERE revisions_fts MATCH ? "
-            "AND r.article_id = ? ORDER BY r.id LIMIT 1",
-            (plan.match, article_id),
-        ).fetchone()
         hits.append(
-            (Hit(article_id, title, source, published, None, snippet[0] if snippet else ""),
+            (Hit(article_id, title, source, published, None,
+                 _earlier_snippet(library.conn, plan.match, article_id)),
              numbers[article_id])
         )  # fmt: skip
     return hits
+
+
+def _earlier_snippet(conn: sqlite3.Connection, match: str, article_id: int) -> str:
+    """The matched passage of the first earlier version that holds the query, as a search's
+    snippet; of a version longer than SNIPPET_WINDOW, its opening (snippet() over a long text
+    takes time growing with the square of the matches, see search.SNIPPET_WINDOW)."""
+    from dipterm.store.search import SNIPPET_TOKENS, SNIPPET_WINDOW, _opening
+
+    matching = (
+        "FROM revisions_fts JOIN revisions r ON r.id = revisions_fts.rowid "
+        "WHERE revisions_fts MATCH ? AND r.article_id = ?"
+    )
+    row = conn.execute(
+        f"SELECT snippet(revisions_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) {matching} "
+        "AND length(r.body) <= ? ORDER BY r.id LIMIT 1",
+        (match, article_id, SNIPPET_WINDOW),
+    ).fetchone()
+    if row:
+        return row[0]
+    row = conn.execute(
+        f"SELECT substr(r.body, 1, 400) {matching} ORDER BY r.id LIMIT 1", (match, article_id)
+    ).fetchone()
+    return _opening(row[0]) if row else ""
