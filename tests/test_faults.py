@@ -19,7 +19,6 @@ from processes import alive_in_session, corpus, count, dipterm, healthy, wait_al
 from dipterm import faults
 from dipterm.extract.analyse import EXTRACTION_VERSION
 from dipterm.ingest.pipeline import BATCH_SIZE, import_paths
-from dipterm.store import library as library_module
 from dipterm.store.library import Library
 
 ARTICLES = 3 * BATCH_SIZE + 100  # three whole batches and a short one
@@ -166,12 +165,6 @@ def test_a_really_full_disk_is_said_and_nothing_is_lost(run, seeded, tmp_path, s
     assert report.read_text() == "the report of yesterday\n"
 
 
-@pytest.mark.xfail(
-    hasattr(library_module, "_check_is_sqlite"),
-    reason="issue #24 item 1 (branch safety): _check_is_sqlite opens the library file while "
-    "connections hold it, dropping their POSIX locks; the selection saved after the import is lost",
-    strict=True,
-)
 async def test_the_interface_keeps_its_writes_while_imports_and_searches_run(seeded, tmp_path):
     """The interface open on a library; an import stopped half-way, searches run in other
     processes, a selection saved in the interface; then the import finishes, another search and

@@ -12,15 +12,10 @@ from pathlib import Path
 
 from dipterm import faults
 from dipterm.errors import DiptermError
+from dipterm.store.library import library_files
 
 # How a file SQLite wrote starts: a database, or a write-ahead log (either byte order).
 _SQLITE_HEADERS = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
-_COMPANIONS = (
-    "",
-    "-wal",
-    "-shm",
-    "-journal",
-)  # the library's file and those SQLite keeps beside it
 
 
 def write_report(target: str | os.PathLike[str], text: str, *, library: Path) -> Path:
@@ -58,8 +53,7 @@ def write_report(target: str | os.PathLike[str], text: str, *, library: Path) ->
 
 
 def _refuse_database(path: Path, target: str | os.PathLike[str], library: Path) -> None:
-    for suffix in _COMPANIONS:
-        companion = Path(f"{library}{suffix}")
+    for companion in library_files(library):
         with contextlib.suppress(OSError):
             if companion.exists() and os.path.samefile(path, companion):
                 raise DiptermError(

@@ -183,7 +183,7 @@ class Library(Searching):
     def files(self) -> list[Path]:
         """The library's file and those SQLite keeps beside it, which nothing but SQLite may open
         while a connection exists (see _check_readable)."""
-        return [self.path, *(self.path.with_name(self.path.name + s) for s in _SIDE_FILES)]
+        return library_files(self.path)
 
     def __enter__(self) -> Library:
         return self
@@ -704,6 +704,12 @@ def _outdated(version: int | None) -> tuple[str, tuple[int, ...]]:
     if not version:
         return "", ()
     return "WHERE (extracted_with IS NULL OR extracted_with < ?)", (version,)
+
+
+def library_files(path: Path) -> list[Path]:
+    """The library file at path and those SQLite keeps beside it (write-ahead log, shared
+    memory, journal), whether they exist or not."""
+    return [path, *(path.with_name(path.name + s) for s in _SIDE_FILES)]
 
 
 def _check_readable(path: Path) -> None:
