@@ -1,7 +1,7 @@
 """Fault injection: SIGKILL, a full disk and concurrent use at chosen points of import, extract
 and export (DIPTERM_TEST_FAULT, read by dipterm.faults), then the library checked: it opens, passes
 doctor, holds exactly what was committed, and a rerun finishes the rest. No race with a timer:
-each fault happens where it is asked for. `pytest -m soak` runs more seeds and a longer mix."""
+each fault happens where it is asked for. `pytest -m soak` runs the other seeds."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from dipterm.store.library import Library
 
 ARTICLES = 3 * BATCH_SIZE + 100  # three whole batches and a short one
 # Seeds of the kill points: by default one after a commit and one inside a transaction, the
-# soak all fifteen (about a minute).
+# soak the other thirteen.
 KILL_SEEDS = [2, 5]
 SOAK_SEEDS = [seed for seed in range(1, 16) if seed not in KILL_SEEDS]
 
