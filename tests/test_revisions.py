@@ -7,6 +7,7 @@ import json
 import sqlite3
 
 import pytest
+from tui_helpers import settle
 
 from dipterm.ingest.pipeline import import_paths
 from dipterm.models import ArticleDraft, PartialDate
@@ -248,15 +249,15 @@ async def test_reader_v_sets_the_earlier_version_beside_the_current(db_path, tmp
         import_paths(lib, [write(tmp_path / "b.jsonl", record("Farm", EDITED))], workers=1)
     async with DiptermApp(db_path).run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.pause()
         reader = pilot.app.screen.query_one("#reader-a", Reader)
         assert "v compares" in plain(reader.query_one(".reader-header").content)
         reader.focus()
         await pilot.press("v")
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.pause()
         left = pilot.app.screen.query_one("#reader-a", Reader)
         right = pilot.app.screen.query_one("#reader-b", Reader)
@@ -274,13 +275,13 @@ async def test_the_interface_searches_earlier_versions_on_request(db_path, tmp_p
         import_paths(lib, [write(tmp_path / "a.jsonl", record("Farm", FIRST))], workers=1)
         import_paths(lib, [write(tmp_path / "b.jsonl", record("Farm", EDITED))], workers=1)
     async with DiptermApp(db_path).run_test(size=(120, 35)) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.press("slash", *"Thaek")
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.pause()
         assert pilot.app.screen.query_one(ArticleList).visible_ids() == []
         await pilot.press("escape", "V")
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.pause()
         assert pilot.app.screen.query_one(ArticleList).visible_ids() == [1]
         status = str(pilot.app.screen.query_one("#status").render())

@@ -247,9 +247,9 @@ def long_one(spread):
 
 
 async def _settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    from tui_helpers import settle
+
+    await settle(pilot)
 
 
 async def _search(pilot, text: str) -> None:

@@ -12,8 +12,17 @@ KCNA = ROOT / "eval" / "kcna-2024"
 
 
 async def settle(pilot) -> None:
+    """Wait until the app's workers are done. A worker that a newer one cancelled (the next
+    letter typed supersedes a search) is no failure: its successor is waited for."""
+    from textual.worker import WorkerCancelled
+
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(20):
+        try:
+            await pilot.app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:
+            await pilot.pause()
     await pilot.pause()
 
 
