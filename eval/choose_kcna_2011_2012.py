@@ -25,8 +25,11 @@ def chosen(path: Path = CORPUS, count: int = 16, seed: int = 2011) -> list[tuple
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             record = json.loads(line)
-            if (record.get("language") == "en" and HEADLINE.search(record.get("title") or "")
-                    and 300 <= len(record.get("text") or "") <= 1500):
+            if (
+                record.get("language") == "en"
+                and HEADLINE.search(record.get("title") or "")
+                and 300 <= len(record.get("text") or "") <= 1500
+            ):
                 pool.append((number, record))
     return sorted(random.Random(seed).sample(pool, count), key=lambda item: item[0])
 

@@ -140,15 +140,25 @@ def extract(ctx: click.Context, everything: bool) -> None:
     "eval/gold-kcna-2024.jsonl and seeds/ for eval/gold-seeds.jsonl; else the gold file's "
     "folder).",
 )
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    help="JSON Lines file (or its folder) of the corpus records a gold file names by line "
+    "(default: ../shared/corpus/kcna-2011-2012/*.jsonl beside the repository).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Scores and misses as JSON.")
 @click.option("--misses", is_flag=True, help="Also list what was missed or extra, per article.")
-def evaluate(gold: str, articles: str | None, as_json: bool, misses: bool) -> None:
+def evaluate(
+    gold: str, articles: str | None, corpus: Path | None, as_json: bool, misses: bool
+) -> None:
     """Score extraction against hand annotations (JSON Lines in the format of eval/): precision,
     recall and F1 per field."""
     from dipterm import display
     from dipterm.extract.evaluate import evaluate as run_eval
 
-    report = run_eval(Path(gold), Path(articles) if articles else _articles_of(Path(gold)))
+    report = run_eval(
+        Path(gold), Path(articles) if articles else _articles_of(Path(gold)), corpus=corpus
+    )
     if as_json:
         display.print_json(report.as_dict())
         return

@@ -15,6 +15,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from dipterm.errors import InputError
+from dipterm.extract import gold_records
 from dipterm.extract.analyse import analyse
 from dipterm.extract.gazetteer import name_key
 from dipterm.extract.offices import OFFICE, offices_of
@@ -141,7 +142,7 @@ def _match_quotes(gold: list[dict], found: list[dict]) -> tuple[int, list, list]
 def score(report: Report, gold: dict, found: dict) -> None:
     report.records += 1
     want, got = _sets(gold), _sets(found)
-    miss: dict = {"file": gold.get("file")}
+    miss: dict = {"file": gold.get("file")} if "file" in gold else {"record": gold.get("record")}
     for name, expected in want.items():
         s = report.scores[name]
         s.tp += len(expected & got[name])
@@ -168,16 +169,25 @@ def read_gold(path: Path) -> list[dict]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
-        if not isinstance(record, dict) or "file" not in record:
-            raise InputError(f'{path}:{number}: a gold record needs a "file" field')
+        if not isinstance(record, dict) or not ("file" in record or "record" in record):
+            raise InputError(f'{path}:{number}: a gold record needs a "file" or "record" field')
         records.append(record)
     return records
 
 
-def evaluate(gold_path: Path, articles: Path) -> Report:
-    """Extract each gold record's article (a text file under articles) and score it."""
+def evaluate(gold_path: Path, articles: Path, corpus: Path | None = None) -> Report:
+    """Extract each gold record's article (a text file under articles, or a line of the JSON
+    Lines corpus) and score it."""
     report = Report()
-    for record in read_gold(gold_path):
+    gold = read_gold(gold_path)
+    in_corpus = gold_records.corpus_articles(gold_path, gold, corpus)
+    for record in gold:
+        if "record" in record:
+            draft, text = in_corpus[gold_records.record_line(record)]
+            extraction = analyse(draft.title, draft.body, draft.published)
+            score(report, {**record, "quotes": gold_records.quotes_of(record, text)},
+                  extraction_record(extraction))  # fmt: skip
+            continue
         path = articles / record["file"]
         if not path.is_file():
             raise InputError(
