@@ -139,6 +139,28 @@ def test_title_before_and_appositive_for_unknown_names():
          "Cuban Charge d'Affaires a.i. Jose Diaz.",
          {"Anna Berg": ["Charge d'Affaires ad Interim"], "Lars Holm": ["Chargé d'affaires"],
           "Jose Diaz": ["Cuban Charge d'Affaires a.i."]}),
+        # a list of officials, each with an office of a body before the name: each office is
+        # its own name's, not the role of the name before it
+        ("Among the guests were Ri Chol Ho, director of the Institute, Chief Secretary of the "
+         "Kaesong City Committee of the Workers' Party of Korea Pak Yong Su and Chairman of the "
+         "Kaesong City People's Committee Kim Sun Hui.",
+         {"Ri Chol Ho": ["director of the Institute"],
+          "Pak Yong Su": ["Chief Secretary of the Kaesong City Committee of the Workers' Party "
+                          "of Korea"],
+          "Kim Sun Hui": ["Chairman of the Kaesong City People's Committee"]}),
+        # the same after an office with "to": "X, vice-chairman of ..., Y Ambassador to ... Z"
+        ("He was greeted by Han Song Il, vice-chairman of the Sinuiju City People's Committee, "
+         "Cuban Ambassador to the DPRK Jose Perez and Kim Yong Chol.",
+         {"Han Song Il": ["vice-chairman of the Sinuiju City People's Committee"],
+          "Jose Perez": ["Cuban Ambassador to the DPRK"]}),
+        # an Arabic name whose particles are capitalised, after a sheikh's style
+        ("He met Sheikh Salim Al Nasser Al Hamdan, president of the Gulf Sports Council.",
+         {"Salim Al Nasser Al Hamdan": ["president of the Gulf Sports Council"]}),
+        # the grade of a rank and the acronym of a body belong to the title
+        ("Present were KPA Rear Admiral Pak Chol Jun, Major General Ri Yong Ho, KPA Admiral Kim "
+         "Jong Gak and UN Secretary General Ola Berg.",
+         {"Pak Chol Jun": ["KPA Rear Admiral"], "Ri Yong Ho": ["Major General"],
+          "Kim Jong Gak": ["KPA Admiral"], "Ola Berg": ["UN Secretary General"]}),
     ],
 )  # fmt: skip
 def test_offices_before_and_after_a_name(text, roles):
@@ -323,6 +345,13 @@ def test_organisation_names_run_through_their_parts():
         ("They toured the Memorial Hall for Party Foundation and the Museum for Peace Studies "
          "of the Central Committee.",
          "org", {"Central Committee"}, {"Party Foundation", "Peace Studies"}),
+        # a legislature by the name its country calls it is a body, not a person
+        ("B. Batbayar, vice-chairman of the State Great Hural of Mongolia, and a delegation of "
+         "the Islamic Consultative Majlis met. On behalf of the State Great Hural he spoke.",
+         "org", {"State Great Hural of Mongolia", "Islamic Consultative Majlis"}, set()),
+        ("B. Batbayar, vice-chairman of the State Great Hural of Mongolia, and a delegation of "
+         "the Islamic Consultative Majlis met. On behalf of the State Great Hural he spoke.",
+         "person", {"B. Batbayar"}, {"Great Hural", "Consultative Majlis"}),
     ],
 )  # fmt: skip
 def test_names_of_organisations_and_states(text, kind, named, not_named):
@@ -534,6 +563,10 @@ def test_a_list_of_whose_family_goes_on_past_an_appositive():
          [("Kim Jong Un",)]),
         # a departure nobody is named in is still news
         ("A delegation of the Ruritanian parliament left here on Friday.", [()]),
+        # a tribute laid may be described ("the large floral basket"); its envoy laid it
+        ("Upon the authorization of the king, a delegation headed by Pak Song Gun, minister, "
+         "visited the embassy on Monday and laid the large floral basket before the portrait.",
+         [("Pak Song Gun",), ("Pak Song Gun",)]),
         # "he" after a title alone is the title's holder, not whom that sentence names after it;
         # a flower laid is a tribute
         ("Kim Jong Un, general secretary of the Workers' Party of Korea, visited the cemetery on "
@@ -877,6 +910,15 @@ def test_summit_between_two_heads_of_state():
         PartialDate(2019, 12, 13),
     )
     assert [e.type for e in home.events] == ["meeting"]
+    # the head of a sports council or a firm leads no state: meeting one is no summit
+    guests = analyse(
+        "Meeting",
+        "Kim Yong Nam, president of the Presidium of the Supreme People's Assembly, met Omar "
+        "Haddad, president of the Gulf Sports Council, and Li Wei, chairman of the Ruyi Group "
+        "Company, on Monday.",
+        PartialDate(2011, 11, 21),
+    )
+    assert [e.type for e in guests.events] == ["meeting"]
 
 
 @pytest.mark.parametrize(

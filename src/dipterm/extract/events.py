@@ -24,8 +24,9 @@ _OBJECT_NOT_PERSON = r"(?!\s+(?:\w+\s+){0,3}?(?:message|letter|gift|greeting|car
 _TRIBUTE = r"(?:wreaths?|floral\s+baskets?|flower(?:\s+baskets?|s)?|bouquets?)"
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("wreath-laying", re.compile(
-        rf"\b(?:laid|lay|lays|laying|placed|presented)\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?"
-        rf"{_TRIBUTE}\b|\bwreath-laying\b"
+        # "laid the large floral basket": a word may describe it after the article
+        rf"\b(?:laid|lay|lays|laying|placed|presented)\s+"
+        rf"(?:(?:a|the|their|his|her)\s+(?:[a-z]+\s+)?)?{_TRIBUTE}\b|\bwreath-laying\b"
         # "Wreaths ... were placed at ...", "Laid before the photo of ... was a wreath"
         rf"|\b{_TRIBUTE}\b[^.]{{0,120}}?\b(?:was|were)\s+(?:laid|placed)\b"
         rf"|\b(?:laid|placed)\b[^.]{{0,120}}?\b(?:was|were)\s+(?:(?:a|the|also|their|his|her)\s+)?"

@@ -30,6 +30,10 @@ ORG_HEADS = {
     "Administration", "Alliance", "Troupe", "Ensemble", "Orchestra", "Duma", "Parliament",
     "Congress", "Politburo", "Directorate", "Corps", "Division", "Headquarters", "Foundation",
     "Studio", "Board", "Confederation", "Volunteers",
+    # legislatures by the names they are called in their countries: "the State Great Hural"
+    "Hural", "Khural", "Majlis", "Mejlis", "Sejm", "Senate", "Knesset", "Storting", "Riksdag",
+    "Bundestag", "Bundesrat", "Rada", "Sabha", "Sangsad", "Seimas", "Saeima", "Sobranie",
+    "Folketing", "Althing", "Diet", "Cortes",
 }  # fmt: skip
 PLACE_HEADS = {
     "Guesthouse", "Hotel", "Palace", "Hall", "Square", "Monument", "Tower", "Stadium", "Airport",

@@ -38,8 +38,10 @@ _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
 _LED_BY = re.compile(r"\b(?:led|headed|accompanied)\s+by\s+(?:(?P<title>[a-z][\w-]*)\s+)?$")
 
 
-def title_before(text: str, start: int) -> str | None:
-    """The title of office written right before a name ("Russian Foreign Minister")."""
+def title_before(text: str, start: int, bodies: bool = True) -> str | None:
+    """The title of office written right before a name ("Russian Foreign Minister"); with bodies,
+    also an office of a body ("Chairman of the Wonsan City People's Committee"), which titles a
+    name found otherwise but is no sign of one: in title case it runs on over any words."""
     words = text[max(0, start - 160) : start].split()[-12:]
     while words and words[-1] in _SHEIKHS:
         words.pop()  # "Kuwaiti Emir Sheikh Sabah ...": the emir
@@ -57,16 +59,60 @@ def title_before(text: str, start: int) -> str | None:
             break
         if word.endswith(".") and word not in demonyms():
             break  # the end of the sentence before
-        if word.endswith((",", ";", ":")) or not roles.is_title_word(word):
+        if word.endswith((",", ";", ":")):
+            break
+        if not roles.is_title_word(word) and not (title and _BODY_ACRONYM.fullmatch(word)):
             break
         title.insert(0, word)
     while title and title[0] in ("of", "the", "to"):
         title.pop(0)
     if not any(roles.is_title_head(w) for w in title):
-        return _national_title(words)
+        office = office_of_body_before(text, start) if bodies else None
+        return office[1] if office else _national_title(words)
     return roles.normalise_role(" ".join(title))
 
 
+_WORD_AT = re.compile(r"\S+")
+_BODY_LINKS = {"of", "the", "and"}
+
+
+def office_of_body_before(text: str, start: int) -> tuple[int, str] | None:
+    """An office whose domain is a body, written right before a name, and where it begins: "Chief
+    Secretary of the Wonsan City Committee of the Workers' Party of Korea Yom Pong Jin". Such
+    titles run on in lists of officials, each before its name, so the one nearest the name is
+    taken; it opens a clause (after a comma, "and", a lower-case word or nothing)."""
+    window = max(0, start - 240)
+    words = [(m.start() + window, m.group()) for m in _WORD_AT.finditer(text[window:start])]
+    words = words[-24:]
+    if not words or words[-1][1] in _BODY_LINKS:
+        return None  # "Secretaries of the C.C. Kim Yong Il and Kim Yang Gon": a list of names
+    # Back from the name over the capitalised words of the body and its "of", "the", "and".
+    first = len(words)
+    while first > 0:
+        word = words[first - 1][1]
+        if word in _BODY_LINKS or (word[0].isupper() and word[-1] not in ",;:."):
+            first -= 1
+            continue
+        break
+    for at in range(len(words) - 2, first, -1):
+        if words[at][1] != "of" or not roles.is_title_head(words[at - 1][1]):
+            continue
+        begin = at - 1
+        while begin > first and roles.is_title_word(words[begin - 1][1]):
+            begin -= 1
+        before = words[begin - 1][1] if begin > 0 else ""
+        opens = not before or before[-1] in ",;:" or before == "and" or before.islower()
+        if not opens or begin == at - 1 and not words[begin][1][0].isupper():
+            continue
+        if not any(w[0].isupper() for _, w in words[at + 1 :]):
+            continue
+        title = " ".join(w for _, w in words[begin:])
+        return words[begin][0], roles.normalise_role(title)
+    return None
+
+
+# The acronym of a body before its office: "KPA Rear Admiral", "UN Secretary General".
+_BODY_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _TO_THE_STATE = re.compile(r"^to(?: the)? [A-Z][\w.]*$")
 
 
@@ -135,6 +181,8 @@ _PARTICLE_NAME = re.compile(
     rf"[A-Z][a-z]+(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:(?:al|el|Al|El)-)?[A-Z][a-z]+)+(?=,)"
 )
 _HAS_PARTICLE = re.compile(rf"[ \t](?:{_PARTICLE}[ \t]+[A-Z]|(?:al|el|Al|El)-[A-Z])")
+# A particle in capitals, after a word of the name: "Ahmad Al Fahad Al Sabah" (not "Al Ahram").
+_HAS_CAPITAL_PARTICLE = re.compile(r"[a-z][ \t]+(?:Al|El|Bin|Ibn)[ \t]+[A-Z]")
 _SHEIKHS = frozenset({"Sheikh", "Sheik", "Shaikh", "Seikh"})  # a style before a name, not an office
 _HONOURED_AS = _SHEIKHS | {"Sayyid", "Emir", "Sultan", "King", "Prince"}
 
@@ -155,7 +203,10 @@ def particle_people(text: str, taken: Taken) -> list[tuple[int, int, str]]:
         start, end = words[0].start(), m.end()
         own = [w.group().split("-")[-1] for w in words if w.group() not in _PARTICLES]
         if (
-            not _HAS_PARTICLE.search(text, start - 1, end)
+            not (
+                _HAS_PARTICLE.search(text, start - 1, end)
+                or _HAS_CAPITAL_PARTICLE.search(text, start, end)
+            )
             or not 2 <= len(own) <= 5
             or not _name_words_ok(own)
             or taken.overlaps((start, end))
@@ -247,7 +298,7 @@ def people_by_context(text: str, taken: Taken) -> list[tuple[int, int, str]]:
             after = text[end : end + 400]
             # A title in the run needs its head: "Portuguese Language Speaking Countries" is none.
             titled = any(roles.is_title_head(w.group()) for w in words[: last_title + 1])
-            titled = titled or title_before(text, start) is not None
+            titled = titled or title_before(text, start, bodies=False) is not None
             appositive = after.startswith(",") and roles.starts_role(after[1:])
             if name_words[-1].group().isupper() and _OF_BEFORE.search(
                 text, max(0, start - 12), start

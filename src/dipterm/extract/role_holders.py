@@ -23,13 +23,14 @@ def assign_roles(text: str, found: Found) -> None:
     keep the fullest of roles that say the same."""
     people = sorted(found.of_kind("person"), key=lambda s: s.start)
     ends = [s.end for s in split_sentences(text)]
+    titles = {span.start: title_before(text, span.start) for span in people}
     for index, span in enumerate(people):
-        before = title_before(text, span.start)
+        before = titles[span.start]
         if before:
             add_role(found, span.name, before)
         if text[span.end : span.end + 1] == ",":
             sentence_end = next((e for e in ends if e >= span.end), len(text))
-            stop = _next_in_list(text, span.end, sentence_end, people[index + 1 :])
+            stop = _next_in_list(text, span.end, sentence_end, people[index + 1 :], titles)
             after, _ = roles.roles_after(text[span.end + 1 : stop])
             for role in after:
                 add_role(found, span.name, role)
@@ -45,15 +46,25 @@ _LISTED_BEFORE = re.compile(
 )
 
 
-def _next_in_list(text: str, start: int, end: int, later: list[Span]) -> int:
+def _next_in_list(
+    text: str, start: int, end: int, later: list[Span], titles: dict[int, str | None]
+) -> int:
     """Where the roles after a name end: at the next person of a list ("X, vice-premier, Army
-    General Y, minister of ...": Y's title is not X's role), else at end."""
+    General Y, minister of ...", "X, vice-chairman of ..., Chinese Ambassador to the DPRK Y":
+    Y's title is not X's role), else at end."""
     for span in later:
         if span.start >= end:
             break
         if span.start > start and (m := _LISTED_BEFORE.search(text, start, span.start)):
             return m.start()
+        title = titles.get(span.start)
+        begins = text.rfind(title.split()[0], start, span.start) if title else -1
+        if begins > start and (m := _LIST_GOES_ON.search(text, start, begins)):
+            return m.start()  # the next name's title, after a comma or "and"
     return end
+
+
+_LIST_GOES_ON = re.compile(r"(?:,|\band)\s*$")
 
 
 def add_role(found: Found, name: str, role: str) -> None:

@@ -29,6 +29,7 @@ TITLE_MODIFIERS = {
     "navy", "air", "force", "security", "federal", "people's", "people’s", "second", "third",
     "department", "division", "international", "external", "internal", "economic", "cultural",
     "interim", "affaires", "d'affaires", "d\u2019affaires",  # "Charge d'Affaires ad Interim"
+    "rear", "major", "brigadier",  # the grades of a rank: "Rear Admiral", "Major General"
 }  # fmt: skip
 # Honorifics that are not offices.
 HONORIFICS = {
@@ -105,7 +106,18 @@ def is_leader_role(role: str) -> bool:
         head = words[stop - 1]
     if head in {"secretary"} and words[:2] != ["general", "secretary"]:
         return False
+    body = words[words.index("of") + 1 :] if "of" in words else []
+    if _NOT_OF_STATE.intersection(body):
+        return False  # "president of the Asian Olympic Council", "chairman of the Hyundai Group"
     return head in LEADER_WORDS
+
+
+# Words of a body whose head leads no state or party: firms, associations, sport, the press.
+_NOT_OF_STATE = frozenset({
+    "association", "group", "company", "co.", "corporation", "foundation", "university",
+    "institute", "agency", "news", "holdings", "bank", "club", "society", "friendship",
+    "olympic", "sport", "sports", "games",
+})  # fmt: skip
 
 
 def singular(role: str) -> str:
