@@ -345,6 +345,21 @@ def test_organisation_names_run_through_their_parts():
         ("They toured the Memorial Hall for Party Foundation and the Museum for Peace Studies "
          "of the Central Committee.",
          "org", {"Central Committee"}, {"Party Foundation", "Peace Studies"}),
+        # a body's name right before its office holder's name ends at its head noun; the town
+        # at its front is part of it, no place of its own
+        ("Present were Chairman of the Kaesong City People's Committee Ri Chol Su and Director "
+         "of the Hamhung Grand Theatre Pak Sun Hui.",
+         "org", {"Kaesong City People's Committee"}, set()),
+        ("Present were Chairman of the Kaesong City People's Committee Ri Chol Su and Director "
+         "of the Hamhung Grand Theatre Pak Sun Hui.",
+         "place", {"Hamhung Grand Theatre"}, {"Kaesong"}),
+        # a place's "of" part is no adjective of nationality: that qualifies what follows
+        ("Envoys toured the Summer Palace of the Thai king, the Museum of the Korean "
+         "Revolution and the Hamhung University of Chemistry of the DPRK and left.",
+         "place",
+         {"Summer Palace", "Museum of the Korean Revolution",
+          "Hamhung University of Chemistry of the DPRK"},
+         {"Summer Palace of the Thai"}),
         # a legislature by the name its country calls it is a body, not a person
         ("B. Batbayar, vice-chairman of the State Great Hural of Mongolia, and a delegation of "
          "the Islamic Consultative Majlis met. On behalf of the State Great Hural he spoke.",

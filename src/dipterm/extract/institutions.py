@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from dipterm.extract import names, roles
+from dipterm.extract.chinese import is_chinese_name
 from dipterm.extract.gazetteer import KINDS, Match, demonyms, keys_of_kind, matcher, name_key
 from dipterm.extract.spans import (
     CAPWORD,
@@ -294,6 +295,8 @@ def find_institutions(
     for run, last in capitalised_runs(text):
         if run.start() == purpose:
             continue  # what the place is for, no institution ("of the Pacific Fleet" may be)
+        if last not in _INSTITUTION_ENDS and (cut := _head_before_a_name(text, run)):
+            run, last = cut  # "Chairman of the Wonsan City People's Committee Ri Il Sop"
         # Leading stop words are stripped from the front: the last word stays the head, and most
         # runs end in no head noun at all.
         if last.endswith(("'s", "\u2019s")):
@@ -340,6 +343,8 @@ def find_institutions(
             end = _before_a_date_word(text, run.end(), end)
         if kind == "place" and end > run.end() and _names_a_country_or_place(text[run.end() : end]):
             end = run.end()  # "Liaoning Province of China": the province, then the country
+        if kind == "place" and end > run.end():
+            end = _before_an_adjective(text, run.end(), end)
         if text.endswith(("'s", "\u2019s"), start, end):
             end -= 2  # the possessive of a name: "the Workers' Party of Korea's line"
         name = text[start:end]
@@ -381,6 +386,46 @@ def find_institutions(
         if m.group("adj") in demonyms() and not taken.overlaps((m.start(), m.end())):
             found.append(Span(m.start(), m.end(), "org", m.group(), m.group()))
     return found, absorbed
+
+
+_LAST_PART = re.compile(r"\s+(?:of|to|for)\s+(?:the\s+)?\S+$")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+# Words after a noun, not the noun an adjective qualifies: "of the DPRK and ...".
+_FUNCTION_WORDS = frozenset(
+    {"and", "or", "on", "in", "at", "to", "for", "with", "by", "from", "of", "as", "which", "who",
+     "that", "was", "were", "is", "are", "has", "have", "had", "will", "this", "last", "here"}
+)  # fmt: skip
+
+
+def _before_an_adjective(text: str, head_end: int, end: int) -> int:
+    """end, or where the last "of" part of a place's name begins if it is an adjective of
+    nationality qualifying the word after it: "the Royal Palace of the Cambodian government" (not
+    "the University of Technology of the DPRK")."""
+    last = _LAST_PART.search(text, head_end, end)
+    after = _LOWER_WORD_AFTER.match(text, end)
+    if last and after and after.group(1) not in _FUNCTION_WORDS:
+        return last.start() if text[last.start() : end].split()[-1] in demonyms() else end
+    return end
+
+
+_WHOLE = re.compile(r".+", re.S)
+
+
+def _head_before_a_name(text: str, run: re.Match[str]) -> tuple[re.Match[str], str] | None:
+    """The run up to a head noun that the name of a person ends ("... People's Committee Ri Il
+    Sop": an office of a body right before its holder's name), and that head; None."""
+    words = words_of(run)
+    for index, word in enumerate(words[:-2]):
+        if word.group() not in ORG_HEADS and word.group() not in PLACE_HEADS:
+            continue
+        rest = words[index + 1 :]
+        at = run.start() + rest[0].start()
+        korean = names.KOREAN_NAME.match(text, at)
+        chinese = len(rest) == 2 and is_chinese_name(rest[0].group(), rest[1].group())
+        if (korean and korean.end() == run.end()) or chinese:
+            head = _WHOLE.match(text, run.start(), run.start() + word.end())
+            return (head, word.group()) if head else None
+    return None
 
 
 @lru_cache(maxsize=4096)  # the same names recur from article to article
