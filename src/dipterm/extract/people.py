@@ -67,47 +67,41 @@ def title_before(text: str, start: int, bodies: bool = True) -> str | None:
     while title and title[0] in ("of", "the", "to"):
         title.pop(0)
     if not any(roles.is_title_head(w) for w in title):
-        office = office_of_body_before(text, start) if bodies else None
-        return office[1] if office else _national_title(words)
+        office = _office_of_body_before(text, start) if bodies else None
+        return office or _national_title(words)
     return roles.normalise_role(" ".join(title))
 
 
-_WORD_AT = re.compile(r"\S+")
 _BODY_LINKS = {"of", "the", "and"}
 
 
-def office_of_body_before(text: str, start: int) -> tuple[int, str] | None:
-    """An office whose domain is a body, written right before a name, and where it begins: "Chief
-    Secretary of the Wonsan City Committee of the Workers' Party of Korea Yom Pong Jin". Such
-    titles run on in lists of officials, each before its name, so the one nearest the name is
-    taken; it opens a clause (after a comma, "and", a lower-case word or nothing)."""
-    window = max(0, start - 240)
-    words = [(m.start() + window, m.group()) for m in _WORD_AT.finditer(text[window:start])]
-    words = words[-24:]
-    if not words or words[-1][1] in _BODY_LINKS:
+def _office_of_body_before(text: str, start: int) -> str | None:
+    """An office whose domain is a body, written right before a name: "Chief Secretary of the
+    Wonsan City Committee of the Workers' Party of Korea Yom Pong Jin". Such titles run on in
+    lists of officials, each before its name, so the one nearest the name is taken; it opens a
+    clause (after a comma, "and", a lower-case word or nothing)."""
+    words = text[max(0, start - 240) : start].split()[-24:]
+    if not words or words[-1] in _BODY_LINKS:
         return None  # "Secretaries of the C.C. Kim Yong Il and Kim Yang Gon": a list of names
     # Back from the name over the capitalised words of the body and its "of", "the", "and".
     first = len(words)
-    while first > 0:
-        word = words[first - 1][1]
-        if word in _BODY_LINKS or (word[0].isupper() and word[-1] not in ",;:."):
-            first -= 1
-            continue
-        break
+    while first > 0 and (
+        words[first - 1] in _BODY_LINKS
+        or (words[first - 1][0].isupper() and words[first - 1][-1] not in ",;:.")
+    ):
+        first -= 1
     for at in range(len(words) - 2, first, -1):
-        if words[at][1] != "of" or not roles.is_title_head(words[at - 1][1]):
+        if words[at] != "of" or not roles.is_title_head(words[at - 1]):
             continue
         begin = at - 1
-        while begin > first and roles.is_title_word(words[begin - 1][1]):
+        while begin > first and roles.is_title_word(words[begin - 1]):
             begin -= 1
-        before = words[begin - 1][1] if begin > 0 else ""
+        before = words[begin - 1] if begin > 0 else ""
         opens = not before or before[-1] in ",;:" or before == "and" or before.islower()
-        if not opens or begin == at - 1 and not words[begin][1][0].isupper():
+        if not opens or (begin == at - 1 and not words[begin][0].isupper()):
             continue
-        if not any(w[0].isupper() for _, w in words[at + 1 :]):
-            continue
-        title = " ".join(w for _, w in words[begin:])
-        return words[begin][0], roles.normalise_role(title)
+        if any(w[0].isupper() for w in words[at + 1 :]):
+            return roles.normalise_role(" ".join(words[begin:]))
     return None
 
 
