@@ -4,6 +4,7 @@ library or the user's settings."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ settings.load_profile("dipterm")
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "eval" / "gold-seeds.jsonl"
+
 
 
 @pytest.fixture(autouse=True)

@@ -1,13 +1,16 @@
 """Export that a report can cite: markdown parsed back, escaping, determinism, round trip."""
 
 import csv
+import dataclasses
 import io
 import json
 
 from conftest import SEEDS, write_article
 from markdown_it import MarkdownIt
 
-from dipterm.export.markdown import escape, human_date
+from dipterm.export.items import ExportItem, ExportSet
+from dipterm.export.markdown import escape, human_date, render
+from dipterm.models import Article
 
 HOSTILE = (
     "# Not a heading | a * b _c_ `code` <script>x</script> [link](http://e)\n\n"
@@ -48,32 +51,57 @@ def test_markdown_structure_parses_back(run):
     assert "**People:** Kim Jong Un (Chairman of the Workers' Party of Korea" in md
 
 
+# Each line or phrase would be markdown if it were not escaped: a list item at a line start (-, +,
+# 1., 2)), a setext underline (=), a table (|), strikethrough (~), emphasis, code, html, links.
+MARKUP = (
+    "- a dash item\n+ a plus item\nA setext title\n===\n1. not a list\n2) nor this\n\n"
+    "| a | b |\n| --- | --- |\n| c | d |\n\n"
+    "~~struck~~ *em* _em_ **strong** `code` <b>html</b> ![img](x.png) [link](http://e)"
+)
+# What the export's own frame holds: its three headings, the contents (an ordered list of links),
+# the anchor (<a id=...></a>), the footer in italics. Anything else came from the article's text.
+FRAME = {
+    "heading_open": 3,
+    "ordered_list_open": 1,
+    "list_item_open": 1,
+    "link_open": 1,
+    "html_inline": 2,
+    "em_open": 1,
+}
+
+
+def all_tokens(toks):
+    for t in toks:
+        yield t
+        yield from all_tokens(t.children or [])
+
+
+def shown_lines(toks):
+    """The lines of text a reader sees, block by block, with the escapes resolved."""
+    for t in toks:
+        if t.type == "inline":
+            shown = "".join(
+                "\n" if c.type == "softbreak" else c.content for c in all_tokens(t.children)
+            )
+            yield from shown.split("\n")
+
+
 def test_hostile_text_cannot_break_the_document(run, tmp_path):
-    write_article(tmp_path, "evil.txt", "Evil * Title\n\n" + HOSTILE)
+    write_article(tmp_path, "evil.txt", "Evil * Title\n\n" + HOSTILE + "\n\n" + MARKUP)
     run("ingest", str(tmp_path))
     md = run("export", "1").stdout
     assert "\x1b" not in md
-    toks = tokens(md)
-    assert [t.tag for t in toks if t.type == "heading_open"] == ["h1", "h2", "h2"]
-    assert not any(
-        t.type
-        in (
-            "bullet_list_open",
-            "ordered_list_open",
-            "blockquote_open",
-            "html_block",
-            "code_inline",
-            "em_open",
-        )
-        and t.level > 0
-        for t in toks
-        if t.map and t.map[0] > 8
-    )
-    text = "".join(
-        c.content for t in toks if t.type == "inline" for c in t.children or [] if c.type == "text"
-    )
-    assert "# Not a heading | a * b _c_ `code` <script>x</script> [link](http://e)" in text
-    assert "1. not a list" in text and "> not a quote red &amp; done." in text
+    toks = list(all_tokens(MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(md)))
+    structure = {}
+    for t in toks:
+        if t.nesting == 1 or t.type in ("html_block", "html_inline", "code_inline", "image", "hr"):
+            structure[t.type] = structure.get(t.type, 0) + 1
+    structure.pop("paragraph_open")
+    assert structure == FRAME
+    written = HOSTILE.replace("\x1b[31m", "").replace("\x1b[0m", "") + "\n" + MARKUP
+    shown = list(shown_lines(toks))
+    for line in filter(None, written.split("\n")):
+        assert line in shown
 
 
 def test_escape_round_trips_through_a_markdown_renderer():
@@ -82,6 +110,15 @@ def test_escape_round_trips_through_a_markdown_renderer():
     )
     assert "<h1>" not in rendered and "<script>" not in rendered and "<ol>" not in rendered
     assert "&lt;script&gt;" in rendered and "&amp;amp;" in rendered
+
+
+def test_escape_leaves_nothing_a_renderer_reads_as_markup():
+    # The whole of MARKUP as one block, so its lines can form a setext heading or a table.
+    toks = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(escape(MARKUP))
+    assert {t.type for t in all_tokens(toks)} == {
+        "paragraph_open", "paragraph_close", "inline", "text", "softbreak"
+    }  # fmt: skip
+    assert list(shown_lines(toks)) == MARKUP.replace("\n\n", "\n").split("\n")
 
 
 def test_export_is_deterministic_and_writes_a_file(run, tmp_path):
@@ -184,3 +221,67 @@ def test_human_dates():
     assert human_date("2024-07-26") == "26 July 2024"
     assert human_date("2019-04") == "April 2019"
     assert human_date(None) == "undated"
+    assert human_date("") == "undated"
+    assert human_date("2019") == "2019"
+    assert human_date("2024-01-05") == "5 January 2024"
+    assert human_date("2024-12") == "December 2024"
+
+
+def _article(id, title, source, published, url, body):
+    return Article(id=id, content_hash="h", title=title, source=source, published=published,
+                   published_precision=None, byline=None, url=url, origin=None, body=body,
+                   word_count=0, lang="en", imported_at="2024-01-01")  # fmt: skip
+
+
+TALKS = ExportItem(
+    _article(7, "Talks Held", "KCNA", "2024-07-06", "http://kcna.kp/a b>c",
+             "First paragraph.\n\n  \n\nSecond - paragraph."),
+    {
+        "people": [{"name": "Kim Jong Un", "roles": ["General Secretary", "President*"]},
+                   {"name": "Choe Son Hui", "roles": []}],
+        "places": [{"name": "Pyongyang"}, {"name": "Moscow [Russia]"}],
+        "events": [{"type": "talks", "date": "2024-07-05", "place": "Kumsusan_Palace",
+                    "participants": ["Kim Jong Un", "Sergei Lavrov <FM>"]},
+                   {"type": "visit|trip", "date": None, "participants": []}],
+    },
+)  # fmt: skip
+YEAR_ONLY = ExportItem(
+    _article(3, "Year Only", None, "2019", None, "Only text."),
+    {},
+    "before \x02Lavrov\x03 and   \x02talks\x03\nafter",
+)
+
+
+def test_render_writes_every_part_of_each_article_in_order():
+    assert render(ExportSet("Search: x", "x", [TALKS, YEAR_ONLY])) == (
+        "# Search: x\n\n"
+        "2 articles, exported by dipterm.\n\n"
+        "## Contents\n\n"
+        "1. [Talks Held](#article-7) \u2014 KCNA, 6 July 2024\n"
+        "2. [Year Only](#article-3) \u2014 Unknown source, 2019\n\n"
+        '<a id="article-7"></a>\n\n'
+        "## 1. Talks Held\n\n"
+        "KCNA, \u201cTalks Held\u201d, 6 July 2024, <http://kcna.kp/a%20b%3Ec>.\n\n"
+        "**People:** Kim Jong Un (General Secretary; President\\*), Choe Son Hui  \n"
+        "**Places:** Pyongyang, Moscow \\[Russia\\]  \n"
+        "**Events:** 2024-07-05 talks at Kumsusan\\_Palace: Kim Jong Un, Sergei Lavrov \\<FM\\>; "
+        "undated visit\\|trip\n\n"
+        "First paragraph.\n\n"
+        "Second - paragraph.\n\n"
+        "*dipterm article 7*\n\n"
+        '<a id="article-3"></a>\n\n'
+        "## 2. Year Only\n\n"
+        "Unknown source, \u201cYear Only\u201d, 2019.\n\n"
+        "Only text.\n\n"
+        "*dipterm article 3*\n"
+    )
+
+
+def test_render_with_snippets_writes_the_passage_on_one_line_with_its_terms_in_bold():
+    md = render(ExportSet("One", "x", [YEAR_ONLY]), snippets=True)
+    assert md.startswith("# One\n\n1 article, exported by dipterm.\n")
+    assert md.endswith("\n\n> before **Lavrov** and **talks** after\n\n*dipterm article 3*\n")
+    assert "Only text." not in md
+    # without a passage the text is written in full even when snippets are asked for
+    no_passage = dataclasses.replace(YEAR_ONLY, snippet=None)
+    assert "\n\nOnly text.\n\n" in render(ExportSet("One", "x", [no_passage]), snippets=True)
