@@ -70,3 +70,41 @@ def write_article(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# Three articles whose orders all differ, so a test can tell one order from another:
+# by id 1 2 3; newest first 2 1 3; oldest first 3 1 2; by title 2 3 1; each from another source.
+MIXED = [
+    {
+        "title": "Zeta Talks Held",
+        "source": "KCNA",
+        "date": "2020-03-01",
+        "body": "Kim Jong Un met Sergei Lavrov in Pyongyang on Sunday. The talks covered trade.",
+    },
+    {
+        "title": "Alpha Talks Reported",
+        "source": "Rodong Sinmun",
+        "date": "2024-06-01",
+        "body": "Choe Son Hui held talks with Sergei Lavrov in Moscow on Saturday about trade.",
+    },
+    {
+        "title": "Mid Talks Noted",
+        "source": "The Pyongyang Times",
+        "date": "2018-01-15",
+        "body": "Kim Yo Jong received Sergei Lavrov in Pyongyang on Monday. The talks were friendly; more talks follow.",
+    },
+]
+MIXED_ORDERS = {"id": [1, 2, 3], "newest": [2, 1, 3], "oldest": [3, 1, 2], "title": [2, 3, 1]}
+
+
+@pytest.fixture
+def mixed(db_path, tmp_path):
+    """A library holding MIXED, imported in that order (ids 1, 2, 3)."""
+    from dipterm.ingest.pipeline import import_paths
+    from dipterm.store.library import Library
+
+    records = tmp_path / "mixed.jsonl"
+    records.write_text("".join(json.dumps(r) + "\n" for r in MIXED), encoding="utf-8")
+    with Library.open(db_path) as library:
+        import_paths(library, [str(records)])
+    return db_path
