@@ -75,8 +75,10 @@ def test_search_reports_the_correction_on_stderr(run):
 
 def test_search_sorted_by_date_and_limited(run, mixed):
     ids = lambda *args: [int(i) for i in run("search", "--ids", *args).stdout.split()]  # noqa: E731
-    assert ids("--sort", "date", "talks") == MIXED_ORDERS["newest"]
-    assert ids("--sort", "oldest", "talks") == MIXED_ORDERS["oldest"]
+    # a word in every article, and filters alone: the two ways a search reads its matches
+    for query in ("talks", "person:Lavrov", "since:2000"):
+        assert ids("--sort", "date", query) == MIXED_ORDERS["newest"], query
+        assert ids("--sort", "oldest", query) == MIXED_ORDERS["oldest"], query
     assert ids("--sort", "date", "--limit", "2", "talks") == MIXED_ORDERS["newest"][:2]
     assert ids("--sort", "oldest", "--limit", "1", "talks") == MIXED_ORDERS["oldest"][:1]
 

@@ -1,6 +1,7 @@
 """The interface, driven as a person would with Pilot: open, search, fuzzy hit, title filter, facet,
 read side by side, compare, find, dossier, select, export, saved searches, keys."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -204,6 +205,39 @@ async def test_find_counts_its_hits_and_n_steps_through_them(library):
         await pilot.press("f", *"Pyongyang Zoo", "enter")
         await settle(pilot)
         assert "not in this article" in counter()
+
+
+async def test_next_and_previous_hit_keys_scroll_to_each_paragraph_found_in_turn(library, tmp_path):
+    paragraphs = [f"Paragraph {n} of the long report on the harvest." for n in range(60)]
+    for n in (5, 25, 45):
+        paragraphs[n] = f"Paragraph {n} names the Zebrafish farm."
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "long.txt").write_text("Long Report\n\nMay 2, 2024\n\n" + "\n\n".join(paragraphs))
+    with Library.open(library) as lib:
+        import_paths(lib, [str(extra)], workers=1)
+    async with DiptermApp(library).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "harvest")
+        await pilot.press("escape", "enter")
+        await settle(pilot)
+        reader = pilot.app.screen.query_one("#reader-a", Reader)
+        assert reader.article.title == "Long Report"
+
+        def hits_in_view() -> list[str]:
+            lines = region_text(pilot.app, reader)
+            return [line.split(" names")[0].split()[-1] for line in lines if " names the" in line]
+
+        reader.focus()
+        await pilot.press("f", *"zebrafish", "enter")
+        await settle(pilot)
+        assert hits_in_view() == ["5"]
+        shown = []
+        for key in ("n", "n", "n", "N", "N"):
+            await pilot.press(key)
+            await pilot.pause()
+            shown.append(hits_in_view())
+        assert shown == [["25"], ["45"], ["5"], ["45"], ["25"]]
 
 
 async def test_compare_marks_shared_sentences(library, tmp_path):
@@ -594,7 +628,9 @@ def test_snapshot(library, snap_compare, view, size):
     assert snap_compare(DiptermApp(library), terminal_size=size, run_before=VIEWS[view])
 
 
-async def test_a_word_in_many_articles_is_listed_newest_first_until_ranked(library, monkeypatch):
+async def test_a_word_in_many_articles_is_listed_newest_first_until_ranked(
+    library, monkeypatch, tmp_path
+):
     """Ranking a word found in most of a big library takes seconds: the list shows its articles
     newest first at once, then the ranked page replaces them (here "many" is made 3)."""
     from dipterm.tui import service
@@ -614,10 +650,22 @@ async def test_a_word_in_many_articles_is_listed_newest_first_until_ranked(libra
         monkeypatch.setattr(
             service.LibraryService, name, recording(getattr(service.LibraryService, name))
         )
+    # The bundle's ids follow its dates; three later imports, dated apart, tell the two apart.
+    late = tmp_path / "late.jsonl"
+    late.write_text(
+        "".join(
+            json.dumps({"title": f"Korea note {date}", "date": date, "body": f"Korea {date}."})
+            + "\n"
+            for date in ("2010-01-05", "2024-12-30", "2019-03-01")
+        )
+    )
     with Library.open(library) as lib:
+        import_paths(lib, [str(late)], workers=1)
         ranked = [h.id for h in lib.search("korea", limit=60).hits]
-        newest = [h.id for h in lib.search("korea", limit=60, sort="date").hits]
-    assert len(ranked) > 3 and ranked != newest
+        # newest first worked out here from the articles' dates, not by the search under test
+        dated = sorted(lib.articles(ranked), key=lambda a: (a.published or "", a.id), reverse=True)
+        newest = [a.id for a in dated]
+    assert len(ranked) > 3 and ranked != newest != sorted(ranked, reverse=True)
     async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
         await settle(pilot)
         await type_query(pilot, "korea")
@@ -627,7 +675,9 @@ async def test_a_word_in_many_articles_is_listed_newest_first_until_ranked(libra
         assert rows(pilot.app) == ranked and "sorted by rank" in status(pilot.app)
 
 
-async def test_every_new_list_stops_the_search_still_running(library, monkeypatch):
+async def test_a_key_a_sort_and_the_titles_mode_each_stop_the_search_still_running(
+    library, monkeypatch
+):
     """A key, a sort or the titles mode: the list asked for before is no longer wanted."""
     from dipterm.tui import service
 
@@ -638,10 +688,14 @@ async def test_every_new_list_stops_the_search_still_running(library, monkeypatc
     )
     async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
         await settle(pilot)
-        for step in (lambda: type_query(pilot, "k"), lambda: pilot.press("tab", "tab", "t")):
-            before = len(stopped)
-            await step()
-            await settle(pilot)
-            assert len(stopped) > before
-        assert pilot.app.screen.query_one("#query").value == "k"
-        assert "sorted by date" in status(pilot.app)  # the second step was the sort
+        before = len(stopped)
+        await type_query(pilot, "k")
+        assert len(stopped) > before and pilot.app.screen.query_one("#query").value == "k"
+        before = len(stopped)
+        await pilot.press("tab", "tab", "t")
+        await settle(pilot)
+        assert len(stopped) > before and "sorted by date" in status(pilot.app)
+        before = len(stopped)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert len(stopped) > before and "(titles)" in status(pilot.app)
