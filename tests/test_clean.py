@@ -33,6 +33,21 @@ def test_content_hash_ignores_case_quotes_and_spacing():
     assert a != content_hash("T", "The Workers' Party of Japan")
 
 
+def test_content_hash_takes_compatibility_forms_as_the_same_article():
+    # full-width letters (as East Asian pages write Latin text), a ligature, a circled digit,
+    # the same text in decomposed accents: NFKC makes each what a reader sees
+    plain = content_hash("T", "Kim Jong Un inspected the final 1 site in Mongolia")
+    assert (
+        content_hash("T", "\uff2bim Jong Un inspected the \ufb01nal \u2460 site in Mongolia")
+        == plain
+    )
+    assert content_hash("T", "Caf\u00e9 talks") == content_hash("T", "Cafe\u0301 talks")
+    assert content_hash("T", "Kim Jong Un inspected the final 2 site in Mongolia") != plain
+    # with no body the title is the article
+    assert content_hash("Talks Held", "  ") == content_hash("talks  held", "")
+    assert content_hash("Talks Held", "") != content_hash("Talks Delayed", "")
+
+
 # clean_text skips steps that cannot change a text (ASCII needs no NFC, holds no odd spaces; a
 # text without controls needs no escape removal). The steps in full, one after the other:
 def _clean_step_by_step(text: str) -> str:

@@ -960,11 +960,30 @@ def test_a_date_needs_a_month_weekday_or_yesterday_in_its_sentence():
     assert find_time_refs("in 2019, 12 delegates of 30 states", published) == []
 
 
-def test_eval_cli_reports_each_field(run, tmp_path):
-    result = run("eval", str(GOLD), "--articles", str(SEEDS), "--json", db=None)
-    scores = __import__("json").loads(result.stdout)["fields"]
-    assert set(scores) >= {"people", "organizations", "places", "countries", "events", "quotes"}
-    assert Path(GOLD).exists()
+def test_eval_cli_counts_each_fields_hits_misses_and_extras(run, tmp_path):
+    import json
+
+    records = [json.loads(line) for line in Path(GOLD).read_text().splitlines()]
+    exact = json.loads(run("eval", str(GOLD), "--articles", str(SEEDS), "--json", db=None).stdout)
+    # the rules find exactly what the seeds' annotations hold: every annotation is a hit
+    for field in ("people", "organizations", "places", "countries", "quotes"):
+        held = sum(len(r[field]) for r in records)
+        assert (exact["fields"][field]["tp"], exact["fields"][field]["fp"]) == (held, 0), field
+        assert exact["fields"][field]["fn"] == 0 and exact["fields"][field]["f1"] == 1.0
+    # One person taken out of the annotations (the rules still find him: an extra) and one
+    # person put in who is not there (a miss).
+    first = records[0]
+    dropped = first["people"].pop()
+    first["people"].append({"name": "Nobody Anywhere", "roles": []})
+    changed = tmp_path / "eval" / "gold-changed.jsonl"
+    changed.parent.mkdir()
+    changed.write_text("".join(json.dumps(r) + "\n" for r in records))
+    out = run("eval", str(changed), "--articles", str(SEEDS), "--json", db=None).stdout
+    people = json.loads(out)["fields"]["people"]
+    held = exact["fields"]["people"]["tp"]
+    assert (people["tp"], people["fp"], people["fn"]) == (held - 1, 1, 1), dropped
+    assert people["precision"] == people["recall"] == pytest.approx((held - 1) / held, abs=1e-3)
+    assert json.loads(out)["fields"]["places"] == exact["fields"]["places"]
 
 
 def test_eval_finds_the_articles_in_the_folder_named_after_the_gold_file(run, tmp_path):

@@ -92,3 +92,30 @@ def test_a_title_as_long_as_a_page_is_indexed_by_its_first_words_only() -> None:
     assert [i for i, _ in index.filter("lastone")] == [1]  # the 64th word
     assert index.filter("zebra") == []  # the 65th on
     assert [i for i, _ in index.filter("pyongyang")] == [0]
+
+
+def test_nearest_prefers_the_more_common_of_equally_near_terms_in_any_order() -> None:
+    # lavrov and lavros are each one letter from lavrow
+    for candidates in ([("lavrov", 1), ("lavros", 10)], [("lavros", 10), ("lavrov", 1)]):
+        assert fuzzy.nearest("lavrow", candidates)[0] == "lavros"
+    for candidates in ([("lavrov", 10), ("lavros", 1)], [("lavros", 1), ("lavrov", 10)]):
+        assert fuzzy.nearest("lavrow", candidates)[0] == "lavrov"
+
+
+def test_nearest_prefers_the_nearer_term_to_the_more_common_one() -> None:
+    term, score = fuzzy.nearest("pyongyng", [("pyongyang", 1), ("pyonyng", 500)])
+    assert term == "pyongyang" and score == fuzzy.nearest("pyongyng", [("pyongyang", 1)])[1]
+    assert 75.0 <= score < 100.0
+    # a swap of two letters is one edit (OSA), so jagngu is as near janggu as one typo
+    assert fuzzy.nearest("jagngu", [("janggu", 3)])[0] == "janggu"
+
+
+def test_nearest_corrects_nothing_too_short_too_far_or_a_number() -> None:
+    assert fuzzy.nearest("lavrov", [("lavrov", 5)]) == ("lavrov", 100.0)
+    assert fuzzy.nearest("kmi", [("kim", 50)]) is None  # under MIN_LENGTH letters
+    assert fuzzy.nearest("2018", [("2019", 50)]) is None
+    assert fuzzy.nearest("lavrov", [("putin", 50)]) is None
+    assert fuzzy.nearest("lavrov", []) is None
+    # just at the cutoff (75): one edit in four letters is 75; two in six, 66.7, is too far
+    assert fuzzy.nearest("kimx", [("kimy", 1)]) == ("kimy", 75.0)
+    assert fuzzy.nearest("kimxyz", [("kimabz", 1)]) is None
