@@ -5,7 +5,17 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dipterm.errors import QueryError
-from dipterm.store.query import Filter, RenderedFilters, parse, render_filters, render_match
+from dipterm.store.query import (
+    AnyOf,
+    Filter,
+    Query,
+    RenderedFilters,
+    Term,
+    parse,
+    render_filters,
+    render_match,
+    replace_term,
+)
 from dipterm.store.schema import TOKENIZE
 
 
@@ -140,3 +150,53 @@ def test_folded_text_has_no_capitals(text: str) -> None:
 
     folded = fold(text)
     assert folded == folded.casefold()
+
+
+def test_parse_builds_phrases_words_and_prefixes_with_their_columns():
+    assert parse('title:"Kim Jong Un" -"Xi Jinping"') == Query(
+        required=(AnyOf((Term("Kim Jong Un", "phrase", "title"),)),),
+        excluded=(Term("Xi Jinping", "phrase"),),
+    )
+    # brackets and punctuation around a word are dropped, a trailing * (or **) makes a prefix
+    assert parse("(Xinhua**) [putin], {talks}; ^summit+ Xi").required == tuple(
+        AnyOf((t,))
+        for t in (
+            Term("Xinhua", "prefix"),
+            Term("putin"),
+            Term("talks"),
+            Term("summit"),
+            Term("Xi"),
+        )
+    )
+    # a phrase or a word with no letters or digits is no term
+    assert parse('"!!" kim ;;').required == (AnyOf((Term("kim"),)),)
+
+
+def test_replace_term_replaces_only_that_term_wherever_it_is():
+    query = parse("kim OR lavrow putin -lavrow -talks")
+    fixed = replace_term(query, Term("lavrow"), Term("lavrov"))
+    assert fixed.required == (
+        AnyOf((Term("kim"), Term("lavrov"))),
+        AnyOf((Term("putin"),)),
+    )
+    assert fixed.excluded == (Term("lavrov"), Term("talks"))
+    assert fixed.filters == query.filters
+
+
+def test_render_filters_for_every_kind_of_filter():
+    person, place = Filter("person", "Lavrov"), Filter("place", "Nowhere")
+    event, lang = Filter("event", "meeting"), Filter("lang", "KO")
+    query = Query(filters=(place, Filter("since", "2019"), person, event, lang))
+    rendered = render_filters(query, {person: [3, 5], event: ["meeting", "talks"]})
+    assert rendered.sql == (
+        "0 AND (a.published || '-99-99') >= ? "
+        "AND a.id IN (SELECT article_id FROM mentions WHERE entity_id IN (?,?)) "
+        "AND a.id IN (SELECT article_id FROM events WHERE type IN (?,?)) "
+        "AND lower(a.lang) = ?"
+    )
+    assert rendered.params == ("2019", 3, 5, "meeting", "talks", "ko")
+    # a known outlet is matched by its one name, another by a part of the name
+    assert render_filters(parse("source:KCNA")) == RenderedFilters("a.source = ?", ("KCNA",))
+    other = render_filters(parse("source:radio_1%"))
+    assert other.params == ("%radio\\_1\\%%",) and "LIKE ? ESCAPE" in other.sql
+    assert render_filters(Query()) == RenderedFilters("", ())
