@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 
 from dipterm.errors import QueryError
 from dipterm.store.query import (
+    ENTITY_FILTERS,
+    FILTERS,
     AnyOf,
     Filter,
     Query,
@@ -61,7 +63,7 @@ def test_fts_operators_typed_by_the_user_are_words_or_ignored():
     assert match("kim AND putin") == ('"kim" AND "putin"', None)
 
 
-_FILTERS = "title:, source:, since:, until:, lang:, person:, org:, place:, country:, event:"
+_FILTERS = ", ".join(f"{name}:" for name in [*FILTERS, *ENTITY_FILTERS])
 
 
 @pytest.mark.parametrize(
