@@ -3,6 +3,7 @@ from hypothesis import strategies as st
 
 from dipterm.extract.dates import (
     DateOrder,
+    date_of_url,
     numeric_date,
     parse_date,
     search_date,
@@ -50,6 +51,25 @@ def test_not_dates():
 def test_search_date_inside_text():
     assert search_date("(Pyongyang Times- May 21, 2019)") == PartialDate(2019, 5, 21)
     assert search_date("no date here") is None
+    # only a full date counts: a year and month alone, as in a file number, is not one
+    assert search_date("report 2019-05 filed") is None
+    assert search_date("filed 2019-05, published 3 June 2019") == PartialDate(2019, 6, 3)
+
+
+def test_a_date_in_brackets_or_spaces_is_the_date():
+    assert parse_date(" (Jun 1, 2018) ") == PartialDate(2018, 6, 1)
+    assert parse_date("[2019-05]") == PartialDate(2019, 5)
+
+
+def test_date_of_url_reads_year_month_and_day_between_the_same_separators():
+    assert date_of_url("http://kcna.kp/en/article/q/2021-07-08-0004.kcmsg") == PartialDate(
+        2021, 7, 8
+    )
+    assert date_of_url("https://rodong.rep.kp/2018/06/01/story") == PartialDate(2018, 6, 1)
+    assert date_of_url("https://e.kp/news_2019_12_31_a") == PartialDate(2019, 12, 31)
+    for url in (None, "", "https://e.kp/2019-06/01/x", "https://e.kp/2019-02-30-x",
+                "https://e.kp/12019-06-01", "https://e.kp/2019-06-011"):  # fmt: skip
+        assert date_of_url(url) is None, url
 
 
 @given(st.text(max_size=60))

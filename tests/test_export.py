@@ -277,6 +277,12 @@ def test_render_writes_every_part_of_each_article_in_order():
     )
 
 
+def test_render_of_no_articles_ends_with_one_newline():
+    assert render(ExportSet("Selection: empty", "empty", [])) == (
+        "# Selection: empty\n\n0 articles, exported by dipterm.\n\n## Contents\n"
+    )
+
+
 def test_render_with_snippets_writes_the_passage_on_one_line_with_its_terms_in_bold():
     md = render(ExportSet("One", "x", [YEAR_ONLY]), snippets=True)
     assert md.startswith("# One\n\n1 article, exported by dipterm.\n")
