@@ -1,7 +1,9 @@
+import hashlib
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from dipterm.ingest.clean import clean_text, content_hash, strip_terminal_controls
+from dipterm.ingest.clean import clean_text, content_hash, repair_mojibake, strip_terminal_controls
 
 
 def test_odd_spaces_become_one_space():
@@ -31,6 +33,25 @@ def test_content_hash_ignores_case_quotes_and_spacing():
     b = content_hash("Other title", "the workers' party of\nkorea")
     assert a == b
     assert a != content_hash("T", "The Workers' Party of Japan")
+
+
+def test_content_hash_is_the_sha256_of_the_folded_words_one_space_apart():
+    # libraries already hold these hashes: the recipe cannot change without a migration
+    expected = hashlib.sha256(b"the workers' party of korea").hexdigest()
+    assert content_hash("T", "The  Workers\u2019 Party\nof Korea ") == expected
+
+
+def test_line_ends_of_every_system_become_one_newline():
+    assert (
+        clean_text("line one\r\nline two\rline three\nend") == "line one\nline two\nline three\nend"
+    )
+
+
+def test_mojibake_is_repaired_and_clean_text_left_alone():
+    assert repair_mojibake("Workers\u00e2\u20ac\u2122 Party") == "Workers\u2019 Party"
+    assert repair_mojibake("Caf\u00c3\u00a9 talks") == "Caf\u00e9 talks"
+    for text in ("Workers\u2019 Party", "\u00c3 la carte", "Pyongyang"):
+        assert repair_mojibake(text) == text
 
 
 def test_content_hash_takes_compatibility_forms_as_the_same_article():
