@@ -4,6 +4,7 @@ from hypothesis import strategies as st
 from dipterm.extract.dates import (
     DateOrder,
     date_of_url,
+    month_number,
     numeric_date,
     parse_date,
     search_date,
@@ -44,6 +45,7 @@ def test_not_dates():
         "By Pyongyang Times",
         "June 1",
         "12345",
+        "2019X",
     ]:
         assert parse_date(text) is None, text
 
@@ -54,6 +56,17 @@ def test_search_date_inside_text():
     # only a full date counts: a year and month alone, as in a file number, is not one
     assert search_date("report 2019-05 filed") is None
     assert search_date("filed 2019-05, published 3 June 2019") == PartialDate(2019, 6, 3)
+
+
+def test_month_names_in_any_case_and_abbreviation():
+    assert [month_number(w) for w in ("june", "SEPT.", "Sept", "dec.", "May")] == [6, 9, 9, 12, 5]
+    assert month_number("Jux") is None and month_number("Mayday") is None
+
+
+def test_a_date_is_at_most_40_characters():
+    padded = "September" + " " * 24 + "1, 2018"  # \s+ takes any number of spaces
+    assert len(padded) == 40 and parse_date(padded) == PartialDate(2018, 9, 1)
+    assert parse_date(padded.replace("r ", "r  ", 1)) is None
 
 
 def test_a_date_in_brackets_or_spaces_is_the_date():
