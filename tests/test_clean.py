@@ -42,6 +42,7 @@ def test_content_hash_is_the_sha256_of_the_folded_words_one_space_apart():
 
 
 def test_line_ends_of_every_system_become_one_newline():
+    assert clean_text("\nXi Jinping arrived X\n\n") == "Xi Jinping arrived X"
     assert (
         clean_text("line one\r\nline two\rline three\nend") == "line one\nline two\nline three\nend"
     )

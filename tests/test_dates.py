@@ -4,6 +4,7 @@ from hypothesis import strategies as st
 from dipterm.extract.dates import (
     DateOrder,
     date_of_url,
+    make_date,
     month_number,
     numeric_date,
     parse_date,
@@ -61,6 +62,13 @@ def test_search_date_inside_text():
 def test_month_names_in_any_case_and_abbreviation():
     assert [month_number(w) for w in ("june", "SEPT.", "Sept", "dec.", "May")] == [6, 9, 9, 12, 5]
     assert month_number("Jux") is None and month_number("Mayday") is None
+
+
+def test_make_date_takes_years_1_to_9999_and_no_day_without_a_month():
+    assert make_date(1) == PartialDate(1) and make_date(9999, 12, 31) == PartialDate(9999, 12, 31)
+    assert make_date(0) is None and make_date(10000) is None
+    assert make_date(2019).iso == "2019" and make_date(2019, None, 5) is None
+    assert make_date(2024, 2, 29) == PartialDate(2024, 2, 29) and make_date(2023, 2, 29) is None
 
 
 def test_a_date_is_at_most_40_characters():
