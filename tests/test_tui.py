@@ -43,6 +43,14 @@ async def type_query(pilot, text: str) -> None:
     await settle(pilot)
 
 
+async def open_first(pilot, query: str) -> Reader:
+    """Search, then open the first article found in the left reader."""
+    await type_query(pilot, query)
+    await pilot.press("escape", "enter")
+    await settle(pilot)
+    return pilot.app.screen.query_one("#reader-a", Reader)
+
+
 async def test_opens_with_the_list_filled(library):
     async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
         await settle(pilot)
@@ -157,10 +165,7 @@ async def test_facet_filters_the_result(library):
 async def test_read_side_by_side_compare_and_find(library):
     async with DiptermApp(library).run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        await type_query(pilot, "Ryzhenkov")
-        await pilot.press("escape", "enter")
-        await settle(pilot)
-        left = pilot.app.screen.query_one("#reader-a", Reader)
+        left = await open_first(pilot, "Ryzhenkov")
         first = left.article.id
         await pilot.press("p", "down", "enter")
         await settle(pilot)
@@ -218,10 +223,7 @@ async def test_next_and_previous_hit_keys_scroll_to_each_paragraph_found_in_turn
         import_paths(lib, [str(extra)], workers=1)
     async with DiptermApp(library).run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        await type_query(pilot, "harvest")
-        await pilot.press("escape", "enter")
-        await settle(pilot)
-        reader = pilot.app.screen.query_one("#reader-a", Reader)
+        reader = await open_first(pilot, "harvest")
         assert reader.article.title == "Long Report"
 
         def hits_in_view() -> list[str]:
