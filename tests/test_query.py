@@ -95,6 +95,15 @@ def test_the_operators_are_upper_case_words_and_the_longest_query_is_taken():
     lower = parse("kim not near putin").required
     assert [g.terms[0].text for g in lower] == ["kim", "not", "near", "putin"]
     assert parse("x" * 2000).required == (AnyOf((Term("x" * 2000),)),)
+    # after a field or a minus an operator is a word
+    assert parse("title:NOT kim -OR MAX*") == Query(
+        required=(
+            AnyOf((Term("NOT", "word", "title"),)),
+            AnyOf((kim,)),
+            AnyOf((Term("MAX", "prefix"),)),
+        ),
+        excluded=(Term("OR"),),
+    )
 
 
 @pytest.fixture(scope="module")
