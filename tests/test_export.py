@@ -9,7 +9,7 @@ from conftest import SEEDS, write_article
 from markdown_it import MarkdownIt
 
 from dipterm.export.items import ExportItem, ExportSet
-from dipterm.export.markdown import escape, human_date, render
+from dipterm.export.markdown import citation, escape, human_date, render
 from dipterm.models import Article
 
 HOSTILE = (
@@ -274,6 +274,26 @@ def test_render_writes_every_part_of_each_article_in_order():
         "Unknown source, \u201cYear Only\u201d, 2019.\n\n"
         "Only text.\n\n"
         "*dipterm article 3*\n"
+    )
+
+
+def test_citation_tells_of_revisions_and_of_an_article_gone_from_its_outlet():
+    revised = dataclasses.replace(
+        TALKS.article,
+        url=None,
+        revisions=2,
+        revised_at="2024-07-09T10:00:00",
+        missing_since="2024-08-01 12:00",
+    )
+    assert citation(dataclasses.replace(TALKS, article=revised)) == (
+        "KCNA, \u201cTalks Held\u201d, 6 July 2024. Text as imported on 9 July 2024, a revision of "
+        "the article as first published (2 earlier versions kept). No longer in the outlet's "
+        "archive as of 1 August 2024."
+    )
+    once = dataclasses.replace(revised, revisions=1, revised_at=None, missing_since=None)
+    assert citation(dataclasses.replace(TALKS, article=once)) == (
+        "KCNA, \u201cTalks Held\u201d, 6 July 2024. Text as imported on its last import, a revision "
+        "of the article as first published (1 earlier version kept)."
     )
 
 

@@ -80,6 +80,7 @@ _FILTERS = ", ".join(f"{name}:" for name in [*FILTERS, *ENTITY_FILTERS])
         ("* ( )", "nothing to search for: the query has no words"),
         ("kim OR -putin", "a negated term cannot be part of OR"),
         ("x" * 2001, "query too long (2001 characters; at most 2000)"),
+        ("kim is:gone", "is:gone is not known: use one of missing, revised"),
     ],
 )
 def test_malformed_queries_raise_query_error_with_a_hint(text, message):
@@ -227,3 +228,9 @@ def test_render_filters_for_every_kind_of_filter():
     other = render_filters(parse("source:radio_1%"))
     assert other.params == ("%radio\\_1\\%%",) and "LIKE ? ESCAPE" in other.sql
     assert render_filters(Query()) == RenderedFilters("", ())
+    states = render_filters(parse("is:REVISED is:missing since:2019"))
+    assert states == RenderedFilters(
+        "a.revised_at IS NOT NULL AND a.missing_since IS NOT NULL "
+        "AND (a.published || '-99-99') >= ?",
+        ("2019",),
+    )
