@@ -80,7 +80,7 @@ _FILTERS = ", ".join(f"{name}:" for name in [*FILTERS, *ENTITY_FILTERS])
         ("* ( )", "nothing to search for: the query has no words"),
         ("kim OR -putin", "a negated term cannot be part of OR"),
         ("x" * 2001, "query too long (2001 characters; at most 2000)"),
-        ("kim is:gone", "is:gone is not known: use one of missing, revised"),
+        ("kim is:gone", "is:gone is not known: use one of missing, revised, undated"),
     ],
 )
 def test_malformed_queries_raise_query_error_with_a_hint(text, message):
