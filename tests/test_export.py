@@ -283,7 +283,7 @@ def test_citation_tells_of_revisions_and_of_an_article_gone_from_its_outlet():
         url=None,
         revisions=2,
         revised_at="2024-07-09T10:00:00",
-        missing_since="2024-08-01 12:00",
+        missing_since="2024-08-01T12:00:00",
     )
     assert citation(dataclasses.replace(TALKS, article=revised)) == (
         "KCNA, \u201cTalks Held\u201d, 6 July 2024. Text as imported on 9 July 2024, a revision of "

@@ -265,6 +265,24 @@ def test_snippets_mark_body_words_and_open_the_body_for_title_matches(db_path):
             assert len(by_title[:-1].split()) == 24
 
 
+def test_an_opening_ends_in_an_ellipsis_only_when_words_are_left_out(db_path):
+    from dipterm.store.search import SNIPPET_TOKENS
+
+    words = [f"word{n}" for n in range(SNIPPET_TOKENS + 1)]
+    bodies = {"Short": "Talks were held.", "Exact": " ".join(words[:-1]), "Longer": " ".join(words)}
+    with Library.open(db_path) as lib:
+        lib.add([draft(title, body) for title, body in bodies.items()])
+        opening = {
+            h.title: h.snippet
+            for h in lib.search("title:short OR title:exact OR title:longer").hits
+        }
+    assert opening == {
+        "Short": "Talks were held.",
+        "Exact": " ".join(words[:-1]),
+        "Longer": " ".join(words[:-1]) + "\u2026",
+    }
+
+
 def test_facets_count_articles_per_person_and_place_among_the_matches(seeded):
     with Library.open(seeded) as lib:
         everything = lib.facets(None)
