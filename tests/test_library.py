@@ -2,7 +2,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest import SEEDS
+from conftest import MIXED_ORDERS, SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -143,6 +143,12 @@ def test_source_filter_by_variant_name(mixed):
         assert ids("source:pyongyang") == [3]
         assert ids("source:kcna") == [1]
         assert ids('source:"Rodong Sinmun" talks') == [2]
+
+
+def test_each_sort_gives_its_own_order(mixed):
+    with Library.open(mixed) as lib:
+        for sort, order in (("date", "newest"), ("-date", "oldest"), ("title", "title")):
+            assert [h.id for h in lib.search("talks", sort=sort).hits] == MIXED_ORDERS[order], sort
 
 
 def test_source_filter_takes_like_wildcards_literally(db_path):
