@@ -81,6 +81,10 @@ _FILTERS = ", ".join(f"{name}:" for name in [*FILTERS, *ENTITY_FILTERS])
         ("kim OR -putin", "a negated term cannot be part of OR"),
         ("x" * 2001, "query too long (2001 characters; at most 2000)"),
         ("kim is:gone", "is:gone is not known: use one of missing, revised, undated"),
+        (
+            "kim Title: x",
+            "title: needs a value right after the colon (words that must be in the title)",
+        ),
     ],
 )
 def test_malformed_queries_raise_query_error_with_a_hint(text, message):
@@ -96,6 +100,8 @@ def test_the_operators_are_upper_case_words_and_the_longest_query_is_taken():
     lower = parse("kim not near putin").required
     assert [g.terms[0].text for g in lower] == ["kim", "not", "near", "putin"]
     assert parse("x" * 2000).required == (AnyOf((Term("x" * 2000),)),)
+    # a word with a colon that names no filter is a word, even before a space
+    assert parse("foo: bar").required == (AnyOf((Term("foo:"),)), AnyOf((Term("bar"),)))
     # after a field or a minus an operator is a word
     assert parse("title:NOT kim -OR MAX*") == Query(
         required=(
