@@ -234,7 +234,7 @@ def _article(id, title, source, published, url, body):
 
 
 TALKS = ExportItem(
-    _article(7, "Talks Held", "KCNA", "2024-07-06", "http://kcna.kp/a b>c",
+    _article(7, "Talks Held", "KCNA", "2024-07-06", "http://kcna.kp/en/article/q/1.kcmsg",
              "First paragraph.\n\n  \n\nSecond - paragraph."),
     {
         "people": [{"name": "Kim Jong Un", "roles": ["General Secretary", "President*"]},
@@ -261,7 +261,7 @@ def test_render_writes_every_part_of_each_article_in_order():
         "2. [Year Only](#article-3) \u2014 Unknown source, 2019\n\n"
         '<a id="article-7"></a>\n\n'
         "## 1. Talks Held\n\n"
-        "KCNA, \u201cTalks Held\u201d, 6 July 2024, <http://kcna.kp/a%20b%3Ec>.\n\n"
+        "KCNA, \u201cTalks Held\u201d, 6 July 2024, <http://kcna.kp/en/article/q/1.kcmsg>.\n\n"
         "**People:** Kim Jong Un (General Secretary; President\\*), Choe Son Hui  \n"
         "**Places:** Pyongyang, Moscow \\[Russia\\]  \n"
         "**Events:** 2024-07-05 talks at Kumsusan\\_Palace: Kim Jong Un, Sergei Lavrov \\<FM\\>; "
