@@ -199,20 +199,45 @@ MAX_WORKERS = 4
 
 def free_cpus() -> int:
     """How many worker processes an import should start: the CPUs this process may run on less
-    the ones other work keeps busy (the load average of the last minute), at most MAX_WORKERS.
-    Under 2 the work stays in this process: with a core busy elsewhere, a main process and two
-    workers on two cores were slower than one process (1,004-1,075 against 1,186-1,213 real
-    articles/s)."""
+    the ones other work keeps busy now (read from the kernel's idle time over a tenth of a
+    second; the load average where that cannot be read, though it lags a minute behind and
+    counts an import just finished as busy), at most MAX_WORKERS. Under 2 the work stays in this
+    process: with a core busy elsewhere, a main process and two workers on two cores were slower
+    than one process (1,004-1,075 against 1,186-1,213 real articles/s)."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
+    idle = _idle_share()
+    if idle is not None:
+        free = cpus * idle
+    else:
+        try:
+            free = cpus - os.getloadavg()[0]
+        except (AttributeError, OSError):
+            free = float(cpus)
+    return max(1, min(int(free + 0.5), MAX_WORKERS))
+
+
+def _idle_share(window: float = 0.1) -> float | None:
+    """The share of the machine's CPU time spent idle over window seconds (/proc/stat), or None
+    where the kernel does not tell."""
+    import time
+
+    def read() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as stat:
+            ticks = [int(v) for v in stat.readline().split()[1:]]
+        return ticks[3] + (ticks[4] if len(ticks) > 4 else 0), sum(ticks)  # idle + iowait
+
     try:
-        busy = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        busy = 0.0
-    free = int(cpus - busy + 0.5)
-    return max(1, min(free, MAX_WORKERS))
+        idle_before, total_before = read()
+        time.sleep(window)
+        idle_after, total_after = read()
+    except (OSError, ValueError, IndexError):
+        return None
+    if total_after <= total_before:
+        return None
+    return (idle_after - idle_before) / (total_after - total_before)
 
 
 class _Workers:
@@ -225,12 +250,18 @@ class _Workers:
     CHUNK = 100
 
     def __init__(self, workers: int | None, work: Callable[[list], list]) -> None:
-        self.workers = workers if workers is not None else free_cpus()
+        self._workers = workers  # None: as many as CPUs are free when there is work to share
         self.work = work
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
 
+    @property
+    def workers(self) -> int:
+        if self._workers is None:
+            self._workers = free_cpus()  # read once, when a batch is large enough to share
+        return self._workers
+
     def submit(self, batch: list) -> list:
-        if self.workers < 2 or len(batch) < self.CHUNK:
+        if len(batch) < self.CHUNK or self.workers < 2:
             return [self.work(batch)]
         if self.pool is None:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
