@@ -349,7 +349,7 @@ class Library(Searching):
         revisions.keep_version(self.conn, article_id, now)
         names = sorted(
             {m.name for m in (extraction.people + extraction.organizations + extraction.places)}
-        ) if extraction else revisions.names_of(self.conn, article_id)  # fmt: skip
+        ) if extraction else None  # fmt: skip  (not extracted yet: not known)
         missing = self.conn.execute(
             "SELECT missing_since FROM articles WHERE id = ?", (article_id,)
         ).fetchone()[0]

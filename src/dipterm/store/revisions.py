@@ -89,8 +89,14 @@ def kept(conn: sqlite3.Connection, article_id: int, digest: str, title: str) -> 
     )
 
 
-def names_of(conn: sqlite3.Connection, article_id: int) -> list[str]:
-    """The people, organisations and places an article's current version names."""
+def names_of(conn: sqlite3.Connection, article_id: int) -> list[str] | None:
+    """The people, organisations and places an article's current version names; None while it
+    is not extracted (an import stores every article before it extracts any)."""
+    extracted = conn.execute(
+        "SELECT extracted_with FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    if extracted is None or extracted[0] is None:
+        return None
     return [
         r[0]
         for r in conn.execute(
@@ -139,8 +145,9 @@ class Version:
     body: str
     origin: str | None
     imported_at: str
-    names: list[str]
+    names: list[str] | None  # None: never extracted, so not known
     current: bool = False
+    superseded_at: str | None = None  # when the next version replaced it
 
 
 @dataclass(frozen=True)
@@ -211,15 +218,17 @@ def history(conn: sqlite3.Connection, article_id: int) -> History:
     versions: list[Version] = []
     changes: list[dict] = []
     if has_revisions_table(conn):
-        for n, (title, body, origin, imported, names) in enumerate(
+        for n, (title, body, origin, imported, names, superseded) in enumerate(
             conn.execute(
-                "SELECT title, body, origin, imported_at, names FROM revisions "
+                "SELECT title, body, origin, imported_at, names, superseded_at FROM revisions "
                 "WHERE article_id = ? ORDER BY id",
                 (article_id,),
             ),
             1,
         ):
-            versions.append(Version(n, title, body, origin, imported, json.loads(names)))
+            versions.append(
+                Version(n, title, body, origin, imported, json.loads(names), False, superseded)
+            )
         changes = [
             {"at": at, "kind": kind, "summary": summary, "origin": origin}
             for at, kind, summary, origin in conn.execute(
@@ -241,8 +250,9 @@ def difference(before: Version, after: Version) -> Difference:
     """The words removed and added between two versions (a word diff), and the names that
     disappeared or appeared."""
     removed, added, n_removed, n_added = word_diff(before.body, after.body)
-    gone = sorted(set(before.names) - set(after.names))
-    new = sorted(set(after.names) - set(before.names))
+    known = before.names is not None and after.names is not None
+    gone = sorted(set(before.names) - set(after.names)) if known else []  # type: ignore[arg-type]
+    new = sorted(set(after.names) - set(before.names)) if known else []  # type: ignore[arg-type]
     retitled = before.title != after.title
     return Difference(
         removed, added, n_removed, n_added, gone, new,
@@ -268,7 +278,7 @@ def word_diff(before: str, after: str) -> tuple[list[str], list[str], int, int]:
 
 
 def summarise(conn: sqlite3.Connection, article_id: int, title: str, body: str,
-              names: Sequence[str]) -> str:  # fmt: skip
+              names: Sequence[str] | None) -> str:  # fmt: skip
     """The one line of a revision: what the newest kept version and the current text differ by.
     names: those the new text names (extracted, not yet stored)."""
     last = conn.execute(
@@ -277,7 +287,7 @@ def summarise(conn: sqlite3.Connection, article_id: int, title: str, body: str,
         (article_id,),
     ).fetchone()
     before = Version(0, last[0], last[1], last[2], last[3], json.loads(last[4]))
-    after = Version(0, title, body, None, "", list(names))
+    after = Version(0, title, body, None, "", None if names is None else list(names))
     return difference(before, after).line()
 
 
@@ -317,7 +327,26 @@ def changes(
         f"WHERE {' AND '.join(where)} ORDER BY c.at DESC, c.id DESC LIMIT ?",
         (*params, limit),
     ).fetchall()
-    return [Change(*r) for r in rows]
+    histories: dict[int, History] = {}
+    found = []
+    for article_id, at, kind, summary, *rest in rows:
+        if kind == "revised":
+            # Said again from the versions as they stand: the names a new text gives are known
+            # only once it is extracted, which an import does after storing it.
+            if article_id not in histories:
+                histories[article_id] = history(conn, article_id)
+            summary = _revision_line(histories[article_id], at) or summary
+        found.append(Change(article_id, at, kind, summary, *rest))
+    return found
+
+
+def _revision_line(found: History, at: str) -> str | None:
+    """The one line of the revision made at `at`: the version it replaced against the next."""
+    versions = found.versions
+    for k, version in enumerate(versions[:-1]):
+        if version.superseded_at == at:
+            return found.differences[k].line()
+    return None
 
 
 def only_in_earlier(
