@@ -84,7 +84,8 @@ class MainScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.app.sub_title = self.service.path.name
+        if getattr(self.app, "extraction", None) is None:  # else the header says how far it is
+            self.app.sub_title = self.service.path.name
         self._layout(self.app.size.width)
         self.search("")
         self.query_one(ArticleList).focus()
@@ -99,7 +100,13 @@ class MainScreen(Screen):
 
     @property
     def query_text(self) -> str:
-        return self.query_one("#query", Input).value
+        boxes = self.query("#query")
+        return boxes.first(Input).value if boxes else ""  # none: the screen is closing
+
+    @property
+    def closing(self) -> bool:
+        """Whether the screen's widgets are gone (the app quits while a worker still answers)."""
+        return not self.query("#query")
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
@@ -134,6 +141,8 @@ class MainScreen(Screen):
                 self.app.call_from_thread(self._show, ranked, facets=False)
 
     def _show(self, results: Results, *, append: bool = False, facets: bool = True) -> None:
+        if self.closing:
+            return
         if not results.label and results.query != self.query_text:
             return  # an answer to a query the box no longer holds
         listing = self.query_one(ArticleList)
@@ -179,6 +188,8 @@ class MainScreen(Screen):
             self.app.call_from_thread(self._show_facets, facets, periods)
 
     def _show_facets(self, facets: dict, periods: list) -> None:
+        if self.closing:
+            return
         self.query_one(Facets).show(facets)
         self.query_one(Timeline).show(periods)
 
