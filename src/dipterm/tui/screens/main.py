@@ -222,20 +222,24 @@ class MainScreen(Screen):
         self.open_article(event.article_id)
 
     @work(thread=True, group="read")
-    def open_article(self, article_id: int) -> None:
+    def open_article(self, article_id: int, place=None) -> None:
+        """Read an article; at a concordance line's place (words, nth) when one is given."""
         try:
             article, extracted = self.service.article(article_id)
         except DiptermError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
-        self.app.call_from_thread(self._read, article, extracted)
+        self.app.call_from_thread(self._read, article, extracted, place)
 
-    def _read(self, article, extracted) -> None:
+    def _read(self, article, extracted, place=None) -> None:
         target = self.query_one("#reader-b" if self.side_by_side else "#reader-a", Reader)
         target.show(article, extracted, query_terms(self.query_text))
         self.add_class("-reading")
         if self.comparing:
             self.action_compare(keep=True)
+        if place is not None:
+            target.find_at(place.words, place.nth)
+            target.focus()
 
     @on(Reader.VersionsAsked)
     def _versions(self, event: Reader.VersionsAsked) -> None:
@@ -490,22 +494,7 @@ class MainScreen(Screen):
 
     def _at_place(self, place) -> None:
         if place is not None:
-            self.open_article_at(place.article_id, place.words, place.nth)
-
-    @work(thread=True, group="read")
-    def open_article_at(self, article_id: int, words: str, nth: int) -> None:
-        try:
-            article, extracted = self.service.article(article_id)
-        except DiptermError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
-            return
-        self.app.call_from_thread(self._read_at, article, extracted, words, nth)
-
-    def _read_at(self, article, extracted, words: str, nth: int) -> None:
-        self._read(article, extracted)
-        reader = self.query_one("#reader-b" if self.side_by_side else "#reader-a", Reader)
-        reader.find_at(words, nth)
-        reader.focus()
+            self.open_article(place.article_id, place)
 
     def action_refresh(self) -> None:
         self.service.refresh()
