@@ -15,7 +15,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from dipterm.errors import InputError
-from dipterm.extract import gold_records
+from dipterm.extract import gold_files, gold_records
 from dipterm.extract.analyse import analyse
 from dipterm.extract.gazetteer import name_key
 from dipterm.extract.offices import OFFICE, offices_of
@@ -181,6 +181,7 @@ def evaluate(gold_path: Path, articles: Path, corpus: Path | None = None) -> Rep
     report = Report()
     gold = read_gold(gold_path)
     in_corpus = gold_records.corpus_articles(gold_path, gold, corpus)
+    gold_files.check_article_files(gold_path, gold, articles)
     for record in gold:
         if "record" in record:
             draft, text = in_corpus[gold_records.record_line(record)]
@@ -193,7 +194,9 @@ def evaluate(gold_path: Path, articles: Path, corpus: Path | None = None) -> Rep
             raise InputError(
                 f"no article file {path} for a gold record (name their folder with --articles)"
             )
-        draft = parse_text(decode(path.read_bytes()), str(path))
+        text = decode(path.read_bytes())
+        draft = parse_text(text, str(path))
         extraction = analyse(draft.title, draft.body, draft.published)
-        score(report, record, extraction_record(extraction))
+        score(report, {**record, "quotes": gold_records.quotes_of(record, text)},
+              extraction_record(extraction))  # fmt: skip
     return report
