@@ -42,9 +42,12 @@ def test_eval_scores_a_file_whose_text_is_the_one_annotated(run, tmp_path):
 
 def test_a_quotation_named_by_span_is_read_from_the_article_file(run, tmp_path):
     gold = _set(tmp_path)
+    record = json.loads(gold.read_text())
+    record["quotes"][0]["speaker"] = "Nobody Named"  # missed, so its words are listed
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
     result = run("eval", str(gold), "--json", db=None)
-    quotes = json.loads(result.stdout)["fields"]["quotes"]
-    assert quotes["tp"] + quotes["fn"] == 1  # the span's words, not nothing or the whole text
+    (miss,) = json.loads(result.stdout)["misses"]
+    assert miss["quotes"]["missed"] == [{"speaker": "Nobody Named", "text": QUOTE}]
 
 
 def test_eval_stops_with_one_line_when_the_folder_of_texts_is_absent(run, tmp_path):
