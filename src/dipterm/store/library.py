@@ -16,9 +16,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from dipterm import faults
 from dipterm.errors import LibraryError, NotFoundError
 from dipterm.ingest.clean import content_hash, word_count
 from dipterm.models import (
@@ -28,7 +27,6 @@ from dipterm.models import (
     PartialDate,
     SearchResult,
 )
-from dipterm.store import entities, revisions, selections
 from dipterm.store.query import (
     parse,
     tokens,
@@ -41,6 +39,9 @@ from dipterm.store.schema import (
     user_version,
 )
 from dipterm.store.search import Plan, Searching, Sort  # noqa: F401 (Sort: part of the API)
+
+if TYPE_CHECKING:  # imported where used: a plain search needs none of them
+    from dipterm.store import entities, revisions, selections
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 SQLITE_NOTADB = 26  # "file is not a database": its header is not SQLite's
@@ -204,6 +205,8 @@ class Library(Searching):
 
     @contextmanager
     def _write(self) -> Iterator[None]:
+        from dipterm import faults
+
         if not self.writable:
             raise LibraryError(f"the library {self.path} is read-only")
         if not self.is_sound():  # writing into damaged pages can spread the damage
@@ -233,6 +236,8 @@ class Library(Searching):
         """Store drafts (and what was extracted from each) in one transaction. An article already
         held (same normalised body) is not stored again; its new origins are recorded. digests:
         each draft's content_hash, where the caller has it already."""
+        from dipterm.store import entities, revisions
+
         outcomes: list[AddOutcome] = []
         new_words: Counter[str] = Counter()
         self._vocab.clear()
@@ -346,10 +351,16 @@ class Library(Searching):
         """A new text of a held article: the current version is kept as a revision, the new one
         takes its place (the full-text index follows by trigger) with its own extraction. The
         entities the old version named, for the caller to drop if nothing names them now."""
+        from dipterm.store import entities, revisions
+
         revisions.keep_version(self.conn, article_id, now)
-        names = sorted(
-            {m.name for m in (extraction.people + extraction.organizations + extraction.places)}
-        ) if extraction else None  # fmt: skip  (not extracted yet: not known)
+        names = (
+            sorted(
+                {m.name for m in (extraction.people + extraction.organizations + extraction.places)}
+            )
+            if extraction
+            else None
+        )  # fmt: skip  (not extracted yet: not known)
         missing = self.conn.execute(
             "SELECT missing_since FROM articles WHERE id = ?", (article_id,)
         ).fetchone()[0]
@@ -370,6 +381,8 @@ class Library(Searching):
 
     def _retitle(self, article_id: int, draft: ArticleDraft, now: str) -> None:
         """The same text under a new title: a revision of its own."""
+        from dipterm.store import revisions
+
         revisions.keep_version(self.conn, article_id, now)
         self.conn.execute(
             "UPDATE articles SET title = ?, origin = ?, revised_at = ? WHERE id = ?",
@@ -383,12 +396,16 @@ class Library(Searching):
         revisions.log(self.conn, article_id, now, "revised", summary, draft.origin)
 
     def _returned(self, article_id: int, origin: str, now: str) -> None:
+        from dipterm.store import revisions
+
         self.conn.execute("UPDATE articles SET missing_since = NULL WHERE id = ?", (article_id,))
         revisions.log(self.conn, article_id, now, "returned", "found again", origin)
 
     def mark_missing(self, source: str, first: str, last: str, seen: set[int]) -> list[int]:
         """A complete copy of an outlet for the dates first..last was imported: its held articles
         of those dates that the copy lacks are marked missing (never deleted). Their ids."""
+        from dipterm.store import revisions
+
         now = _now()
         gone = []
         with self._write():
@@ -410,9 +427,13 @@ class Library(Searching):
         return gone
 
     def history(self, article_id: int) -> revisions.History:
+        from dipterm.store import revisions
+
         return revisions.history(self.conn, article_id)
 
     def changes(self, *, since: str | None = None, source: str | None = None) -> list:
+        from dipterm.store import revisions
+
         return revisions.changes(self.conn, since=since, source=source)
 
     def held(self, digests: Sequence[str]) -> set[str]:
@@ -450,6 +471,8 @@ class Library(Searching):
         self, items: Sequence[tuple[int, ArticleDraft, Extraction]], version: int
     ) -> None:
         """Store a new extraction for articles already held (after the rules improved)."""
+        from dipterm.store import entities
+
         self._first_words = None
         writer = entities.ExtractionWriter(self.conn)
         named_before: set[int] = set()
@@ -570,6 +593,8 @@ class Library(Searching):
         return self._article_from_row(row)
 
     def _article_from_row(self, row: sqlite3.Row) -> Article:
+        from dipterm.store import revisions
+
         origins = self.conn.execute(
             "SELECT origin, url FROM origins WHERE article_id = ? ORDER BY rowid", (row["id"],)
         ).fetchall()
@@ -607,6 +632,8 @@ class Library(Searching):
     def entities(
         self, kind: str | None = None, limit: int = 100, name: str | None = None
     ) -> list[entities.EntityRow]:
+        from dipterm.store import entities
+
         return entities.list_entities(self.conn, kind, limit, name)
 
     def dossier(
@@ -614,6 +641,8 @@ class Library(Searching):
     ) -> entities.Dossier:
         """The dossier of the entity a name means, the one named in most articles if several; its
         article list from offset on, limit of them (all if None)."""
+        from dipterm.store import entities
+
         candidates: list[int] = []
         for k in [kind] if kind else ["person", "org", "place", "country"]:
             ids, guessed = entities.resolve(self.conn, k, name)
@@ -636,13 +665,19 @@ class Library(Searching):
 
     def office_holders(self, query: str, on: str | None = None) -> list[entities.Holder]:
         """Who held an office a query names, with the span the articles give, first held first."""
+        from dipterm.store import entities
+
         return entities.office_holders(self.conn, query, on)
 
     def entity_articles(self, eid: int, *, limit: int | None = None, offset: int = 0) -> list[dict]:
         """A page of the articles naming an entity, in date order (a dossier's list, paged on)."""
+        from dipterm.store import entities
+
         return entities.entity_articles(self.conn, eid, limit=limit, offset=offset)
 
     def extraction(self, article_id: int) -> dict:
+        from dipterm.store import entities
+
         return entities.article_extraction(self.conn, article_id)
 
     def articles(self, ids: Sequence[int]) -> list[Article]:
@@ -652,33 +687,49 @@ class Library(Searching):
     # ------------------------------------------------------------ selections and saved searches
 
     def add_to_selection(self, name: str, ids: Sequence[int]) -> int:
+        from dipterm.store import selections
+
         with self._write():
             return selections.add_to_selection(self.conn, name, list(ids), _now())
 
     def remove_from_selection(self, name: str, ids: Sequence[int]) -> int:
+        from dipterm.store import selections
+
         with self._write():
             return selections.remove_from_selection(self.conn, name, list(ids))
 
     def delete_selection(self, name: str) -> None:
+        from dipterm.store import selections
+
         with self._write():
             selections.delete_selection(self.conn, name)
 
     def selection(self, name: str) -> list[int]:
+        from dipterm.store import selections
+
         return selections.selection_ids(self.conn, name)
 
     def selections(self) -> list[selections.SelectionInfo]:
+        from dipterm.store import selections
+
         return selections.list_selections(self.conn)
 
     def add_watch(self, name: str, query: str) -> None:
+        from dipterm.store import selections
+
         parse(query)  # refuse a query that cannot run, now rather than at every run
         with self._write():
             selections.add_watch(self.conn, name, query, _now())
 
     def remove_watch(self, name: str) -> None:
+        from dipterm.store import selections
+
         with self._write():
             selections.remove_watch(self.conn, name)
 
     def watches(self) -> list[selections.Watch]:
+        from dipterm.store import selections
+
         return selections.list_watches(self.conn)
 
     def run_watch(
@@ -686,6 +737,8 @@ class Library(Searching):
     ) -> tuple[selections.Watch, SearchResult]:
         """A saved search's articles imported since its last run (or all), newest first; the run is
         remembered unless the library is read-only."""
+        from dipterm.store import selections
+
         watch = selections.get_watch(self.conn, name)
         result = self.search(
             watch.query,

@@ -12,7 +12,7 @@ from typing import Literal
 from dipterm.errors import LibraryError, QueryError
 from dipterm.extract.romanisation import dprk_style
 from dipterm.models import Correction, Hit, SearchResult
-from dipterm.store import entities, fuzzy, romanised
+from dipterm.store import fuzzy, romanised
 from dipterm.store.query import (
     ENTITY_FILTERS,
     Filter,
@@ -373,6 +373,8 @@ class Searching:
             if f.name == "event":
                 resolved[f] = self.event_types(f.value)
                 continue
+            from dipterm.store import entities  # only a search by an entity needs it
+
             ids, guess = entities.resolve(self.conn, f.name, f.value, self._people_first_words)
             resolved[f] = ids
             if guess:
@@ -424,7 +426,7 @@ class Searching:
         are stored with, the name marked and the sentence cut to about SNIPPET_TOKENS words."""
         if not ids:
             return {}
-        from dipterm.extract.sentences import split_sentences
+        from dipterm.extract.sentences import sentence_at
 
         marks = ",".join("?" * len(entity_ids))
         spellings = {
@@ -451,9 +453,7 @@ class Searching:
             m = naming.search(body or "")
             if m is None:
                 continue
-            sentence = next(
-                (s for s in split_sentences(body) if s.start <= m.start() < s.end), None
-            )
+            sentence = sentence_at(body, m.start())
             at, text = (sentence.start, sentence.text) if sentence else (0, body)
             found[article_id] = _around(text, m.start() - at, m.end() - at)
         return found
