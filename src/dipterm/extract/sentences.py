@@ -55,3 +55,22 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     if text[start:].strip():
         result.append(Sentence(start, len(text), text[start:]))
     return tuple(result)
+
+
+def sentence_at(text: str, pos: int, reach: int = 600) -> Sentence | None:
+    """The sentence of split_sentences(text) that holds text[pos], found by splitting only about
+    reach characters on each side of it (a snippet needs one sentence of a long article).
+
+    Where a stop ends a sentence depends on the stop, what follows it and the word before it, so
+    a window splits as the whole text does except near its edges: its first two sentences (the
+    first may be cut, and the stop that ends it may be read from a cut word) and its last one.
+    A sentence found there is looked up in the whole text instead."""
+    low, high = max(0, pos - reach), min(len(text), pos + reach)
+    if low > 0 or high < len(text):
+        window = split_sentences(text[low:high])
+        for i, s in enumerate(window):
+            if s.start + low <= pos < s.end + low:
+                if (i >= 2 or low == 0) and (i < len(window) - 1 or high == len(text)):
+                    return Sentence(s.start + low, s.end + low, s.text)
+                break
+    return next((s for s in split_sentences(text) if s.start <= pos < s.end), None)
