@@ -365,7 +365,7 @@ def bench_wording(db: Path, repeat: int, words: dict[str, str]) -> list[Row]:
     }]  # fmt: skip
     phrase, matched = _phrase_near(lib, 1000)
     if phrase:
-        (k50, k95), = timed_side_by_side([lambda: concordance(lib, f'"{phrase}"')], 3)
+        ((k50, k95),) = timed_side_by_side([lambda: concordance(lib, f'"{phrase}"')], 3)
         lines = len(concordance(lib, f'"{phrase}"').occurrences)
         rows.append({
             "measure": f'concordance of `"{phrase}"` ({matched:,} articles, {lines:,} lines)',
@@ -473,31 +473,62 @@ def import_ms(cmd: list[str], repeat: int, env: dict) -> float:
     return statistics.median(totals)
 
 
-def bench_oneliner(
-    db: Path, word: str, text_dir: Path | None, repeat: int, articles: int
-) -> list[Row]:
-    # As installed: pip compiles a package's bytecode, and an editable install writes it on its
-    # first run, unless PYTHONDONTWRITEBYTECODE is set (as on some machines). Compile it here so
-    # that every run is measured alike; no run writes anything after.
+def installed_python(out: Path, install: bool = True) -> tuple[list[str], str]:
+    """The command that runs dipterm as a user's install has it, and a note on it: a virtual
+    environment of its own with `pip install .` (bytecode compiled, dipterm's console script),
+    made once per run. The machine's own Python may load more at each start than a user's does
+    (on the machine of 2026-12-07 a `.pth` file of the sandbox imports certifi, 29 ms), which
+    would weigh on the one-liner and its floor alike but not on rg. Without a package index the
+    run falls back to this Python, and says so."""
+    venv = out / "venv"
+    if install:
+        shutil.rmtree(venv, ignore_errors=True)
+        made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True)
+        pip = subprocess.run(
+            [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(ROOT)],
+            capture_output=True, text=True, check=False,
+        ) if made.returncode == 0 else made  # fmt: skip
+        if pip.returncode == 0:
+            return [str(venv / "bin" / "python"), str(venv / "bin" / "dipterm")], (
+                "run as installed: a fresh virtual environment, `pip install .`, its `dipterm` script"
+            )
+        print(f"no install in {venv}; measuring with this Python:\n{str(pip.stderr)[-500:]}")
     import compileall
 
     import dipterm
 
     compileall.compile_dir(Path(dipterm.__file__).parent, quiet=1)
+    return [sys.executable, "-m", "dipterm"], (
+        "run with the benchmark's own Python, `python -m dipterm`, bytecode compiled first"
+    )
+
+
+def bench_oneliner(
+    db: Path,
+    word: str,
+    text_dir: Path | None,
+    repeat: int,
+    articles: int,
+    out: Path,
+    install: bool = True,
+) -> list[Row]:
+    dipterm_run, how = installed_python(out, install)
+    python = dipterm_run[0]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    dipterm_cmd = [sys.executable, "-m", "dipterm", "--db", str(db), "search", "--json", word]
+    env.pop("PYTHONPATH", None)
+    dipterm_cmd = [*dipterm_run, "--db", str(db), "search", "--json", word]
     code = textwrap.dedent(f"""
         import sqlite3, json
         c = sqlite3.connect({str(db)!r})
         ids = [r[0] for r in c.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 20", ('"{word}"',))]
         print(json.dumps(c.execute("SELECT id, title FROM articles WHERE id IN (%s)" % ",".join("?" * len(ids)), ids).fetchall()))
     """)
-    raw_cmd = [sys.executable, "-c", code]
+    raw_cmd = [python, "-c", code]
     (ours, ours_cpu), (floor, floor_cpu) = walls_side_by_side(
         [dipterm_cmd, raw_cmd], repeat, env=env
     )
     modules = subprocess.run(
-        [sys.executable, "-c", "import sys\n"
+        [python, "-c", "import sys\n"
          f"sys.argv = ['dipterm', '--db', {str(db)!r}, 'search', '--json', {word!r}]\n"
          "from dipterm.launch import main\n"
          "try:\n    main()\nexcept SystemExit:\n    pass\n"
@@ -509,8 +540,7 @@ def bench_oneliner(
              "unit": "ms", "target": "<= 2x floor", "met": ours <= 2 * floor,
              "note": f"{ours / floor:.2f}x; CPU {ours_cpu:.0f} vs {floor_cpu:.0f} ms; floor: python -c "
                      "with sqlite3 and the raw FTS5 query, "
-                     "turn about; dipterm's bytecode compiled first, as an install does; heavy "
-                     f"modules imported: {modules}"}]  # fmt: skip
+                     f"turn about; {how}; heavy modules imported: {modules}"}]  # fmt: skip
     ours_imports = import_ms(dipterm_cmd, repeat, env)
     floor_imports = import_ms(raw_cmd, repeat, env)
     rows.append({"measure": "its imports (`python -X importtime`, after site)", "dipterm": ours_imports,
@@ -791,7 +821,9 @@ def main() -> None:
     print("trend and concordance ...", file=sys.stderr)
     rows += bench_wording(db, args.repeat, words)
     print("whole commands ...", file=sys.stderr)
-    rows += bench_oneliner(db, words["rare"], text_dir, max(5, args.repeat // 3), ours["imported"])
+    rows += bench_oneliner(
+        db, words["rare"], text_dir, max(5, args.repeat // 3), ours["imported"], out
+    )
     if not args.skip_tui:
         print("interface ...", file=sys.stderr)
         rows += bench_tui(db, [words["rare"][:6], words["common"]])
