@@ -19,7 +19,8 @@ from dipterm.launch import plain_search
 NOT_FOR_A_SEARCH = (
     "textual", "sqlite_utils", "rapidfuzz", "numpy", "click", "rich", "hashlib",
     "dipterm.extract.gazetteer", "dipterm.ingest.pipeline", "dipterm.cli",
-    "dipterm.cli_entities", "dipterm.cli_reports",
+    "dipterm.cli_entities", "dipterm.cli_reports", "dipterm.store.entities",
+    "dipterm.store.revisions", "dipterm.store.selections", "dipterm.faults",
 )  # fmt: skip
 
 
