@@ -132,6 +132,14 @@ def test_kcna_dotted_dates_and_juche_stamps():
     # A stamp whose two years disagree dates nothing.
     assert parse_date("Juche112(2024).4.13.") is None
     assert search_date("www.kcna.kp (Juche113.4.13.)") == PartialDate(2024, 4, 13)
+    # KCNA's old site dated its pages "December 24. 2008 Juche 97"; a typo in the era's word
+    # still dates it, but not two years at odds.
+    assert parse_date("December 24. 2008 Juche 97") == PartialDate(2008, 12, 24)
+    assert parse_date("October 4. 2010 Juch 99") == PartialDate(2010, 10, 4)
+    assert parse_date("May 3. 2007") == PartialDate(2007, 5, 3)
+    assert parse_date("December 24. 2008 Juche 98") is None
+    # In running text a stop after a day ends a sentence: "June 3. 2000 people" is no date.
+    assert search_date("They met on June 3. 2000 people came.") is None
 
 
 def test_numeric_dates_read_in_the_order_given_or_the_only_one_possible():

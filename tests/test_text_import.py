@@ -113,6 +113,28 @@ def test_a_date_stamp_after_the_headline_is_not_the_title():
     )
 
 
+def test_a_site_trail_above_the_headline_is_debris_and_its_date_dates_the_article():
+    page = (
+        "calendar>>May 3. 2007 Juche 96\n"
+        "Vice-Premier Meets Delegation\n"
+        "Pyongyang, May 2 (KCNA) -- A vice-premier met a delegation here on Wednesday.\n"
+    )
+    article = parse_text(page, "saved.txt")
+    assert article.title == "Vice-Premier Meets Delegation"
+    assert (article.published, article.published_from) == (PartialDate(2007, 5, 3), "page header")
+    assert article.debris[0] == "calendar>>May 3. 2007 Juche 96"
+    assert article.body.startswith("Pyongyang, May 2 (KCNA)")
+    # A trail with no date is debris all the same; the dateline then dates nothing without a year.
+    plain = parse_text("Home » News » Diplomacy\nTalks Held\nThe talks were held.", "t.txt")
+    assert (plain.title, plain.published, plain.debris) == (
+        "Talks Held",
+        None,
+        ["Home » News » Diplomacy"],
+    )
+    # A headline alone is kept as the title, whatever it holds.
+    assert parse_text("Songs >> Poems", "s.txt").title == "Songs >> Poems"
+
+
 def test_empty_text_is_an_input_error():
     with pytest.raises(InputError):
         parse_text(" \n\u00a0\n", "x")

@@ -46,6 +46,13 @@ _PATTERNS = [
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})"),
     # June 2018
     re.compile(rf"(?P<month>{MONTH_RE}),?\s+(?P<year>\d{{4}})", re.I),
+    # KCNA's old site: "December 24. 2008 Juche 97" (a stop after the day, the Juche year after).
+    # Only a whole string: in running text "on June 3. 2000 people came" is no date.
+    re.compile(
+        rf"(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})[.,]?\s+(?P<year>\d{{4}})"
+        r"(?:\s+Juch?e?\s?(?P<juche>\d{1,3}))?",
+        re.I,
+    ),
     # 2018
     re.compile(r"(?P<year>\d{4})"),
 ]

@@ -40,6 +40,9 @@ DATELINE = re.compile(
     r"\((?P<src>[A-Za-z][\w ]{1,40})\)\s*(?:--|[-–—])\s*"
 )
 _HEADER_MAX_WORDS = 12
+# A site's trail above the headline, which a saved page's text keeps: "calendar>>December 24.
+# 2008 Juche 97" (KCNA's old site: the day's date), "Home » News".
+_TRAIL = re.compile(r"^(?:[^>»]{0,40}(?:>>|\s»)\s*)+(?P<last>.*)$")
 
 
 def _is_debris(line: str, title: str) -> bool:
@@ -72,10 +75,20 @@ def parse_text(raw: str, origin: str) -> ArticleDraft:
     lines = [line for line in text.split("\n") if line]
     if not lines:
         raise InputError("empty file: no text to import")
-    title, debris = _without_stamp(lines[0])
-    rest = lines[1:]
     published: PartialDate | None = None
     published_from: str | None = None
+    trail = []
+    while len(lines) > 1 and len(lines[0].split()) <= _HEADER_MAX_WORDS:
+        m = _TRAIL.match(lines[0])
+        if m is None:
+            break
+        date = parse_date(m.group("last"))
+        if date is not None and published is None:
+            published, published_from = date, "page header"
+        trail.append(lines.pop(0))
+    title, debris = _without_stamp(lines[0])
+    debris = trail + debris
+    rest = lines[1:]
     source: str | None = None
     byline: str | None = None
 
