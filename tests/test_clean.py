@@ -28,6 +28,17 @@ def test_glued_comma_is_split_but_numbers_are_not():
     assert clean_text("1,000 tons") == "1,000 tons"
 
 
+def test_a_sentence_glued_to_the_next_is_split_but_addresses_and_initials_are_not():
+    glued = "welcomed on Friday.Present at the ceremony were officials.Rodong Sinmun"
+    assert clean_text(glued) == (
+        "welcomed on Friday. Present at the ceremony were officials. Rodong Sinmun"
+    )
+    assert clean_text("Is it so?Yes, he said.") == "Is it so? Yes, he said."
+    for kept in ("see www.Example.org", "the U.S.President", "e.g.The", "mail kim.Ri@x.kp",
+                 "http://kcna.kp/en/article/q/News.Item", "No.1 and Mt.Paektu"):  # fmt: skip
+        assert clean_text(kept) == kept
+
+
 def test_content_hash_ignores_case_quotes_and_spacing():
     a = content_hash("T", "The Workers\u2019 Party  of Korea")
     b = content_hash("Other title", "the workers' party of\nkorea")

@@ -24,6 +24,15 @@ _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 # "peninsula,Kim": a comma glued to the next word by the scraper (digits as in 1,000 are left alone).
 _GLUED_COMMA = re.compile(r",(?<=[a-z],)(?=[A-Z][a-z])")  # the comma first: a search skips to it
+# "on Friday.Present at": a sentence glued to the next where the scraper dropped a paragraph
+# break; not inside an address ("www.Example.org", "kim.Ri@x.kp") or after initials ("U.S."):
+# the word before holds two small letters at least and no dot, slash or @, the word after none
+# of an address's marks.
+_GLUED_STOP = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_WORD_BEFORE = re.compile(r"[^\s.,;:/@]+$")
+_WORD_AFTER = re.compile(r"\S{1,60}")
+_BEFORE_A_WORD = frozenset(" \n([\"'\u201c\u2018")
+_ADDRESS_PART = re.compile(r"[@/]|\.[a-z]")  # "Ri@x.kp", "Example.org": the rest of an address
 
 _QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                              "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2032": "'",
@@ -62,7 +71,31 @@ def _clean_spaces(text: str) -> str:
         text = _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", text))
     if "," in text:
         text = _GLUED_COMMA.sub(", ", text)
+    text = unglue_stops(text)
     return _RUNS_OF_SPACES.sub(" ", text) if "  " in text else text
+
+
+def unglue_stops(text: str) -> str:
+    """ "on Friday.Present at" -> "on Friday. Present at" (see _GLUED_STOP)."""
+    return _GLUED_STOP.sub(_unglue_stop, text)
+
+
+def _unglue_stop(m: re.Match[str]) -> str:
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    word = _WORD_BEFORE.search(before)
+    after = _WORD_AFTER.match(m.string, m.end())
+    glued = (
+        word is not None
+        # the whole word, after a space or a bracket: not the end of an address, nor the window's
+        and (
+            before[word.start() - 1 : word.start()] in _BEFORE_A_WORD
+            if word.start()
+            else m.start() < 40
+        )
+        and word.group().lower() != "www"
+        and not (after and _ADDRESS_PART.search(after.group()))
+    )
+    return f"{m.group()} " if glued else m.group()
 
 
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac|\u00c3[\u00a0-\u00bf]")
