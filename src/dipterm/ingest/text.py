@@ -20,6 +20,7 @@ from dipterm.extract.dates import (
 from dipterm.extract.gazetteer import repair_glued_names
 from dipterm.extract.sources import canonical_outlet
 from dipterm.ingest.clean import clean_text
+from dipterm.ingest.repeats import without_repeats
 from dipterm.models import ArticleDraft, PartialDate
 
 _BYLINE = re.compile(r"^by\s+(?P<who>[^\W\d_][\w .'’&-]{1,80})$", re.I)
@@ -124,8 +125,9 @@ def _finish(
     year: int | None = None,
     **fields: object,
 ) -> ArticleDraft:
-    """The body from its cleaned lines: footer citation, debris and end mark out, dateline read
-    (and dated, when nothing else dates the article, with the year its url or path names)."""
+    """The body from its cleaned lines: footer citation, debris, end mark and a scraper's repeated
+    copies out, dateline read (and dated, when nothing else dates the article, with the year its
+    url or path names)."""
     rest = list(rest)
     # Footer: citation and navigation lines at the end.
     while rest:
@@ -160,7 +162,9 @@ def _finish(
         if m and published is None:
             published, published_from = _dated_by_dateline(m, origin, fields.get("url"), year)
 
-    body = "\n\n".join(body_lines)
+    body, repeated = without_repeats("\n\n".join(body_lines))
+    if repeated:
+        debris.append(repeated)
     if not body and not title:
         raise InputError("no article text found")
     return ArticleDraft(
