@@ -3,6 +3,7 @@ import sqlite3
 
 from conftest import MIXED, MIXED_ORDERS, SEEDS
 
+from dipterm.ingest.clean import content_hash
 from dipterm.ingest.pipeline import import_paths, reextract
 from dipterm.models import ArticleDraft, Event, Extraction, Mention, Quote
 from dipterm.store import entities
@@ -325,3 +326,39 @@ def test_a_dossier_shows_a_career_and_keeps_the_wordings(run, tmp_path):
     assert "offices held\n  2019-03-02 .. 2019-05-09 foreign minister of the DPRK (2)" in text
     assert "DPRK Foreign Minister" not in text
     assert "DPRK Foreign Minister" in run("entity", "Ri Yong Ho", "--roles").stdout
+
+
+def test_a_version_9_library_has_its_scraped_repeats_mended_and_extracted_again(tmp_path):
+    story = (
+        "A delegation led by its chairman arrived here on Friday.Present at the airport were "
+        "officials of the ministry and the ambassador of the country to the DPRK, who greeted them."
+    )
+    scraped = f"{story} Outlet {story} Outlet {story[:150]}"
+    path = _old_library(tmp_path / "old.db", 9)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(
+        "INSERT INTO articles (content_hash, title, body, imported_at, extracted_with) "
+        "VALUES ('r', 'Delegation Arrives', ?, 'now', 7)",
+        (scraped,),
+    )
+    # Since schema 5 the library indexes what it inserts itself (no trigger): as it would.
+    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    conn.close()
+    with Library.open(path) as lib:
+        mended = lib.article(2)
+        assert mended.body == story.replace("Friday.Present", "Friday. Present") + " Outlet"
+        assert mended.extracted_with is None  # to be extracted again from the mended text
+        assert lib.article(1).body == "An old article about Lavrov."  # nothing else touched
+        # The index holds the mended text: the glued words are found apart, once.
+        assert [h.id for h in lib.search("present airport").hits] == [2]
+    assert content_hash("Delegation Arrives", mended.body) == lib_hash(path, 2)
+
+
+def lib_hash(path, article_id: int) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()[0]
+    finally:
+        conn.close()

@@ -250,6 +250,34 @@ def _v9_letter_parts(db) -> None:
         db.conn.execute("ALTER TABLE event_participants ADD COLUMN part TEXT NOT NULL DEFAULT ''")
 
 
+def _v10_scraped_repeats(db) -> None:
+    """Texts stored before the importer cut a scraper's repeated copies of an article and split
+    sentences glued together ("Friday.Present") are mended as an import now reads them; a mended
+    article is extracted again (`dipterm extract`, or the interface behind itself). An article
+    whose mended text another already holds is left as it was, not merged, so nothing is lost."""
+    from dipterm.ingest.clean import content_hash, unglue_stops, word_count
+    from dipterm.ingest.repeats import without_repeats
+
+    conn = db.conn
+    rows = conn.execute("SELECT id, title, body FROM articles").fetchall()
+    for article_id, title, body in rows:
+        new_title = unglue_stops(title)
+        new_body = without_repeats(unglue_stops(body))[0]
+        if (new_title, new_body) == (title, body):
+            continue
+        digest = content_hash(new_title, new_body)
+        held = conn.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ? AND id != ?", (digest, article_id)
+        ).fetchone()
+        if held:
+            continue
+        conn.execute(
+            "UPDATE articles SET title = ?, body = ?, content_hash = ?, word_count = ?, "
+            "extracted_with = NULL WHERE id = ?",
+            (new_title, new_body, digest, word_count(new_body), article_id),
+        )
+
+
 MIGRATIONS: list[Callable] = [
     _v1_articles,
     _v2_extraction,
@@ -260,6 +288,7 @@ MIGRATIONS: list[Callable] = [
     _v7_revisions,
     _v8_date_basis,
     _v9_letter_parts,
+    _v10_scraped_repeats,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # A library that may not be written is read as it is from this version on: what came later only
