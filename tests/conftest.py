@@ -21,7 +21,6 @@ SEEDS = ROOT / "seeds"
 GOLD = ROOT / "eval" / "gold-seeds.jsonl"
 
 
-
 def pytest_collection_modifyitems(config, items):
     """In a mutation run (docs/testing.md), a mutant outside tui/ skips the interface's tests: they
     reach every module through the library, and would make each surviving mutant cost a minute."""

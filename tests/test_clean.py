@@ -34,6 +34,7 @@ def test_a_sentence_glued_to_the_next_is_split_but_addresses_and_initials_are_no
         "welcomed on Friday. Present at the ceremony were officials. Rodong Sinmun"
     )
     assert clean_text("Is it so?Yes, he said.") == "Is it so? Yes, he said."
+    assert clean_text("under Kim Jong Un.He said") == "under Kim Jong Un. He said"
     for kept in ("see www.Example.org", "the U.S.President", "e.g.The", "mail kim.Ri@x.kp",
                  "http://kcna.kp/en/article/q/News.Item", "No.1 and Mt.Paektu"):  # fmt: skip
         assert clean_text(kept) == kept

@@ -12,7 +12,7 @@ from typing import NamedTuple
 _BOUNDARY = re.compile(
     r"[.!?\n](?:(?<=\n)\n*|(?P<gap>[\"\u201d\u2019)]*\s+)(?=[\"\u201c\u2018(]?[A-Z0-9]))"
 )
-_ABBREVIATIONS = {
+ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "no", "nos", "gen", "lt", "col", "maj", "capt", "prof", "sr",
     "jr", "vol", "art", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "govt", "co", "ltd", "inc", "corp",
@@ -34,7 +34,7 @@ def _is_abbreviation(before: str) -> bool:
     if not word:
         return False
     token = word.group(1)
-    return len(token) == 1 or "." in token or token.lower() in _ABBREVIATIONS
+    return len(token) == 1 or "." in token or token.lower() in ABBREVIATIONS
 
 
 @lru_cache(maxsize=16)

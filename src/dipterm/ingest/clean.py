@@ -26,9 +26,9 @@ _RUNS_OF_SPACES = re.compile(r" {2,}")
 _GLUED_COMMA = re.compile(r",(?<=[a-z],)(?=[A-Z][a-z])")  # the comma first: a search skips to it
 # "on Friday.Present at": a sentence glued to the next where the scraper dropped a paragraph
 # break; not inside an address ("www.Example.org", "kim.Ri@x.kp") or after initials ("U.S."):
-# the word before holds two small letters at least and no dot, slash or @, the word after none
-# of an address's marks.
-_GLUED_STOP = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# the word before holds two letters at least, the last one small, no dot, slash or @, and is no
+# abbreviation ("Mt.Paektu"); the word after holds none of an address's marks.
+_GLUED_STOP = re.compile(r"[.!?](?<=[A-Za-z][a-z][.!?])(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"[^\s.,;:/@]+$")
 _WORD_AFTER = re.compile(r"\S{1,60}")
 _BEFORE_A_WORD = frozenset(" \n([\"'\u201c\u2018")
@@ -80,6 +80,12 @@ def unglue_stops(text: str) -> str:
     return _GLUED_STOP.sub(_unglue_stop, text)
 
 
+def _abbreviation(word: str) -> bool:
+    from dipterm.extract.sentences import ABBREVIATIONS  # "Mt.Paektu", "Dr.Kim": as written
+
+    return word.lower() in ABBREVIATIONS or word.lower() == "www"
+
+
 def _unglue_stop(m: re.Match[str]) -> str:
     before = m.string[max(0, m.start() - 40) : m.start()]
     word = _WORD_BEFORE.search(before)
@@ -92,7 +98,7 @@ def _unglue_stop(m: re.Match[str]) -> str:
             if word.start()
             else m.start() < 40
         )
-        and word.group().lower() != "www"
+        and not _abbreviation(word.group())
         and not (after and _ADDRESS_PART.search(after.group()))
     )
     return f"{m.group()} " if glued else m.group()
