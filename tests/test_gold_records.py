@@ -89,3 +89,17 @@ def test_the_default_corpus_is_the_shared_one_beside_the_repository(tmp_path):
     for repo in (tmp_path / "main", tmp_path / "wt" / "branch"):  # a checkout, a worktree
         (repo / "eval").mkdir(parents=True)
         assert default_corpus(repo / "eval" / "gold-x.jsonl") == shared / "kcna.jsonl"
+
+
+def test_eval_scores_event_dates_apart_from_the_events_type():
+    from dipterm.extract.evaluate import Report, score
+
+    gold = {"file": "a.txt", "events": [{"type": "talks", "date": "2011-05-03"},
+                                        {"type": "banquet", "date": "2011-05-04"}]}  # fmt: skip
+    found = {"events": [{"type": "meeting", "date": "2011-05-03"},
+                        {"type": "banquet", "date": "2011-05-05"}]}  # fmt: skip
+    report = Report()
+    score(report, gold, found)
+    dates, events = report.scores["event_dates"], report.scores["events"]
+    assert (dates.tp, dates.fp, dates.fn) == (1, 1, 1)  # the 3rd read right, the 4th missed
+    assert (events.tp, events.fn) == (0, 2)  # as (type, date) pairs, neither is right

@@ -2,7 +2,7 @@
 
 Per field, precision, recall and F1 over all records: people (names), roles (person, role),
 offices (person, the office a role reads as: both sides read by extract/offices.py, so the field
-measures role extraction whatever the wording, fragments and ranks left out), organizations, places, countries, events (type, date), event places and participants, quotes
+measures role extraction whatever the wording, fragments and ranks left out), organizations, places, countries, events (type, date), event dates, event places and participants, quotes
 (speaker and words; near-identical words count).
 """
 
@@ -25,8 +25,8 @@ from dipterm.ingest.text import parse_text
 from dipterm.models import Extraction
 
 FIELDS = (
-    "people", "roles", "offices", "organizations", "places", "countries", "events", "event_places",
-    "event_participants", "quotes",
+    "people", "roles", "offices", "organizations", "places", "countries", "events", "event_dates",
+    "event_places", "event_participants", "quotes",
 )  # fmt: skip
 QUOTE_SIMILARITY = 90.0
 
@@ -89,6 +89,9 @@ def _sets(record: dict) -> dict[str, set]:
         "places": {name_key(_name(o)) for o in record.get("places") or []},
         "countries": {name_key(_name(o)) for o in record.get("countries") or []},
         "events": {(e["type"], e.get("date")) for e in events},
+        # The days events took place on, whatever the event was called: a date read right counts
+        # even where the event's type was not.
+        "event_dates": {e["date"] for e in events if e.get("date")},
         "event_places": {
             (e["type"], e.get("date"), name_key(e.get("place") or "")) for e in events
         },
