@@ -161,6 +161,33 @@ def test_title_before_and_appositive_for_unknown_names():
          "Jong Gak and UN Secretary General Ola Berg.",
          {"Pak Chol Jun": ["KPA Rear Admiral"], "Ri Yong Ho": ["Major General"],
           "Kim Jong Gak": ["KPA Admiral"], "Ola Berg": ["UN Secretary General"]}),
+        # what an office is in charge of is part of it, to where a role ends
+        ("He met Sok Vanna, deputy prime minister in charge of the Council of Ministers, who "
+         "spoke, and Jon Myong Su, director in charge of trade of the Kaesong City Committee.",
+         {"Sok Vanna": ["deputy prime minister in charge of the Council of Ministers"],
+          "Jon Myong Su": ["director in charge of trade of the Kaesong City Committee"]}),
+        # an acronym in brackets inside a title is no part of it, as after it
+        ("Kim Yong Nam, member of the Political Bureau of the Workers' Party of Korea (WPK) "
+         "Central Committee, spoke.",
+         {"Kim Yong Nam": ["member of the Political Bureau of the Workers' Party of Korea "
+                           "Central Committee"]}),
+        # the state an office is to, "Korea" too, between a lower-case title and the name
+        ("It was handed over by Chinese ambassador to Korea Wan Yongxiang on Monday.",
+         {"Wan Yongxiang": ["Chinese ambassador to Korea"]}),
+        # a list of ministers, each with a portfolio before the name
+        ("Present were Minister of Trade and Industry Pham Van Binh, Vice-Minister of Foreign "
+         "Affairs Le Thi Hoa and Minister of Culture Rana Haddad.",
+         {"Pham Van Binh": ["Minister of Trade and Industry"],
+          "Le Thi Hoa": ["Vice-Minister of Foreign Affairs"],
+          "Rana Haddad": ["Minister of Culture"]}),
+        # an office after "who is", with no comma before it
+        ("Among them were KPA Admiral Jong Myong Do who is commander of the KPA Navy and Kim "
+         "Chol Su who is also chairman of the committee.",
+         {"Jong Myong Do": ["KPA Admiral", "commander of the KPA Navy"],
+          "Kim Chol Su": ["chairman of the committee"]}),
+        # a list of branches before a title's head is the title's
+        ("Present was Wei Dong, military, naval and air attache of the Chinese embassy.",
+         {"Wei Dong": ["military, naval and air attache of the Chinese embassy"]}),
     ],
 )  # fmt: skip
 def test_offices_before_and_after_a_name(text, roles):
@@ -224,6 +251,81 @@ def test_organisations_places_and_countries():
         "Hamhung",
     } <= places
     assert countries == {"Russia", "South Korea"}
+
+
+def test_the_worlds_capitals_and_big_cities_are_places():
+    x = find_entities(
+        "The delegation left Vientiane for Ulan Bator, Bogota and Lanzhou, where Wang Wuwei and "
+        "Kim Jin An met it. Singapore sent a message."
+    )
+    places = {m.name for m in x.mentions("place")}
+    assert places == {"Vientiane", "Ulan Bator", "Bogotá", "Lanzhou"}
+    # a city's name inside a person's ("Wuwei", "Jinan"), or a country's, is not the city
+    assert {"Wang Wuwei", "Kim Jin An"} <= {m.name for m in x.mentions("person")}
+    assert {m.name for m in x.mentions("country")} == {"Singapore"}
+
+
+def test_an_organisations_name_runs_back_over_and():
+    x = find_entities(
+        "Ri Il Hwan, director of the Propaganda and Agitation Department, met the Farland-Korea "
+        "Friendship and Solidarity Committee, the DPRK and Cuban Government and the Party and "
+        "State Affairs Commission."
+    )
+    assert {m.name for m in x.mentions("org")} == {
+        "Propaganda and Agitation Department",
+        "Farland-Korea Friendship and Solidarity Committee",
+        "Cuban Government",
+        "State Affairs Commission",
+    }
+
+
+def test_a_known_organisation_opening_a_name_is_its_parent_and_named_too():
+    x = find_entities(
+        "He met the CPC Central Committee, the KPA Navy and the UN Human Rights Council."
+    )
+    assert {m.name for m in x.mentions("org")} == {
+        "Communist Party of China", "CPC Central Committee", "Korean People's Army", "KPA Navy",
+        "United Nations", "UN Human Rights Council",
+    }  # fmt: skip
+
+
+def test_a_city_in_an_organisations_or_a_persons_name_is_none():
+    x = find_entities(
+        "Aba Sadik Abubakr, chairman of the Calligraphers' Association of Shanghai, read the "
+        "Osaka Times in Chiba Prefecture, Sao Tome and Principe."
+    )
+    assert {m.name for m in x.mentions("place")} == {"Chiba"}
+    assert "Aba Sadik Abubakr" in {m.name for m in x.mentions("person")}
+    assert "Calligraphers' Association of Shanghai" in {m.name for m in x.mentions("org")}
+
+
+def test_a_place_inside_an_organisations_name_is_no_place():
+    x = find_entities(
+        "A delegation of the Ministry of Royal Palace, the Tokyo-Pyongyang Friendship Bridge "
+        "Association and the Catalyst Institute of Kim Il Sung University visited the Kaesong "
+        "Hotel."
+    )
+    assert {m.name for m in x.mentions("org")} == {
+        "Ministry of Royal Palace",
+        "Tokyo-Pyongyang Friendship Bridge Association",
+        "Catalyst Institute of Kim Il Sung University",
+    }
+    # a building in the "of" part is where the body is
+    assert {m.name for m in x.mentions("place")} == {"Kim Il Sung University", "Kaesong Hotel"}
+
+
+def test_a_place_in_a_title_is_not_where_an_event_is():
+    x = analyse(
+        "",
+        "The Lao President sent a floral basket to the DPRK embassy in Vientiane on Sept. 8.\n"
+        "A delegation headed by Bounmy Phasouk, minister in charge of the Presidential Palace, "
+        "visited the DPRK embassy on Sept. 9 and laid the floral basket.",
+        PartialDate(2011, 9, 10),
+    )
+    assert {(e.type, e.place) for e in x.events} == {
+        ("visit", "Vientiane"),
+        ("wreath-laying", "Vientiane"),
+    }
 
 
 def test_organisation_names_run_through_their_parts():
@@ -918,6 +1020,18 @@ def test_summit_between_two_heads_of_state():
     assert event.type == "summit" and event.place == "Hanoi" and event.date.iso == "2024-06-17"
 
 
+def test_talks_between_two_heads_of_state_held_are_a_summit():
+    x = analyse(
+        "Talks",
+        "Pyongyang, June 15 (KCNA) -- Tete-a-tete talks between General Secretary Kim Jong Il "
+        "and President Lee Sung Ho of Farland were held here on June 14.",
+        PartialDate(2000, 6, 15),
+    )
+    assert [(e.type, e.date.iso, e.place, set(e.participants)) for e in x.events] == [
+        ("summit", "2000-06-14", "Pyongyang", {"Kim Jong Il", "Lee Sung Ho"})
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -929,6 +1043,9 @@ def test_summit_between_two_heads_of_state():
         "Kim Yong Nam, president of the Presidium of the Supreme People's Assembly, met Omar "
         "Haddad, president of the Gulf Sports Council, and Li Wei, chairman of the Ruyi Group "
         "Company, on Thursday.",
+        # the speaker of a legislature leads no state
+        "Choe Thae Bok, chairman of the Supreme People's Assembly, met Dorj Bat, chairman of "
+        "the State Great Hural of Mongolia, and Mongolian President Erdene Sukh on Thursday.",
     ],
 )
 def test_a_meeting_with_no_foreign_head_of_state_is_no_summit(text):

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 
 from dipterm.extract import names, roles
-from dipterm.extract.gazetteer import Match, keys_of_kind, matcher
+from dipterm.extract.gazetteer import WORLD_CITY, Match, keys_of_kind, matcher, words_at
 from dipterm.extract.institutions import (
+    ADMIN_HEADS,
+    HEAD_NOUNS,
     find_institutions,
     find_mountains,
     orgs_inside,
@@ -35,7 +37,7 @@ from dipterm.extract.role_holders import (
     drop_contained,
     resolve_role_references,
 )
-from dipterm.extract.spans import Found, Span, Taken
+from dipterm.extract.spans import MONTHS, STOP_WORDS, Found, Span, Taken
 
 
 def find_entities(text: str) -> Found:
@@ -48,7 +50,7 @@ def find_entities(text: str) -> Found:
 
     taken = Taken(text)
     for m in matcher(("org", "place")).find(text):
-        if _inside_a_longer_korean_name(text, m):
+        if _inside_a_longer_korean_name(text, m) or _a_name_not_a_city(text, m, countries):
             continue  # "Kim Hwa Sik" is a man, not the county Kimhwa and "Sik"
         found.spans.append(Span(m.start, m.end, m.entry.kind, m.entry.name, m.text))
         taken.append((m.start, m.end))
@@ -65,6 +67,7 @@ def find_entities(text: str) -> Found:
     for span in institutions + find_mountains(text, taken):
         found.spans.append(span)
         taken.append((span.start, span.end))
+    found.spans = _no_place_inside_an_org(text, found.spans, institutions)
 
     # People: the gazetteer, then the shape of Korean names, then names known by their context.
     people: list[tuple[int, int, str]] = []
@@ -116,6 +119,68 @@ def find_entities(text: str) -> Found:
 
 # A name that names a decoration: "winner of Kim Il Sung Order", "the Kim Jong Il Prize".
 _DECORATION = re.compile(r"[ \t]+(?:Order|Prize|Medal|Award|Badge|Youth\s+Honou?r\s+Prize)\b")
+
+
+def _no_place_inside_an_org(text: str, spans: list[Span], institutions: list[Span]) -> list[Span]:
+    """The spans less the places inside the name of an organisation found by its head noun that
+    name no place it is at: one before its head noun (the "Tokyo-Pyongyang Friendship Bridge
+    Association" is at no bridge), or a ministry's or department's portfolio (the "Ministry of
+    Royal Palace"). A building in its "of" part is one: the "Institute of Kim Il Sung
+    University" is at the university."""
+    orgs = [(s.start, s.end) for s in institutions if s.kind == "org"]
+    if not orgs:
+        return spans
+    return [
+        s
+        for s in spans
+        if s.kind != "place"
+        or not any(
+            start <= s.start
+            and s.end <= end
+            and end - start > s.end - s.start
+            and (
+                not _LINK.search(text, start, s.start)
+                or _PORTFOLIO_OF.search(text, max(start, s.start - 30), s.start) is not None
+            )
+            for start, end in orgs
+        )
+    ]
+
+
+_LINK = re.compile(r"\s(?:of|for|in|to|with)\s")
+_PORTFOLIO_OF = re.compile(r"\b(?:Ministry|Department|Bureau)\s+of\s+(?:the\s+)?$")
+
+
+_OPEN_NO_NAME = frozenset(STOP_WORDS | MONTHS)
+# Words after a city that keep it one: a head noun ("Beijing Hotel"), its region or its rule.
+_CITY_GOES_ON = HEAD_NOUNS | ADMIN_HEADS | {
+    "Prefectural", "Prefectures", "Municipality", "Municipal", "Metropolitan", "Metropolis",
+}  # fmt: skip
+# A capitalised word right after a name, or before it on its line ("Wang Wuwei", not "in
+# Wuwei").
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][\w'\u2019-]*)")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|[^\w.'\u2019-])([A-Z][a-z]+)[ \t]+$")
+
+
+def _a_name_not_a_city(text: str, m: Match, countries: list[Match]) -> bool:
+    """Whether a world city's name is part of another name: a person's, written apart where the
+    city's is one word ("Jin An" in "Kim Jin An" is not Jinan), after a capitalised word no stop
+    word or month ("Wang Wuwei" is a man, "in Wuwei" the city) or before one no head noun ("Aba
+    Sadik Abubakr", "Milan Locen"; "Aba City" is the city); or a country's ("Sao Tome and
+    Principe")."""
+    if not m.entry.notes.startswith(WORLD_CITY):
+        return False
+    if not m.text[0].isupper():
+        return True  # "por la paz", "hail": words, not La Paz or Ha'il
+    if len(words_at(m.text)[1]) > min(len(words_at(s)[1]) for s in m.entry.spellings):
+        return True
+    if any(c.start <= m.start and m.end <= c.end for c in countries):
+        return True
+    after = _CAPITALISED_AFTER.match(text, m.end)
+    if after and after.group(1) not in _OPEN_NO_NAME and after.group(1) not in _CITY_GOES_ON:
+        return True
+    before = _CAPITALISED_BEFORE.search(text, max(0, m.start - 40), m.start)
+    return before is not None and before.group(1) not in _OPEN_NO_NAME
 
 
 def _inside_a_longer_korean_name(text: str, m: Match) -> bool:

@@ -40,7 +40,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("banquet", re.compile(r"(?<!will\s)\b(?:banquets?|dinner|luncheon|reception)\b(?!\s+room)", re.I)),
     ("talks", re.compile(
         r"\b(?:had|held)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}talks?\b|\btalks?\s+(?:was|were)\s+held\b"
-        r"|\bthere\s+(?:was|were)\s+(?:\w+\s+)?talks?\b|^talks?\s+between\b[^.]*?\btook\s+place\b", re.I)),
+        r"|\bthere\s+(?:was|were)\s+(?:\w+\s+)?talks?\b|^(?:[\w-]+\s+)?talks?\s+between\b[^.]*?\b(?:took\s+place|(?:was|were)\s+held)\b", re.I)),
     ("summit", re.compile(
         r"\bsummit\s+(?:talks|meeting)s?\s+(?:was|were)\s+held\b|\bheld\s+(?:a\s+|the\s+)?summit\b", re.I)),
     ("meeting", re.compile(
@@ -231,7 +231,7 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
         reported_at = index
         people = _people(ctx, index, start, sentence.end)
         absent = _sent_from_afar(ctx, start, sentence.end)
-        places = ctx.within(start, sentence.end, "place")
+        places = [p for p in ctx.within(start, sentence.end, "place") if not _in_a_title(ctx, p)]
         for kind, m in found_types:
             after = [p for p in places if p.start >= start + m.start()]
             place = (after or places or [None])[0]
@@ -260,10 +260,10 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
                 place_name, narrative_place = None, ctx.here
                 here.add(len(events))
             elif place_name is None:
-                place_name = None if crowd else narrative_place
+                place_name = None if crowd else narrative_place or _embassy_city(ctx, text, start)
             else:
                 narrative_place = place_name
-            if kind == "meeting" and _is_summit(ctx, people):
+            if kind in ("meeting", "talks") and _is_summit(ctx, people):
                 kind = "summit"
             date, basis = (own_date if crowd else narrative_date) or (None, None)
             if crowd:
@@ -459,6 +459,50 @@ def _people(ctx: Context, index: int, start: int, end: int) -> list[str]:
     if subject and all(span.name != subject for span, _ in marked):
         people.insert(0, subject)
     return list(dict.fromkeys(people))
+
+
+_EMBASSY = re.compile(r"\b[Ee]mbassy\b")
+_EMBASSY_IN = re.compile(r"\b[Ee]mbassy\s+in\s+$")
+
+
+def _embassy_city(ctx: Context, text: str, start: int) -> str | None:
+    """Where "the embassy" of a sentence that names no place is: the city an earlier sentence
+    gave it ("the DPRK embassy in Phnom Penh ... visited the DPRK embassy")."""
+    if not _EMBASSY.search(text):
+        return None
+    for place in ctx.within(0, start, "place"):
+        if _EMBASSY_IN.search(ctx.text, max(0, place.start - 20), place.start):
+            return place.name
+    return None
+
+
+def _in_a_title(ctx: Context, place: Span) -> bool:
+    """Whether a place is named in the title of a person next to it, and so is no place where
+    anything happens: "Kong Sam Ol, deputy prime minister in charge of the Royal Palace",
+    "Governor of Tokyo Yuriko Koike"."""
+    near = ctx.within(max(0, place.start - 150), min(len(ctx.text), place.end + 10), "person")
+    return any(
+        (person.end <= place.start or person.start >= place.end)
+        and any(_domain_of(place.text, role) for role in ctx.found.roles.get(person.name, ()))
+        and not _SENTENCE_GAP.search(
+            ctx.text,
+            min(person.end, place.end),
+            max(person.start, place.start),
+        )
+        for person in near
+    )
+
+
+def _domain_of(place: str, role: str) -> bool:
+    """Whether a place is what a role is of, to or for ("in charge of the Royal Palace", "consul
+    general to Chongjin"), not where its holder was ("president of Laos at the Palace")."""
+    at = role.find(place)
+    return at > 0 and _OF_TO_FOR.search(role, 0, at) is not None
+
+
+_OF_TO_FOR = re.compile(r"\b(?:of|to|for)\s+(?:the\s+)?$")
+# What no title runs over: a sentence's end or a clause's verb.
+_SENTENCE_GAP = re.compile(r"[.;:]\s|\b(?:visited|met|arrived|left|laid|attended|held)\b")
 
 
 def _joined(event: Event, people: list[str], places: list) -> Event:

@@ -67,19 +67,37 @@ def _admin_places(path: Path) -> Iterator[GazetteerEntry]:
             yield GazetteerEntry(base, "place", variants, f"{row['type']} ({row['id']})")
 
 
+WORLD_CITY = "world city"  # the notes of the world's capitals and big cities open with this
+
+
+def _world_cities(path: Path) -> Iterator[GazetteerEntry]:
+    """The world's capitals and cities of 500,000 people or more (GeoNames, CC BY 4.0)."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, country, _, what, ascii_name = line.rstrip("\n").split("\t")
+            variants = (ascii_name,) if ascii_name else ()
+            yield GazetteerEntry(name, "place", variants, f"{WORLD_CITY}: {what} ({country})")
+
+
 @cache
 def gazetteer() -> tuple[GazetteerEntry, ...]:
-    """The bundled gazetteer (cached for the process). Curated entries win over admin places."""
+    """The bundled gazetteer (cached for the process). Curated entries win over admin places,
+    and both over the world's cities; a city named as its country is the country."""
     entries: list[GazetteerEntry] = []
     path = config.gazetteer_path()
     if path.exists():
         entries.extend(load_gazetteer(path))
-    admin = config.data_dir() / "nk_gazetteer.csv"
-    if admin.exists():
-        known = {(e.kind, name_key(s)) for e in entries for s in e.spellings}
-        for entry in _admin_places(admin):
+    known = {(e.kind, name_key(s)) for e in entries for s in e.spellings}
+    countries = {key for kind, key in known if kind == "country"}
+    for extra, read in (("nk_gazetteer.csv", _admin_places), ("world_cities.tsv", _world_cities)):
+        extra_path = config.data_dir() / extra
+        if not extra_path.exists():
+            continue
+        for entry in read(extra_path):
             key = ("place", name_key(entry.name))
-            if key not in known:
+            if key not in known and key[1] not in countries:
                 known.add(key)
                 entries.append(entry)
     return tuple(entries)

@@ -48,6 +48,7 @@ PLACE_HEADS = {
     "University", "College", "Club", "Tomb", "Embassy", "Temple", "Church", "Cathedral",
     "Mosque", "Pagoda", "Hill", "Camp", "Enterprise",
 }  # fmt: skip
+HEAD_NOUNS = frozenset(ORG_HEADS | PLACE_HEADS)
 # The last words of the runs of capitalised words that may name an institution.
 _INSTITUTION_ENDS = frozenset(ORG_HEADS | PLACE_HEADS | {"No", "Co"})
 # Heads of the administrative places the gazetteer names without them ("North Hamgyong").
@@ -329,6 +330,8 @@ def find_institutions(
         # an organisation, "for ...") follows.
         if len(words) == 1 and not _names_what(text, run.end(), kind, country_keys):
             continue
+        if kind == "org" and (joined := _joined_before(text, start, taken, country_keys)):
+            start = joined  # "the Propaganda and Agitation Department": one department
         if fixed_end is not None:
             end = fixed_end
         elif kind == "org":
@@ -341,8 +344,15 @@ def find_institutions(
                 end = _and_one_more(text, end, country_keys)
         if end > run.end():  # "Thongil Street of Pyongyang Friday": no day or month ends a name
             end = _before_a_date_word(text, run.end(), end)
-        if kind == "place" and end > run.end() and _names_a_country_or_place(text[run.end() : end]):
-            end = run.end()  # "Liaoning Province of China": the province, then the country
+        # "Liaoning Province of China": the place, then where it is; but a building's town is
+        # part of its name ("University of Kinshasa").
+        within = ("country", "place") if last in _LAND_AND_WATER else ("country",)
+        if (
+            kind == "place"
+            and end > run.end()
+            and _names_a_country_or_place(text[run.end() : end], within)
+        ):
+            end = run.end()
         if kind == "place" and end > run.end():
             end = _before_an_adjective(text, run.end(), end)
         if text.endswith(("'s", "\u2019s"), start, end):
@@ -357,6 +367,12 @@ def find_institutions(
             inner = [p for p in gazetteer if start <= p.start and p.end < end and p.kind == "place"]
             if inner and last in ADMIN_HEADS:
                 inner = []
+            if kind == "org" or last not in _LAND_AND_WATER:
+                # and a town in its "of" part: "Calligraphers' Association of Shanghai"
+                inner += [
+                    p for p in gazetteer
+                    if p.kind == "place" and run.end() < p.start and p.end == end
+                ]  # fmt: skip
             inner += [
                 p
                 for p in gazetteer
@@ -374,6 +390,12 @@ def find_institutions(
                 if kind == "place" and last not in _LAND_AND_WATER and _OF.match(text, run.end())
                 else []
             )
+            # A gazetteer organisation opening an organisation's name is its parent, named too:
+            # "KPA Navy", "CPC Central Committee" (each is listed, as nested bodies are).
+            nested += [
+                p for p in gazetteer
+                if kind == "org" and p.kind == "org" and p.start == start and p.end < run.end()
+            ]  # fmt: skip
             if not (inner or nested) or not taken.only_by((start, end), inner + nested):
                 continue
             absorbed.update(inner)
@@ -386,6 +408,38 @@ def find_institutions(
         if m.group("adj") in demonyms() and not taken.overlaps((m.start(), m.end())):
             found.append(Span(m.start(), m.end(), "org", m.group(), m.group()))
     return found, absorbed
+
+
+# Capitalised words and "and" right before an organisation's name, after "the": "the Propaganda
+# and Agitation Department", "the Palestine-Korea Friendship and Solidarity Committee".
+_JOINED_BEFORE = re.compile(
+    r"\b[Tt]he[ \t]+(?P<words>(?:[A-Z][\w'\u2019-]*[ \t]+){0,2}[A-Z][\w'\u2019-]*)[ \t]+and[ \t]+$"
+)
+
+
+def _joined_before(text: str, start: int, taken: Taken, country_keys: frozenset[str]) -> int | None:
+    """Where the words joined by "and" to the front of an organisation's name beginning at start
+    begin, or None: words that no name found before holds, neither head nouns nor titles nor
+    stop words, nor a country ("the DPRK and Cuban Government" are two)."""
+    joined = _JOINED_BEFORE.search(text, max(0, start - 80), start)
+    if joined is None:
+        return None
+    words = joined.group("words")
+    if taken.overlaps((joined.start("words"), joined.end("words"))) or name_key(words) in (
+        country_keys
+    ):
+        return None
+    for word in words.split():
+        if (
+            word in ORG_HEADS
+            or word in PLACE_HEADS
+            or word in STOP_WORDS
+            or word in MONTHS
+            or roles.is_title_word(word)
+            or name_key(word) in country_keys
+        ):
+            return None
+    return joined.start("words")
 
 
 _LAST_PART = re.compile(r"\s+(?:of|to|for)\s+(?:the\s+)?\S+$")
@@ -434,12 +488,12 @@ def orgs_inside(name: str) -> tuple[Match, ...]:
     return tuple(matcher(("org",)).find(name[1:]))
 
 
-def _names_a_country_or_place(extension: str) -> bool:
-    """Whether "of the X" names a country or a gazetteer place on its own."""
+def _names_a_country_or_place(
+    extension: str, kinds: tuple[str, ...] = ("country", "place")
+) -> bool:
+    """Whether "of the X" names a country or a gazetteer place (of the kinds given) on its own."""
     rest = re.sub(r"^\s*(?:of|to)(?:\s+the)?\s+", "", extension)
-    return any(
-        m.start == 0 and m.end == len(rest) for m in matcher(("country", "place")).find(rest)
-    )
+    return any(m.start == 0 and m.end == len(rest) for m in matcher(kinds).find(rest))
 
 
 # A mountain by the word before its name: "Mt Paektu", "Mt. Kumgang", "Mount Myohyang".

@@ -32,6 +32,33 @@ NOT_NAME_WORDS = {
     "War", "Liberation", "Revolution", "Festival", "Anniversary", "Games", "Championship",
     "Championships", "Cup", "Olympics",  # "the Fatherland Liberation War, President X ..."
 }  # fmt: skip
+# The words of a ministry's portfolio, the domain of an office after its "of" ("Minister of
+# Trade and Industry", "Vice-Minister of Higher Education"): never a person's name.
+PORTFOLIO_WORDS = frozenset({
+    "Affairs", "Foreign", "Home", "Interior", "Internal", "External", "Trade", "Industry",
+    "Industries", "Commerce", "Culture", "Cultural", "Arts", "Heritage", "Education", "Higher",
+    "Health", "Agriculture", "Finance", "Economy", "Economic", "Planning", "Development",
+    "Defence", "Defense", "Justice", "Public", "Security", "Energy", "Power", "Electricity",
+    "Labour", "Labor", "Employment", "Transport", "Transportation", "Communications",
+    "Information", "Broadcasting", "Media", "Tourism", "Sport", "Sports", "Youth", "Fisheries",
+    "Forestry", "Relations", "Science", "Technology", "Research", "Innovation", "Railways",
+    "Land", "Environment", "Mines", "Mining", "Oil", "Petroleum", "Gas", "Water", "Construction",
+    "Housing", "Social", "Welfare", "Women", "Children", "Family", "Religious", "Veterans",
+    "Investment", "Cooperation", "International", "Works", "Posts", "Telecommunications",
+    "Resources", "Natural", "National", "Regional", "Urban", "Rural", "Local", "Administration",
+    "Coal", "Metal", "Chemical", "Machine", "Building", "Food", "Procurement", "Maritime",
+    "Marine", "Aviation", "Civil", "Service", "Immigration", "Integration", "European",
+    "Irrigation", "Livestock", "Nuclear", "Atomic", "Statistics", "Budget", "Treasury",
+    "Customs", "Human", "Rights", "Reconstruction", "Reconciliation", "Unification", "Overseas",
+    "Legal", "Parliamentary", "Endowments", "Gender", "Equality", "Population", "Physical",
+    "Vocational", "Training", "Medical", "Infrastructure", "Roads", "Ports", "Shipping",
+})  # fmt: skip
+# A title's head and "of", then the words of a portfolio joined by commas and "and", up to the
+# run of capitalised words that follows: "Minister of Trade and Industry [Pham Van An]".
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?P<head>[A-Za-z-]+)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?P<words>(?:[A-Z][a-z]+,?[ \t]+(?:and[ \t]+)?)*)$"
+)
 # The lower-case words of the French title diplomats keep: "Charge d'Affaires ad Interim".
 _DIPLOMATS_FRENCH = {"d'affaires", "d\u2019affaires", "ad", "interim", "a.i."}
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
@@ -48,7 +75,7 @@ def title_before(text: str, start: int, bodies: bool = True) -> str | None:
     title: list[str] = []
     # "Vice-Minister of Fisheries Kim Chang Do": the domain of an office, capitalised words after
     # its "of", stands between a title and the name.
-    domain = _domain_of_office(words)
+    domain = _domain_of_office(words) or _portfolio_of_office(words)
     if domain:
         title, words = words[-domain:], words[:-domain]
     for word in reversed(words):
@@ -145,6 +172,23 @@ def _domain_of_office(words: list[str]) -> int:
             return 0
         capitalised += 1
     return 0
+
+
+def _portfolio_of_office(words: list[str]) -> int:
+    """How many of the last words are "of" and a portfolio's words joined by commas and "and",
+    with a title head right before ("Minister of Trade and Industry"): 0 if none."""
+    n = 0
+    while n < len(words) and (
+        words[-n - 1].rstrip(",") in PORTFOLIO_WORDS or words[-n - 1] in ("and", "the")
+    ):
+        n += 1
+    # "X, vice-minister of Foreign Affairs, Kim In Chol": after a comma the office is X's
+    if n == 0 or n + 2 > len(words) or words[-1] in ("and", "the") or words[-1].endswith(","):
+        return 0
+    if words[-n - 1] != "of":
+        return 0
+    head = words[-n - 2]
+    return n + 1 if head[0].isupper() and roles.is_title_head(head) else 0
 
 
 def _name_words_ok(words: list[str]) -> bool:
@@ -262,6 +306,38 @@ def find_occasions(text: str) -> list[re.Match[str]]:
     return [m for m in _OCCASION.finditer(text) if roles.starts_role(m.group("role"))]
 
 
+def _country_words(words: list[re.Match[str]]) -> int:
+    """How many of the first words of a run (up to three, and fewer than all but two) name a
+    country: 0 if none do."""
+    keys = keys_of_kind("country") | {"korea"}  # "to Korea", as older reports write the DPRK
+    return max(
+        (n for n in range(1, min(3, len(words) - 2) + 1)
+         if name_key(" ".join(w.group() for w in words[:n])) in keys),
+        default=0,
+    )  # fmt: skip
+
+
+def _portfolio_words(text: str, start: int, words: list[re.Match[str]]) -> int:
+    """How many of the first words of a run beginning at start end the portfolio of an office
+    before it ("Minister of Trade and [Industry] Pham Van An", "Minister of [Culture] Rana
+    Haddad"), leaving two to four words of a name: 0 if they do not."""
+    count = 0
+    while count < len(words) and words[count].group() in PORTFOLIO_WORDS:
+        count += 1
+    if not count or not 2 <= len(words) - count <= 4:
+        return 0
+    if not _name_words_ok([w.group() for w in words[count:]]):
+        return 0  # "Director of the Rights and Welfare Department Im Kyong Ha": a body's
+    before = _PORTFOLIO_BEFORE.search(text, max(0, start - 120), start)
+    if before is None or not roles.is_title_head(before.group("head")):
+        return 0
+    if any(
+        w.strip(",") not in PORTFOLIO_WORDS for w in before.group("words").split() if w != "and"
+    ):
+        return 0
+    return count
+
+
 def people_by_context(text: str, taken: Taken) -> list[tuple[int, int, str]]:
     """Names no gazetteer or name shape found, known by a title before or a role after them."""
     found: list[tuple[int, int, str]] = []
@@ -274,10 +350,16 @@ def people_by_context(text: str, taken: Taken) -> list[tuple[int, int, str]]:
             (i for i, w in enumerate(words) if roles.is_title_word(w.group())), default=-1
         )
         candidates: list[list[re.Match[str]]] = []
-        if 0 <= last_title < len(words) - 1:
+        if portfolio := _portfolio_words(text, run.start(), words):
+            # A portfolio, then the name: "Minister of Trade and Industry Pham Van Binh"
+            candidates.append(words[portfolio:])
+        elif 0 <= last_title < len(words) - 1:
             candidates.append(words[last_title + 1 :])
         elif last_title == -1:
             candidates.append(words)
+            # The state an office is to, then the name: "ambassador to Korea Wan Yongxiang"
+            if state := _country_words(words):
+                candidates.append(words[state:])
         for name_words in candidates:
             # Two or three words; four only with a role after them ("Abdulla Juma Abdulla
             # Saadalla, vice general secretary of ..."), checked below.

@@ -28,10 +28,18 @@ def assign_roles(text: str, found: Found) -> None:
         before = titles[span.start]
         if before:
             add_role(found, span.name, before)
-        if text[span.end : span.end + 1] == ",":
+        # "X, vice-minister of ...", and "X who is commander of ..." with no comma
+        opens = 1 if text[span.end : span.end + 1] == "," else 0
+        if (
+            not opens
+            and (who := _WHO_IS.match(text, span.end))
+            and not _COMRADE.search(text, max(0, span.start - 10), span.start)
+        ):  # "... Committee for the Great Leader Comrade Kim Il Sung who is": the chairman
+            opens = who.end() - span.end
+        if opens:
             sentence_end = next((e for e in ends if e >= span.end), len(text))
             stop = _next_in_list(text, span.end, sentence_end, people[index + 1 :], titles)
-            after, _ = roles.roles_after(text[span.end + 1 : stop])
+            after, _ = roles.roles_after(text[span.end + opens : stop])
             for role in after:
                 add_role(found, span.name, role)
     _share_plural_roles(text, people, found)
@@ -39,6 +47,8 @@ def assign_roles(text: str, found: Found) -> None:
         found.roles[name] = drop_contained(held)
 
 
+_COMRADE = re.compile(r"\bComrade\s+$")
+_WHO_IS = re.compile(r"[ \t]+who[ \t]+is[ \t]+(?:also[ \t]+)?")
 # A comma or "and", then nothing but capitalised words (a title, the diplomats' "Charge
 # d'Affaires ad interim" too) up to a name: a list goes on.
 _LISTED_BEFORE = re.compile(

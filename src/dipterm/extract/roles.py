@@ -109,6 +109,8 @@ def is_leader_role(role: str) -> bool:
     body = words[words.index("of") + 1 :] if "of" in words else []
     if _NOT_OF_STATE.intersection(body):
         return False  # "president of the Asian Olympic Council", "chairman of the Hyundai Group"
+    if _LEGISLATURES.intersection(body) and "presidium" not in body:
+        return False  # "chairman of the Supreme People's Assembly": a legislature's speaker
     return head in LEADER_WORDS
 
 
@@ -117,6 +119,14 @@ _NOT_OF_STATE = frozenset({
     "association", "group", "company", "co.", "corporation", "foundation", "university",
     "institute", "agency", "news", "holdings", "bank", "club", "society", "friendship",
     "olympic", "sport", "sports", "games",
+})  # fmt: skip
+
+
+# A legislature, whose chairman or president speaks for it and leads no state (a presidium of
+# one, as the DPRK's, does).
+_LEGISLATURES = frozenset({
+    "assembly", "parliament", "senate", "duma", "hural", "khural", "majlis", "sejm", "knesset",
+    "diet", "rada",
 })  # fmt: skip
 
 
@@ -138,7 +148,7 @@ def is_plural_role(role: str) -> bool:
 # Where a role ends inside its chunk: a relative clause, a verb, "here", a date.
 _CUT = re.compile(
     r"\s+(?:who|which|that|was|were|is|are|has|have|had|met|received|visited|arrived|left|said|"
-    r"here|there|on|at\s+the\s+invitation|in\s+(?:charge\s+)?(?=[a-z])|"
+    r"here|there|on|at\s+the\s+invitation|in\s+(?!charge\s+of\b)(?=[a-z])|"
     r"(?!armed\b|united\b|allied\b|retired\b|accredited\b|authorized\b|concerned\b)[a-z]+ed)\b.*$"
 )
 _WHO_IS = re.compile(r"\s+who\s+(?:is|was)\s+(?:also\s+)?(?:concurrently\s+)?")
@@ -162,6 +172,7 @@ def starts_role(text: str) -> bool:
 _OURS = re.compile(r"\b[Oo]ur\b")
 _ABBREVIATED_WORDS = frozenset({"co", "ltd", "inc", "corp", "jr", "sr"})
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,9}\)$")
+_ACRONYM_INSIDE = re.compile(r"[ \t]*\([A-Z][A-Z.&-]*[A-Z.]\)(?=[ \t]+[A-Za-z])")
 
 
 def normalise_role(role: str) -> str:
@@ -171,7 +182,12 @@ def normalise_role(role: str) -> str:
         role = role[:-1]  # the sentence's full stop, not an abbreviation's ("Co. Ltd.")
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
     role = _ACRONYM_AFTER.sub("", role)  # "... of the Communist Party of Vietnam (CPV)"
+    role = _ACRONYM_INSIDE.sub("", role)  # "... of the Workers' Party of Korea (WPK) Central ..."
     return re.sub(r"\s+", " ", role)
+
+
+# A list of modifiers before a title's head: "military, naval and air attache".
+_LISTED_BRANCHES = re.compile(r"\s*(?:[a-z]+,[ \t]+)+[a-z]+,?[ \t]+and[ \t]+[a-z]+[ \t]+")
 
 
 def roles_after(text: str) -> tuple[list[str], int]:
@@ -179,6 +195,12 @@ def roles_after(text: str) -> tuple[list[str], int]:
 
     Returns the roles and how many characters they took (0 when the text does not open a role).
     """
+    listed = _LISTED_BRANCHES.match(text)
+    if listed and is_title_head(text[listed.end() :].split(None, 1)[0].strip(",.;:")):
+        # "military, naval and air attache": the commas and "and" of the list are the title's
+        found, consumed = roles_after(text[listed.end() :])
+        if found:
+            return [normalise_role(listed.group() + found[0]), *found[1:]], listed.end() + consumed
     if not starts_role(text):
         return [], 0
     roles: list[str] = []
