@@ -333,7 +333,7 @@ def test_a_version_9_library_has_its_scraped_repeats_mended_and_extracted_again(
         "A delegation led by its chairman arrived here on Friday.Present at the airport were "
         "officials of the ministry and the ambassador of the country to the DPRK, who greeted them."
     )
-    scraped = f"{story} Outlet {story} Outlet {story[:150]}"
+    scraped = f"Former Prisoner {story} Outlet {story} Outlet {story[:150]}"
     path = _old_library(tmp_path / "old.db", 9)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(
@@ -347,11 +347,12 @@ def test_a_version_9_library_has_its_scraped_repeats_mended_and_extracted_again(
     with Library.open(path) as lib:
         mended = lib.article(2)
         assert mended.body == story.replace("Friday.Present", "Friday. Present") + " Outlet"
+        assert mended.title == "Delegation Arrives Former Prisoner"  # the headline's end back
         assert mended.extracted_with is None  # to be extracted again from the mended text
         assert lib.article(1).body == "An old article about Lavrov."  # nothing else touched
         # The index holds the mended text: the glued words are found apart, once.
         assert [h.id for h in lib.search("present airport").hits] == [2]
-    assert content_hash("Delegation Arrives", mended.body) == lib_hash(path, 2)
+    assert content_hash(mended.title, mended.body) == lib_hash(path, 2)
 
 
 def lib_hash(path, article_id: int) -> str:

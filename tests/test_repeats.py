@@ -24,8 +24,18 @@ def test_copies_after_the_first_are_cut_and_kept_as_debris():
     kept, cut = without_repeats(scraped)
     assert kept == f"Former Prisoner {STORY} Outlet"
     assert scraped == f"{kept} {cut}"  # nothing but the copies is taken away
+    # The words before the first copy, which no copy repeats, are the headline's end.
     article = article_from_fields(title="Delegation Meets", body=scraped, origin="x.csv")
-    assert article.body == kept and cut in article.debris
+    assert article.title == "Delegation Meets Former Prisoner"
+    assert article.body == f"{STORY} Outlet" and cut in article.debris
+
+
+def test_words_before_the_first_copy_stay_in_the_body_unless_they_read_as_a_headline():
+    opening = "The veteran spoke first. He thanked the guests at length. "
+    scraped = f"{opening}{STORY} Outlet {STORY} Outlet {STORY}"
+    article = article_from_fields(title="Delegation Meets", body=scraped, origin="x.csv")
+    assert article.title == "Delegation Meets"  # two sentences: no headline's end
+    assert article.body == f"{opening}{STORY} Outlet"
 
 
 def test_a_long_title_said_twice_is_no_copy():

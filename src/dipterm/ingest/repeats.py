@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os.path
 import re
+from typing import NamedTuple
 
 HEAD = 120  # characters of the opening that must recur for a copy to be looked for
 OPENING = 300  # where the first copy may begin: after a headline run into the body
@@ -18,20 +19,32 @@ GAPS = 40  # characters between the pieces allowed, or a tenth of the copies if 
 _WORD = re.compile(r"\S+")
 
 
+class Repeats(NamedTuple):
+    run_in: str  # what came before the first copy: the end of a headline run into the body
+    story: str  # the first copy
+    repeats: str  # the copies after it, cut off ("" when there are none)
+
+
+def split_repeats(body: str) -> Repeats:
+    """The body's first copy apart from its repeats, and from the words before it that the copies
+    do not repeat; the whole body as the story when it holds no copies."""
+    if len(body) >= 2 * HEAD:
+        for word in _WORD.finditer(body, 0, OPENING):
+            head = body[word.start() : word.start() + HEAD]
+            again = body.find(head, word.start() + 1)
+            if again < 0:
+                continue
+            first, rest = body[:again], body[again:]
+            if _copies(first[word.start() :], rest) and _made_of(rest, first):
+                return Repeats(body[: word.start()], first[word.start() :].rstrip(), rest)
+            break  # the opening recurs, but what follows is more than copies: an article itself
+    return Repeats("", body, "")
+
+
 def without_repeats(body: str) -> tuple[str, str]:
     """(the body cut to its first copy, the repeats cut off); the body and "" when it holds none."""
-    if len(body) < 2 * HEAD:
-        return body, ""
-    for word in _WORD.finditer(body, 0, OPENING):
-        head = body[word.start() : word.start() + HEAD]
-        again = body.find(head, word.start() + 1)
-        if again < 0:
-            continue
-        first, rest = body[:again], body[again:]
-        if _copies(first[word.start() :], rest) and _made_of(rest, first):
-            return first.rstrip(), rest
-        break  # the opening recurs, but what follows is more than copies: an article of its own
-    return body, ""
+    found = split_repeats(body)
+    return found.run_in + found.story, found.repeats
 
 
 def _copies(copy: str, rest: str) -> bool:

@@ -19,8 +19,8 @@ from dipterm.extract.dates import (
 )
 from dipterm.extract.gazetteer import repair_glued_names
 from dipterm.extract.sources import canonical_outlet
-from dipterm.ingest.clean import clean_text
-from dipterm.ingest.repeats import without_repeats
+from dipterm.ingest.clean import clean_text, unglue_stops
+from dipterm.ingest.repeats import split_repeats
 from dipterm.models import ArticleDraft, PartialDate
 
 _BYLINE = re.compile(r"^by\s+(?P<who>[^\W\d_][\w .'’&-]{1,80})$", re.I)
@@ -41,6 +41,8 @@ DATELINE = re.compile(
     r"\((?P<src>[A-Za-z][\w ]{1,40})\)\s*(?:--|[-–—])\s*"
 )
 _HEADER_MAX_WORDS = 12
+RUN_IN_WORDS = 12  # the most words of a headline's end run into the body taken back to the title
+_STOP = re.compile(r"[.!?]\s|[.!?]$")
 # A site's trail above the headline, which a saved page's text keeps: "calendar>>December 24.
 # 2008 Juche 97" (KCNA's old site: the day's date), "Home » News".
 _TRAIL = re.compile(r"^(?:[^>»]{0,40}(?:>>|\s»)\s*)+(?P<last>.*)$")
@@ -162,9 +164,7 @@ def _finish(
         if m and published is None:
             published, published_from = _dated_by_dateline(m, origin, fields.get("url"), year)
 
-    body, repeated = without_repeats("\n\n".join(body_lines))
-    if repeated:
-        debris.append(repeated)
+    body, title = _without_repeats("\n\n".join(body_lines), title, debris)
     if not body and not title:
         raise InputError("no article text found")
     return ArticleDraft(
@@ -178,6 +178,27 @@ def _finish(
         published_from=published_from if published else None,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _without_repeats(body: str, title: str, debris: list[str]) -> tuple[str, str]:
+    """(body, title) with a scraper's repeated copies cut off, kept as debris; and a headline's
+    end the copies show to stand before the story ("... Meets" + "Former Prisoner A delegation")
+    put back on the title when it reads as one: a few words, no full stop."""
+    found = split_repeats(body)
+    if not found.repeats:
+        return body, title
+    debris.append(found.repeats)
+    run_in = found.run_in.strip()
+    if run_in and len(run_in.split()) <= RUN_IN_WORDS and not _STOP.search(run_in):
+        return found.story, f"{title} {run_in}".strip()
+    return found.run_in + found.story, title
+
+
+def mended(title: str, body: str) -> tuple[str, str]:
+    """A title and body stored before schema 10 as an import reads them now: sentences glued
+    together split, repeated copies cut, a headline's end taken back from the body."""
+    body, title = _without_repeats(unglue_stops(body), unglue_stops(title), [])
+    return title, body
 
 
 def _dated_by_dateline(

@@ -251,18 +251,18 @@ def _v9_letter_parts(db) -> None:
 
 
 def _v10_scraped_repeats(db) -> None:
-    """Texts stored before the importer cut a scraper's repeated copies of an article and split
-    sentences glued together ("Friday.Present") are mended as an import now reads them; a mended
+    """Texts stored before the importer cut a scraper's repeated copies of an article (taking
+    back the headline's end they show run into the body) and split sentences glued together
+    ("Friday.Present") are mended as an import now reads them; a mended
     article is extracted again (`dipterm extract`, or the interface behind itself). An article
     whose mended text another already holds is left as it was, not merged, so nothing is lost."""
-    from dipterm.ingest.clean import content_hash, unglue_stops, word_count
-    from dipterm.ingest.repeats import without_repeats
+    from dipterm.ingest.clean import content_hash, word_count
+    from dipterm.ingest.text import mended
 
     conn = db.conn
     rows = conn.execute("SELECT id, title, body FROM articles").fetchall()
     for article_id, title, body in rows:
-        new_title = unglue_stops(title)
-        new_body = without_repeats(unglue_stops(body))[0]
+        new_title, new_body = mended(title, body)
         if (new_title, new_body) == (title, body):
             continue
         digest = content_hash(new_title, new_body)
