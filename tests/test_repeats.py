@@ -36,6 +36,8 @@ def test_words_before_the_first_copy_stay_in_the_body_unless_they_read_as_a_head
     article = article_from_fields(title="Delegation Meets", body=scraped, origin="x.csv")
     assert article.title == "Delegation Meets"  # two sentences: no headline's end
     assert article.body == f"{opening}{STORY} Outlet"
+    numbered = article_from_fields(title="Talks", body=f"7 {STORY} {STORY}", origin="x.csv")
+    assert (numbered.title, numbered.body) == ("Talks", f"7 {STORY}")  # no headline's capitals
 
 
 def test_a_long_title_said_twice_is_no_copy():

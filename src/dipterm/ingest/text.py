@@ -183,13 +183,17 @@ def _finish(
 def _without_repeats(body: str, title: str, debris: list[str]) -> tuple[str, str]:
     """(body, title) with a scraper's repeated copies cut off, kept as debris; and a headline's
     end the copies show to stand before the story ("... Meets" + "Former Prisoner A delegation")
-    put back on the title when it reads as one: a few words, no full stop."""
+    put back on the title when it reads as one: a few words, a capital, no full stop."""
     found = split_repeats(body)
     if not found.repeats:
         return body, title
     debris.append(found.repeats)
     run_in = found.run_in.strip()
-    if run_in and len(run_in.split()) <= RUN_IN_WORDS and not _STOP.search(run_in):
+    if (
+        len(run_in.split()) <= RUN_IN_WORDS
+        and not _STOP.search(run_in)
+        and any(word[0].isupper() for word in run_in.split())  # a headline's capitals
+    ):
         return found.story, f"{title} {run_in}".strip()
     return found.run_in + found.story, title
 
