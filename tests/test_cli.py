@@ -40,7 +40,7 @@ def test_ingest_from_standard_input(run):
 
 def test_standard_input_is_read_as_json_lines_or_json_whatever_a_records_length(run):
     body = " ".join(
-        f"Round {k} of the talks between the two delegations was held." for k in range(80)
+        f"Round {k} of the talks between the two delegations was held." for k in range(100)
     )
     records = [{"title": f"Talks Held {n}", "body": f"{n} {body}"} for n in range(3)]
     assert len(json.dumps(records[0])) > 5000  # longer than what is peeked at to tell the format
