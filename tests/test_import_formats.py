@@ -255,12 +255,52 @@ LEGACY_PHRASES = [
     ("cp1251", "\u041c\u0438\u043d\u0438\u0441\u0442\u0440 \u0438\u043d\u043e\u0441\u0442\u0440\u0430\u043d\u043d\u044b\u0445 \u0434\u0435\u043b \u0420\u043e\u0441\u0441\u0438\u0438 \u0421\u0435\u0440\u0433\u0435\u0439 \u041b\u0430\u0432\u0440\u043e\u0432 \u043f\u0440\u043e\u0432\u0451\u043b \u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b \u0432 \u041f\u0445\u0435\u043d\u044c\u044f\u043d\u0435."),
     ("euc-kr", "\uc870\uc120\uc911\uc559\ud1b5\uc2e0\uc740 \uae40\uc815\uc740 \ub3d9\uc9c0\uaed8\uc11c \ud3c9\uc591\uc5d0\uc11c \ud68c\ub2f4\uc744 \uc9c4\ud589\ud558\uc168\ub2e4\uace0 \ubcf4\ub3c4\ud558\uc600\ub2e4."),
     ("cp949", "\ub85c\ub3d9\uc2e0\ubb38\uc740 \uc624\ub298 \uc0ac\uc124\uc5d0\uc11c \uc778\ubbfc\uacbd\uc81c\uc758 \ubc1c\uc804\uc744 \uac15\uc870\ud558\uc600\ub2e4. \ub620\ubc29\uac01\ud558"),
+    ("cp1250", "Prezydent spotkał się w Łodzi z delegacją; rozmowy w Łódź dotyczyły współpracy."),
+    ("cp1250", "Antonín Dvořák napsal Novosvětskou symfonii; koncert v Praze byl vyprodán."),
+    ("cp1250", "A magyar külügyminiszter tárgyalásokat folytatott a delegációval Budapesten."),
+    ("cp1250", "Zagrebački gradonačelnik je primio izaslanstvo iz Pjongjanga u četvrtak."),
+    ("cp1257", "Šiauliai ir Ūdrių kaimas buvo paminėti pranešime apie delegacijos vizitą."),
+    ("cp1257", "Latvijas ārlietu ministrs tikās ar vēstnieku Rīgā otrdien."),
+    ("cp1257", "Eesti välisminister kohtus suursaadikuga Tallinnas teisipäeval; šokolaadi ei olnud."),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("encoding, phrase", LEGACY_PHRASES)
 def test_legacy_encodings_decode_exactly(encoding, phrase):
     assert decode((phrase + "\n").encode(encoding)) == phrase + "\n"
+
+
+@pytest.mark.parametrize(
+    "encoding, phrase",
+    [
+        ("cp1250", "Delegacja z Korei P\u00d3\u0141NOCNEJ przyby\u0142a do \u0141odzi."),
+        ("cp1250", "\u010cTK: P\u0159edseda \u010c\u00cdNSK\u00c9 delegace p\u0159ijel do Brna."),
+        (
+            "cp1251",
+            "\u041f\u0456\u0434\u0442\u0440\u0438\u043c\u043a\u0430 \u0440\u043e\u0437\u0448\u0438\u0440\u0435\u043d\u043d\u044f \u043d\u0435 \u0443\u0432\u0456\u043c\u043a\u043d\u0435\u043d\u0430.",
+        ),
+    ],
+)
+def test_legacy_text_with_a_utf8_looking_byte_pair_is_not_damaged_utf8(encoding, phrase):
+    # P\u00d3\u0141 in Windows-1250 and \u041f\u0456 in Windows-1251 are two bytes that are also one UTF-8
+    # character: the text is still that code page's, not broken UTF-8.
+    data = phrase.encode(encoding)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert decode(data) == phrase
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        "Workers\u2019 Party".encode() + b"\xff",
+        "Caf\u00e9 and na\u00efve".encode() + b" \xe9 broken",
+        "\u0141\u00f3d\u017a".encode() + b"\x80",
+    ],
+)
+def test_utf8_with_a_broken_byte_is_still_refused(damaged):
+    with pytest.raises(InputError, match="invalid UTF-8"):
+        decode(damaged)
 
 
 def test_a_windows_1252_file_is_found_by_its_unaccented_words(run, tmp_path):

@@ -59,15 +59,20 @@ def _western(sample: bytes) -> str | None:
 def legacy_encoding(sample: bytes) -> str | None:
     """The single- or double-byte encoding of text that is not UTF-8, or None when none fits.
 
+    A Latin code page is taken where its reading is of one language (`code_pages`). Otherwise
     charset-normalizer ranks the code pages; it often ranks another Latin code page first for
-    Western European text (cp1257 reads "naïve" as "naďve": the bytes are letters in both). So
-    cp1252 is taken when it reads every byte beyond ASCII as a Western European letter and either
-    the text's words are of a Western European language or charset-normalizer ranks cp1252 or
-    Latin-1 about as well as its first."""
+    Western European text with letters of several languages (cp1257 reads "naïve" as "naďve"),
+    so cp1252 is taken when it reads every byte beyond ASCII as a Western European letter and
+    either the text's words are of a Western European language or charset-normalizer ranks
+    cp1252 or Latin-1 about as well as its first."""
     from charset_normalizer import from_bytes
 
+    from dipterm.ingest.code_pages import latin_reading
     from dipterm.ingest.language import detect_language
 
+    latin = latin_reading(sample)
+    if latin is not None:
+        return latin.encoding
     matches = list(from_bytes(sample))
     best = matches[0] if matches else None
     western = _western(sample)
@@ -83,21 +88,44 @@ def legacy_encoding(sample: bytes) -> str | None:
     return best.encoding
 
 
+def _reads_as_cyrillic(data: bytes) -> bool:
+    """Whether the bytes read as Windows-1251 are nine tenths Cyrillic beyond ASCII, with no
+    capital after a small letter nor sign after a letter (UTF-8 `Łódź` reads `ХЃГіdХєЂ`)."""
+    from dipterm.ingest.code_pages import odd_signs
+
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError:
+        return False
+    beyond_ascii = [c for c in text if ord(c) > 127]
+    cyrillic = sum(1 for c in beyond_ascii if "\u0400" <= c <= "\u04ff")
+    return cyrillic * 10 >= len(beyond_ascii) * 9 and odd_signs(text) == 0
+
+
 def _damaged_utf8(data: bytes) -> bool:
     """Whether bytes that are not UTF-8 are UTF-8 with broken bytes rather than a legacy encoding:
-    some of what is beyond ASCII reads as UTF-8. Korean in EUC-KR or CP949 has a pair of bytes
-    that happens to be a UTF-8 character now and then (about one for six broken bytes in real
-    text), so text that reads whole as CP949, mostly in Hangul, is Korean, not damaged UTF-8."""
+    some of what is beyond ASCII reads as UTF-8. Text in a legacy encoding has a pair of bytes
+    that happens to be a UTF-8 character now and then (Korean about one for six broken bytes; a
+    capital then `ł`, `š` or Ukrainian `і` in Windows-1250 or -1251), so bytes that read whole
+    as CP949 mostly in Hangul, as Windows-1251 nearly all Cyrillic, or as one language in a Latin
+    code page with no sign out of place are that text, not damaged UTF-8."""
+    from dipterm.ingest.code_pages import latin_reading
+
     salvaged = data.decode("utf-8", errors="replace")
     if not any(ord(c) > 127 and c != "\ufffd" for c in salvaged):
         return False
     try:
         korean = data.decode("cp949")
     except UnicodeDecodeError:
-        return True
+        korean = ""
     beyond_ascii = [c for c in korean if ord(c) > 127]
     hangul = sum(1 for c in beyond_ascii if "\uac00" <= c <= "\ud7a3")
-    return hangul * 2 < len(beyond_ascii)
+    if korean and hangul * 2 >= len(beyond_ascii):
+        return False
+    if _reads_as_cyrillic(data):
+        return False
+    latin = latin_reading(data)
+    return latin is None or latin.odd > 0
 
 
 def decode(data: bytes) -> str:
