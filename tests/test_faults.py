@@ -101,10 +101,45 @@ def test_an_export_killed_leaves_the_previous_report_and_the_library(run, seeded
     report.write_text("the report of yesterday\n")
     killed(dipterm("export", "1", "2", "-o", str(report), db=seeded, fault="export:write:1:kill"))
     assert report.read_text() == "the report of yesterday\n"
+    assert len(parts_beside(report)) == 1  # a kill leaves its half-written part...
     assert_sound(run, seeded, 2)
     done = dipterm("export", "1", "2", "-o", str(report), db=seeded)
     assert done.communicate(timeout=60)[1] == f"wrote 2 articles to {report}\n"
     assert report.read_text().startswith("# Articles")
+    assert parts_beside(report) == []  # ...which the next export to it removes
+
+
+def parts_beside(report: Path) -> list[str]:
+    """The hidden files an export to report makes beside it (and nothing else of its folder)."""
+    return sorted(p.name for p in report.parent.glob(f".{report.name}*"))
+
+
+@pytest.mark.parametrize("fault", ["interrupt", "terminate", "hangup"])
+def test_an_export_stopped_by_a_signal_leaves_nothing_beside_the_report(seeded, tmp_path, fault):
+    report = tmp_path / "report.md"
+    report.write_text("the report of yesterday\n")
+    proc = dipterm(
+        "export", "1", "2", "-o", str(report), db=seeded, fault=f"export:write:1:{fault}"
+    )
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode in (-signal.SIGTERM, -signal.SIGHUP, 130), (proc.returncode, err)
+    assert report.read_text() == "the report of yesterday\n"
+    assert parts_beside(report) == []
+
+
+def test_an_export_at_work_keeps_its_part_while_another_writes_the_same_report(seeded, tmp_path):
+    report = tmp_path / "report.md"
+    first = dipterm("export", "1", "-o", str(report), db=seeded, fault="export:write:1:stop")
+    try:
+        wait_stopped(first)
+        assert len(parts_beside(report)) == 1
+        second = dipterm("export", "2", "-o", str(report), db=seeded)
+        assert second.communicate(timeout=60)[1] == f"wrote 1 articles to {report}\n"
+        assert len(parts_beside(report)) == 1  # the stopped export's part: not stale, kept
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+    assert first.communicate(timeout=60)[1] == f"wrote 1 articles to {report}\n"
+    assert parts_beside(report) == []
 
 
 def test_a_full_disk_in_an_import_is_said_and_the_rerun_finishes(

@@ -2,7 +2,8 @@
 
 DIPTERM_TEST_FAULT=WHERE:N:WHAT[,...] makes the Nth time the run passes the point WHERE do WHAT:
 `kill` (SIGKILL to itself, as a power cut or `kill -9` would), `full` (an OSError ENOSPC, as a
-full disk would), `interrupt` (SIGINT, as Ctrl-C) or `stop` (SIGSTOP: the test looks at the
+full disk would), `interrupt` (SIGINT, as Ctrl-C), `terminate` (SIGTERM, as `kill` or a
+shutdown), `hangup` (SIGHUP, as a closed terminal) or `stop` (SIGSTOP: the test looks at the
 library while the run waits, then sends SIGCONT). Points: import:batch (a batch committed), extract:batch (likewise for
 `dipterm extract`), export:write (half a report written, not yet in place), commit (a write
 transaction about to commit). The variable is read here only.
@@ -17,7 +18,13 @@ from collections import Counter
 
 ENVIRONMENT = "DIPTERM_TEST_FAULT"
 _passed: Counter[str] = Counter()
-_SIGNALS = {"kill": signal.SIGKILL, "interrupt": signal.SIGINT, "stop": signal.SIGSTOP}
+_SIGNALS = {
+    "kill": signal.SIGKILL,
+    "interrupt": signal.SIGINT,
+    "terminate": signal.SIGTERM,
+    "hangup": signal.SIGHUP,
+    "stop": signal.SIGSTOP,
+}
 
 
 def point(where: str) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 from dipterm import config
+from dipterm.whole_files import written_whole
 
 
 def load() -> dict[str, Any]:
@@ -23,6 +23,5 @@ def save(changes: dict[str, Any]) -> None:
     path = config.settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     merged = {**load(), **changes}
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(merged, indent=2) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    with written_whole(path) as out:
+        out.write((json.dumps(merged, indent=2) + "\n").encode("utf-8"))

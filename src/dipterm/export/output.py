@@ -1,18 +1,18 @@
 """Writing an export to a file: never over the library or any SQLite file, and never half-way:
-the report is written beside its target and renamed over it, so a full disk or a kill leaves the
-previous report whole."""
+the report is written beside its target and renamed over it (`whole_files`), so a full disk or a
+kill leaves the previous report whole, and nothing of its own beside it once the next export ran."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 from dipterm import faults
 from dipterm.errors import DiptermError
 from dipterm.store.library import library_files
+from dipterm.whole_files import written_whole
 
 # How a file SQLite wrote starts: a database, or a write-ahead log (either byte order).
 _SQLITE_HEADERS = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
@@ -29,25 +29,13 @@ def write_report(target: str | os.PathLike[str], text: str, *, library: Path) ->
         _refuse_database(path, target, library)
     data = text.encode("utf-8")
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as exc:
-        _cannot_write(target, exc)
-        raise
-    try:
-        with os.fdopen(fd, "wb") as out:
+        with written_whole(path, _mode(path)) as out:
             out.write(data[: len(data) // 2])
             out.flush()
             faults.point("export:write")
             out.write(data[len(data) // 2 :])
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, _mode(path))
-        os.replace(temporary, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            _cannot_write(target, exc)
+    except OSError as exc:
+        _cannot_write(target, exc)
         raise
     return path
 

@@ -3,14 +3,13 @@ built from are the same (a million titles: building it takes seconds, loading it
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dipterm.store.fuzzy import TitleIndex
+from dipterm.whole_files import written_whole
 
 # Raise when TitleIndex or query.tokens change what an index holds: older files are then rebuilt.
 FORMAT = 2  # 2: a title indexed on its first 64 words
@@ -99,10 +98,9 @@ def _save(path: Path, digest: bytes, index: TitleIndex, library: Path) -> None:
     import numpy as np
 
     words, order, positions = index.parts()
-    part = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(part, "wb") as out:
+        with written_whole(path, sync=False) as out:  # a cache: no need to wait for the disk
             np.savez(
                 out,
                 digest=np.frombuffer(digest, dtype=np.uint8),
@@ -111,10 +109,8 @@ def _save(path: Path, digest: bytes, index: TitleIndex, library: Path) -> None:
                 order=order,
                 positions=positions,
             )
-        os.replace(part, path)
     except OSError:
-        with contextlib.suppress(OSError):
-            part.unlink(missing_ok=True)
+        pass  # built again next time
 
 
 def _forget_gone_libraries(cache: Path, keep: Path) -> None:
