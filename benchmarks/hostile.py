@@ -149,6 +149,15 @@ def measure(work: Path) -> list[bench.Row]:
     conn.close()
     row("the check before a command's first write", check, None, "ms",
         f"PRAGMA quick_check on the bundled library ({size:.1f} MB): {check / size:.1f} ms a MB")  # fmt: skip
+    with Library.open(bundled, verdicts=work / "cache") as library:
+        library.is_sound()  # checked in full once, the verdict kept
+
+    def kept_verdict() -> None:
+        with Library.open(bundled, verdicts=work / "cache") as library:
+            library.is_sound()
+
+    row("the same, the file as dipterm left it sound", best(kept_verdict), None, "ms",
+        "opening the library and comparing its fingerprint with the verdict kept in the cache")  # fmt: skip
     return rows
 
 

@@ -392,3 +392,91 @@ def test_doctor_names_damage_that_keeps_the_library_from_opening(run, seeded):
     ]
     searched = run("search", "lavrov", db=seeded)
     assert searched.exit_code == 2 and "malformed" in searched.stderr
+
+
+@pytest.fixture
+def full_checks(monkeypatch) -> list[bool]:
+    """Each full check of the file (quick_check) as it runs: whether on the main thread."""
+    from dipterm.store import soundness
+
+    calls: list[bool] = []
+    check = soundness.check
+
+    def counted(conn):
+        calls.append(threading.current_thread() is threading.main_thread())
+        return check(conn)
+
+    monkeypatch.setattr(soundness, "check", counted)
+    return calls
+
+
+def test_a_library_found_sound_is_read_whole_again_only_once_something_else_wrote_it(
+    run, seeded, full_checks
+):
+    assert run("select", "add", "a", "1", db=seeded).exit_code == 0
+    assert len(full_checks) == 1
+    assert run("select", "add", "b", "2", db=seeded).exit_code == 0
+    assert run("watch", "add", "w", "kim", db=seeded).exit_code == 0
+    assert len(full_checks) == 1  # the file is as dipterm left it: no need to read it whole
+    conn = sqlite3.connect(seeded)  # another program writes to it
+    with conn:
+        conn.execute("UPDATE articles SET title = title || '.' WHERE id = 1")
+    conn.close()
+    assert run("select", "add", "c", "1", db=seeded).exit_code == 0
+    assert len(full_checks) == 2
+    damage(seeded)
+    refused = run("select", "add", "d", "1", db=seeded)
+    assert refused.exit_code == 2 and "is damaged: nothing was written" in refused.stderr
+    assert len(full_checks) == 3
+
+
+def test_a_kept_verdict_stands_a_day_at_most(run, seeded, full_checks, monkeypatch):
+    from dipterm.store import soundness
+
+    assert run("select", "add", "a", "1", db=seeded).exit_code == 0
+    now = soundness.time.time()
+    monkeypatch.setattr(soundness.time, "time", lambda: now + soundness.MAX_AGE + 1)
+    assert run("select", "add", "b", "2", db=seeded).exit_code == 0
+    assert len(full_checks) == 2
+
+
+def test_damage_doctor_finds_makes_the_next_write_check_the_whole_file(
+    run, seeded, full_checks, monkeypatch
+):
+    """Damage that changes no time of the file (a failing disk): the kept verdict stands until
+    doctor finds it; then the next write reads the file whole and refuses it."""
+    from dipterm.store import soundness
+
+    monkeypatch.setattr(soundness, "fingerprint", lambda library: ["as before"])
+    assert run("select", "add", "a", "1", db=seeded).exit_code == 0
+    damage(seeded)
+    assert run("doctor", db=seeded).exit_code == 1
+    refused = run("select", "add", "b", "1", db=seeded)
+    assert refused.exit_code == 2 and "is damaged: nothing was written" in refused.stderr
+    assert len(full_checks) == 2
+
+
+async def test_the_interface_checks_the_file_off_its_thread_and_refuses_damage(seeded, full_checks):
+    from test_tui import settle
+
+    from dipterm.tui.app import DiptermApp
+    from dipterm.tui.screens.main import MainScreen
+
+    async with DiptermApp(seeded).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert full_checks == [False]  # once, in a worker, before any write asked
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        screen._save("kept", [1, 2])
+        await settle(pilot)
+        assert full_checks == [False]
+    with Library.open(seeded) as library:
+        assert sorted(library.selection("kept")) == [1, 2]
+    damage(seeded, "revisions")  # a table the interface does not read as it opens
+    async with DiptermApp(seeded).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        pilot.app.screen._save("lost", [1])
+        await settle(pilot)
+        said = [n.message for n in pilot.app._notifications]
+        assert any("is damaged: nothing was written" in m for m in said), said
+    assert full_checks == [False, False] and not any(full_checks)

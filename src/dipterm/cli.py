@@ -461,7 +461,7 @@ def doctor(ctx: click.Context, repair: bool) -> None:
         if repair:
             if not library.writable:
                 raise DiptermError(f"the library {library.path} is read-only: cannot repair it")
-            if not library.is_sound():
+            if not library.is_sound(afresh=True):
                 raise DiptermError(checks.damaged_file(str(library.path)))
             for line in checks.repair(library.conn):
                 click.echo(line)
@@ -472,6 +472,8 @@ def doctor(ctx: click.Context, repair: bool) -> None:
         result = checks.check(
             library.conn, outdated, writable=library.writable, path=str(library.path)
         )
+        if any(problem.startswith("SQLite integrity") for problem in result.problems):
+            library.forget_soundness()  # damage that changed no file time: writes check again
     _report(result)
 
 

@@ -41,7 +41,7 @@ def open_library(
         raise LibraryError(
             f"no library at {path} (make one with: dipterm --db {path} ingest FILES)"
         )
-    library = Library.open(path)
+    library = Library.open(path, verdicts=config.cache_dir)  # named when a write asks
     if is_default and library.writable and library.is_empty():
         from dipterm.ingest.pipeline import import_paths, reextract
 

@@ -12,7 +12,7 @@ import re
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,12 +117,25 @@ class Library(Searching):
         self._vocab: dict[int, list[tuple[str, int]]] = {}
         self._first_words: list[str] | None = None  # of people's names (search.py)
         self._sound: bool | None = None  # whether SQLite found the file undamaged, once asked
+        self._checked: float | None = None  # when that verdict's full check ran
+        # The folder where verdicts are kept between runs, or what names it (asked only to write).
+        self._verdicts: Path | Callable[[], Path] | None = None
+        self._vouch = False  # whether to keep the verdict at close: checked or written here
 
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Library:
-        """Open (and create or upgrade, if it may write) the library at path."""
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        readonly: bool = False,
+        verdicts: Path | Callable[[], Path] | None = None,
+    ) -> Library:
+        """Open (and create or upgrade, if it may write) the library at path. verdicts: the
+        folder where whether the file is undamaged is kept between runs (`soundness`), or a
+        function that names it when a write asks; without it, the first write of the connection
+        checks the whole file."""
         path = Path(path)
         if path.is_dir():
             raise LibraryError(f"{path} is a directory, not a library file")
@@ -143,6 +156,7 @@ class Library(Searching):
             try:
                 conn = _connect(path, writable)
                 library = cls(conn, path, writable)
+                library._verdicts = verdicts
                 library._prepare()
                 return library
             except LibraryError as exc:
@@ -178,8 +192,15 @@ class Library(Searching):
     def _has_foreign_tables(self) -> bool:
         return bool(self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone())
 
-    def close(self) -> None:
+    def close(self, *, vouch: bool = True) -> None:
+        """Close the connection. What this connection checked or wrote is as sound as it found
+        the file: kept so (vouch), with the file's fingerprint once SQLite let go of it."""
         self.conn.close()
+        verdicts = self._verdict_folder() if vouch and self._vouch and self._sound else None
+        if verdicts is not None:
+            from dipterm.store import soundness
+
+            soundness.remember_sound(self.path, verdicts, checked=self._checked)
 
     def files(self) -> list[Path]:
         """The library's file and those SQLite keeps beside it, which nothing but SQLite may open
@@ -189,19 +210,47 @@ class Library(Searching):
     def __enter__(self) -> Library:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        self.close(vouch=exc_type is None)  # an error may have been damage met on the way
 
-    def is_sound(self) -> bool:
-        """Whether SQLite finds the file undamaged: PRAGMA quick_check, which reads every page
-        once, asked once for the life of the connection."""
-        if self._sound is None:
-            try:
-                rows = self.conn.execute("PRAGMA quick_check(1)").fetchall()
-                self._sound = [tuple(row) for row in rows] == [("ok",)]
-            except sqlite3.DatabaseError:
-                self._sound = False
+    def is_sound(self, *, afresh: bool = False) -> bool:
+        """Whether SQLite finds the file undamaged, asked once for the life of the connection: a
+        verdict kept from before stands while the file is as dipterm left it (`soundness`), else
+        (or afresh) PRAGMA quick_check reads every page."""
+        if self._sound is not None and not afresh:
+            return self._sound
+        from dipterm.store import soundness
+
+        verdicts = self._verdict_folder()
+        if not afresh and verdicts is not None and soundness.known_sound(self.path, verdicts):
+            self.adopt_soundness(True, soundness.checked_at(self.path, verdicts))
+            return True
+        self._sound, self._checked = soundness.check(self.conn), time.time()
+        if verdicts is not None:
+            if self._sound:
+                soundness.remember_sound(self.path, verdicts, checked=self._checked)
+            else:
+                soundness.forget(self.path, verdicts)
+        self._vouch = self._vouch or self._sound
         return self._sound
+
+    def forget_soundness(self) -> None:
+        """Drop the verdict kept between runs: the next write checks the whole file."""
+        self._vouch = False
+        verdicts = self._verdict_folder()
+        if verdicts is not None:
+            from dipterm.store import soundness
+
+            soundness.forget(self.path, verdicts)
+
+    def _verdict_folder(self) -> Path | None:
+        return self._verdicts() if callable(self._verdicts) else self._verdicts
+
+    def adopt_soundness(self, sound: bool, checked: float | None) -> None:
+        """Take the verdict of a check run on another connection (the interface runs it in a
+        worker), unless this one has its own."""
+        if self._sound is None:
+            self._sound, self._checked = sound, checked
 
     @contextmanager
     def _write(self) -> Iterator[None]:
@@ -222,6 +271,7 @@ class Library(Searching):
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+        self._vouch = True
 
     # ------------------------------------------------------------ writing
 

@@ -69,6 +69,7 @@ class DiptermApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.service = LibraryService(self.library_path)
         self.push_screen(MainScreen(self.service))
+        self.run_worker(self.service.check_soundness, thread=True, group="soundness")
         self.call_after_refresh(self._say_notes)
         if self.extract_behind and self.service.library.writable:
             pending = self.service.awaiting_extraction()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -43,8 +44,11 @@ class Results:
 
 class LibraryService:
     def __init__(self, path: Path) -> None:
+        from dipterm import config
+
         self.path = path
-        self.library = Library.open(path)
+        self.verdicts = config.cache_dir()
+        self.library = Library.open(path, verdicts=self.verdicts)
         self._lock = threading.RLock()
         # The list's searches, and the facets and timeline, read on connections of their own, so
         # that a new query can interrupt what still runs for the one before (ranking a word found
@@ -59,9 +63,21 @@ class LibraryService:
     def close(self) -> None:
         self.interrupt()
         with self._lock, self._lists_lock, self._overview_lock:
-            self.library.close()
+            # The writing connection last: the file is then as it leaves it, sound if it was.
             self.lists.close()
             self.overview.close()
+            self.library.close()
+
+    def check_soundness(self) -> None:
+        """Whether the file is undamaged, asked before the first write needs it and on a
+        connection of its own: a full check reads the whole file (`soundness`), which the
+        interface's thread must not wait for, nor the articles opened meanwhile."""
+        if not self.library.writable:
+            return
+        with Library.open(self.path, readonly=True, verdicts=self.verdicts) as checker:
+            sound = checker.is_sound()
+        with self._lock:
+            self.library.adopt_soundness(sound, time.time())
 
     def interrupt(self) -> None:
         """Stop the searches, facets and timeline under way: their answers are no longer wanted."""

@@ -400,10 +400,16 @@ class MainScreen(Screen):
         self.app.push_screen(AskDialog(f"Save {len(marked)} marked articles as selection:"),
                              lambda name: self._save(name, marked))  # fmt: skip
 
+    @work(thread=True, group="write")
     def _save(self, name: str | None, ids: list[int]) -> None:
-        if name:
+        if not name:
+            return
+        try:
             added = self.service.save_selection(name, ids)
-            self.notify(f"{added} added to selection {name}", markup=False)
+        except DiptermError as exc:  # a damaged library, or one read-only
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, f"{added} added to selection {name}", markup=False)
 
     def action_open_selection(self) -> None:
         names = self.service.selections()
@@ -432,9 +438,16 @@ class MainScreen(Screen):
             ChooseDialog("Run saved search (shows what is new)", choices), self._watch
         )
 
+    @work(thread=True, group="write")
     def _watch(self, name: str | None) -> None:
-        if name:
-            self._show_listing(self.service.run_watch(name))
+        if not name:
+            return
+        try:
+            results = self.service.run_watch(name)  # a write: it notes when the search ran
+        except DiptermError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._show_listing, results)
 
     def _show_listing(self, results: Results) -> None:
         """A selection or a saved search's news: the search box no longer says what is listed."""
