@@ -1,5 +1,7 @@
 """The reader loses no word at any size: each article's fields and text, paged through single and
-side by side at 80x24, 100x30, 120x40 and 160x50, all appear on screen."""
+side by side at 80x24, 100x30, 120x40, 160x50 and 200x50, all appear on screen. The list and the
+readers share the screen without waste: no blank line under a short list on a narrow screen, no
+line too long to read on a wide one."""
 
 from __future__ import annotations
 
@@ -7,15 +9,17 @@ import re
 
 import pytest
 from conftest import SEEDS
-from tui_helpers import KCNA, region_text, settle
+from tui_helpers import KCNA, region_text, screen_lines, settle
 
 from dipterm.display import event_line, safe
 from dipterm.ingest.pipeline import import_paths
 from dipterm.store.library import Library
 from dipterm.tui.app import DiptermApp
+from dipterm.tui.widgets.article_list import ArticleList
 from dipterm.tui.widgets.reader import Reader
 
-SIZES = [(80, 24), (100, 30), (120, 40), (160, 50)]
+SIZES = [(80, 24), (100, 30), (120, 40), (160, 50), (200, 50)]
+MEASURE = 88  # the widest a reader is (its border, padding and scrollbar included)
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +99,42 @@ async def test_every_word_of_an_article_is_on_screen_single_and_side_by_side(lib
             assert not missing(
                 *article_words(pilot.app, article_id), await read_through(pilot, reader)
             )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+async def test_a_short_list_over_the_reader_has_no_blank_line_under_it(library, size):
+    from test_tui import open_first
+
+    path, _ = library
+    async with DiptermApp(path).run_test(size=size) as pilot:
+        await settle(pilot)
+        reader = await open_first(pilot, "lavrov")
+        listing = pilot.app.screen.query_one(ArticleList)
+        assert 1 < listing.row_count < 6  # fewer rows than the list's room over the reader
+        lines = screen_lines(pilot.app)[listing.region.y : listing.region.bottom]
+        assert len(lines) == 1 + listing.row_count  # the header, the rows, and nothing else
+        assert all(line.strip() for line in lines)
+        assert reader.region.y == listing.region.bottom
+
+
+@pytest.mark.parametrize("size", [(200, 50), (300, 60)], ids=["200x50", "300x60"])
+async def test_a_wide_screen_keeps_reader_lines_short_and_gives_the_rest_to_the_list(library, size):
+    path, ids = library
+    async with DiptermApp(path).run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        listing = screen.query_one(ArticleList)
+        left, right = screen.query_one("#reader-a", Reader), screen.query_one("#reader-b", Reader)
+        screen.open_article(ids[1])  # the longest: its paragraphs fill their lines
+        await settle(pilot)
+        longest = max(len(line.rstrip()) for line in region_text(pilot.app, left))
+        assert MEASURE - 12 < longest <= MEASURE - 3  # less the border, padding and scrollbar
+        assert left.region.width == MEASURE
+        assert listing.region.width == size[0] - MEASURE
+        screen.action_pin()
+        screen.open_article(ids[0])
+        await settle(pilot)
+        for reader in (left, right):
+            assert reader.region.width <= MEASURE
+            assert max(len(line.rstrip()) for line in region_text(pilot.app, reader)) <= MEASURE
+        assert listing.region.width + left.region.width + right.region.width == size[0]
