@@ -291,6 +291,37 @@ def test_legacy_text_with_a_utf8_looking_byte_pair_is_not_damaged_utf8(encoding,
 
 
 @pytest.mark.parametrize(
+    "encoding, phrase",
+    [
+        ("cp1251", "\u0414\u0430, \u043d\u0430 5 \u043c\u0430\u0439."),
+        ("cp1251", "\u041d\u0435\u0442 \u0432\u044b\u0437\u043e\u0432\u0430"),
+        ("cp1251", "# \u0442\u0440\u044f\u0431\u0432\u0430 \u0432\u0445\u043e\u0434"),
+        ("euc-kr", "\ud3c9\uc591 \ub3c4\ucc29"),
+        ("euc-kr", "\ud1b5\uc2e0\uc740 \uc804\ud588\ub2e4"),
+        ("euc-kr", "* \uae30\ubcf8\uac12 \uc124\uc815"),
+    ],
+)
+def test_a_few_words_of_russian_bulgarian_or_korean_decode_exactly(encoding, phrase):
+    # Too short for charset-normalizer, which read them as Latin, CJK or other code pages.
+    assert decode((phrase + "\n").encode(encoding)) == phrase + "\n"
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Il va \u00e0 Paris, \u00e0 pied.", "cp1252"),  # \u00e0 alone reads as Cyrillic \u0430
+        ("Die \u00c4nderungen sind gespeichert.", "cp1252"),  # \u00c4n reads as one CP949 syllable
+        (
+            "\u671d\u9bae\u4e2d\u592e\u901a\u4fe1\u306f\u3001\u91d1\u6b63\u6069\u7dcf\u66f8\u8a18\u304c\u5e73\u58cc\u3067\u30ed\u30b7\u30a2\u306e\u30e9\u30d6\u30ed\u30d5\u5916\u76f8\u3068\u4f1a\u8ac7\u3057\u305f\u3068\u5831\u3058\u305f\u3002",
+            "shift_jis",  # reads as rare Hangul in CP949
+        ),
+    ],
+)
+def test_text_that_reads_as_another_script_in_part_is_not_taken_for_it(text, encoding):
+    assert decode((text + "\n").encode(encoding)) == text + "\n"
+
+
+@pytest.mark.parametrize(
     "damaged",
     [
         "Workers\u2019 Party".encode() + b"\xff",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from dipterm.errors import InputError
 
@@ -59,8 +60,9 @@ def _western(sample: bytes) -> str | None:
 def legacy_encoding(sample: bytes) -> str | None:
     """The single- or double-byte encoding of text that is not UTF-8, or None when none fits.
 
-    A Latin code page is taken where its reading is of one language (`code_pages`). Otherwise
-    charset-normalizer ranks the code pages; it often ranks another Latin code page first for
+    A Latin code page is taken where its reading is of one language (`code_pages`), Windows-1251
+    where its reading is Russian, Ukrainian or Bulgarian words, CP949 (a superset of EUC-KR)
+    where its reading is mostly Hangul. Otherwise charset-normalizer ranks the code pages; it often ranks another Latin code page first for
     Western European text with letters of several languages (cp1257 reads "naïve" as "naďve"),
     so cp1252 is taken when it reads every byte beyond ASCII as a Western European letter and
     either the text's words are of a Western European language or charset-normalizer ranks
@@ -70,6 +72,13 @@ def legacy_encoding(sample: bytes) -> str | None:
     from dipterm.ingest.code_pages import latin_reading
     from dipterm.ingest.language import detect_language
 
+    # Korean, then Cyrillic, before Latin: Latin text never reads as either (its words are half
+    # ASCII letters, and most of its accents do not read as CP949), while a short Bulgarian
+    # "на е" reads as Slovak "íŕ ĺ", and Korean "해 수" as Cyrillic "ЗШ јц".
+    if _reads_as_korean(sample):
+        return "cp949"
+    if _reads_as_cyrillic(sample):
+        return "cp1251"
     latin = latin_reading(sample)
     if latin is not None:
         return latin.encoding
@@ -89,8 +98,10 @@ def legacy_encoding(sample: bytes) -> str | None:
 
 
 def _reads_as_cyrillic(data: bytes) -> bool:
-    """Whether the bytes read as Windows-1251 are nine tenths Cyrillic beyond ASCII, with no
-    capital after a small letter nor sign after a letter (UTF-8 `Łódź` reads `ХЃГіdХєЂ`)."""
+    """Whether the bytes read as Windows-1251 are words of Cyrillic letters: nine tenths of what
+    is beyond ASCII Cyrillic, and a fifth of all letters; no word half Latin (`cafй` is Latin
+    text misread), no capital after a small letter nor sign after a letter (UTF-8 `Łódź` reads
+    `ХЃГіdХєЂ`)."""
     from dipterm.ingest.code_pages import odd_signs
 
     try:
@@ -99,7 +110,54 @@ def _reads_as_cyrillic(data: bytes) -> bool:
         return False
     beyond_ascii = [c for c in text if ord(c) > 127]
     cyrillic = sum(1 for c in beyond_ascii if "\u0400" <= c <= "\u04ff")
-    return cyrillic * 10 >= len(beyond_ascii) * 9 and odd_signs(text) == 0
+    if not beyond_ascii or cyrillic * 10 < len(beyond_ascii) * 9 or odd_signs(text):
+        return False
+    letters = sum(1 for c in text if c.isalpha())
+    return cyrillic * 5 >= letters and not _MIXED_WORD.search(text)
+
+
+# A word with a Latin letter next to a Cyrillic one.
+_MIXED_WORD = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+
+
+def _hangul(data: bytes) -> tuple[int, int, int, int, int]:
+    """In the bytes read as CP949: the characters beyond ASCII, the Hangul syllables among them,
+    those of them EUC-KR also has (the common ones), the spaces and the ASCII letters; zeros
+    where the bytes do not read whole."""
+    try:
+        text = data.decode("cp949")
+    except UnicodeDecodeError:
+        return 0, 0, 0, 0, 0
+    beyond_ascii = [c for c in text if ord(c) > 127]
+    hangul = [c for c in beyond_ascii if "\uac00" <= c <= "\ud7a3"]
+    common = sum(1 for c in hangul if _in_euc_kr(c))
+    ascii_letters = sum(1 for c in text if c.isascii() and c.isalpha())
+    return len(beyond_ascii), len(hangul), common, text.count(" "), ascii_letters
+
+
+def _in_euc_kr(char: str) -> bool:
+    try:
+        char.encode("euc-kr")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _reads_as_korean(data: bytes) -> bool:
+    """Whether the bytes read as CP949 (or EUC-KR, which it holds) are Korean: nine tenths of what
+    is beyond ASCII Hangul, nine tenths of that the common syllables EUC-KR has (Shift-JIS reads
+    as rare ones), words spaced as Korean spaces them (Chinese in GBK reads as Hangul and Hanja,
+    unspaced), and a syllable for every eight ASCII letters at least (German "Änderungen" in
+    Windows-1252 reads "훞derungen"). Damaged UTF-8 is told from Korean by a looser rule: half
+    Hangul."""
+    beyond, hangul, common, spaces, ascii_letters = _hangul(data)
+    return (
+        beyond > 0
+        and hangul * 10 >= beyond * 9
+        and common * 10 >= hangul * 9
+        and spaces * 10 >= hangul
+        and hangul * 8 >= ascii_letters
+    )
 
 
 def _damaged_utf8(data: bytes) -> bool:
@@ -114,15 +172,8 @@ def _damaged_utf8(data: bytes) -> bool:
     salvaged = data.decode("utf-8", errors="replace")
     if not any(ord(c) > 127 and c != "\ufffd" for c in salvaged):
         return False
-    try:
-        korean = data.decode("cp949")
-    except UnicodeDecodeError:
-        korean = ""
-    beyond_ascii = [c for c in korean if ord(c) > 127]
-    hangul = sum(1 for c in beyond_ascii if "\uac00" <= c <= "\ud7a3")
-    if korean and hangul * 2 >= len(beyond_ascii):
-        return False
-    if _reads_as_cyrillic(data):
+    beyond, hangul, *_ = _hangul(data)
+    if (beyond and hangul * 2 >= beyond) or _reads_as_cyrillic(data):
         return False
     latin = latin_reading(data)
     return latin is None or latin.odd > 0
