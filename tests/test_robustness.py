@@ -480,3 +480,18 @@ async def test_the_interface_checks_the_file_off_its_thread_and_refuses_damage(s
         said = [n.message for n in pilot.app._notifications]
         assert any("is damaged: nothing was written" in m for m in said), said
     assert full_checks == [False, False] and not any(full_checks)
+
+
+def test_damage_met_during_a_command_keeps_no_verdict(seeded, tmp_path):
+    """A write that meets SQLITE_CORRUPT on its way vouches for nothing at close: the next
+    write checks the whole file."""
+    from dipterm.store import soundness
+
+    cache = tmp_path / "verdicts"
+    with Library.open(seeded, verdicts=cache) as library:
+        library.add_to_selection("a", [1])
+    assert soundness.known_sound(seeded, cache)
+    with pytest.raises(sqlite3.DatabaseError), Library.open(seeded, verdicts=cache) as library:
+        library.add_to_selection("b", [2])
+        raise sqlite3.DatabaseError("database disk image is malformed")
+    assert not soundness.known_sound(seeded, cache)

@@ -210,8 +210,8 @@ class Library(Searching):
     def __enter__(self) -> Library:
         return self
 
-    def __exit__(self, exc_type: object, *exc: object) -> None:
-        self.close(vouch=exc_type is None)  # an error may have been damage met on the way
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        self.close(vouch=not _met_damage(exc))
 
     def is_sound(self, *, afresh: bool = False) -> bool:
         """Whether SQLite finds the file undamaged, asked once for the life of the connection: a
@@ -807,6 +807,16 @@ def _outdated(version: int | None) -> tuple[str, tuple[int, ...]]:
     if not version:
         return "", ()
     return "WHERE (extracted_with IS NULL OR extracted_with < ?)", (version,)
+
+
+def _met_damage(exc: BaseException | None) -> bool:
+    """Whether an error is, or came of, SQLite meeting a damaged page (SQLITE_CORRUPT)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def library_files(path: Path) -> list[Path]:
