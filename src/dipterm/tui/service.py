@@ -74,8 +74,11 @@ class LibraryService:
         interface's thread must not wait for, nor the articles opened meanwhile."""
         if not self.library.writable:
             return
-        with Library.open(self.path, readonly=True, verdicts=self.verdicts) as checker:
-            sound = checker.is_sound()
+        try:
+            with Library.open(self.path, readonly=True, verdicts=self.verdicts) as checker:
+                sound = checker.is_sound()
+        except (DiptermError, sqlite3.Error):
+            return  # the first write checks for itself, and says what it finds
         with self._lock:
             self.library.adopt_soundness(sound, time.time())
 
