@@ -1271,3 +1271,57 @@ def test_a_mention_overlaps_what_was_taken_where_the_two_share_a_character(taken
     for stretch in taken:
         marks.append(stretch)
     assert marks.overlaps(span) == any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def _participants(text: str) -> dict[str, set[str]]:
+    """Who took part in each type of event of a text, its events of one type taken together."""
+    events: dict[str, set[str]] = {}
+    for e in analyse("T", text, PartialDate(2024, 7, 1)).events:
+        events.setdefault(e.type, set()).update(e.participants)
+    return events
+
+
+def test_whose_likeness_is_honoured_takes_no_part():
+    # paintings, pictures, images and old homes of anyone; a list goes on past names the
+    # extractor does not know ("Kim Il") and past "standing together with"
+    events = _participants(
+        "Ri Chol Min laid a floral basket before the full-length painting of Pak Song Gun "
+        "standing together with Kim Yong Su on Monday. Choe Un Bok placed flowers at the busts "
+        "of O Jin U, Kim Il, Ri Man Sok, Kang Kon and Jo Hyon Chol on Tuesday. Pak Song Chol laid "
+        "flowers at the busts of An Kil, Ri Kwang Su and Kim Hyong Sop on Wednesday."
+    )
+    assert events["wreath-laying"] == {"Ri Chol Min", "Choe Un Bok", "Pak Song Chol"}
+    events = _participants("The delegation led by Ana Ruiz Gomez visited the old home of "
+                           "Pak Song Gun and the mosaic depicting Kim Yong Su on Monday.")  # fmt: skip
+    assert events["visit"] == {"Ana Ruiz Gomez"}
+
+
+def test_whom_people_trust_or_are_loyal_to_takes_no_part():
+    events = _participants(
+        "Pak Song Gun met the delegation led by Ana Ruiz Gomez on Monday. She said her party "
+        "had the boundless trust in President Ri Chol Min and Chairman Kim Yong Su, loyalty to "
+        "Choe Un Bok and yearning for Jo Hyon Chol, under the guidance of Ri Man Sok."
+    )
+    assert events["meeting"] == {"Pak Song Gun", "Ana Ruiz Gomez"}
+    events = _participants("Kim Yong Su gave a banquet on Monday to mark the 10th anniversary "
+                           "of leader Ri Chol Min's visit to Laos.")  # fmt: skip
+    assert events["banquet"] == {"Kim Yong Su"}
+    events = _participants("Kim Yong Su, who held Kang Kon in high esteem, met Pak Song Chol "
+                           "on Monday.")  # fmt: skip
+    assert events["meeting"] == {"Kim Yong Su", "Pak Song Chol"}
+
+
+def test_whose_things_are_named_in_the_possessive_takes_no_part():
+    events = _participants(
+        "Pak Song Gun visited the school on Monday. President Ri Chol Min's autographic "
+        "proposition left for the first graduates was shown to Kim Yong Su."
+    )
+    assert "Ri Chol Min" not in events.get("departure", set())
+    events = _participants("Ana Ruiz Gomez, minister of Culture of Peru, visited Ri Chol Min's "
+                           "birthplace and Kim Yong Su's smiling portrait on Monday.")  # fmt: skip
+    assert events["visit"] == {"Ana Ruiz Gomez"}
+    # their own visit or talks are theirs; a letter's sender stays its sender
+    events = _participants("Pak Song Gun hosted a banquet in welcome of Ri Chol Min's visit on "
+                           "Monday. Kim Yong Su's letter was delivered to Choe Un Bok on Monday.")  # fmt: skip
+    assert events["banquet"] == {"Pak Song Gun", "Ri Chol Min"}
+    assert "Kim Yong Su" in events["letter"]

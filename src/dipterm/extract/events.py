@@ -294,9 +294,14 @@ def find_events(ctx: Context, published: PartialDate | None) -> list[Event]:
 # Whom an event honours or mourns, not who took part in it: "condolences over the death of X",
 # "paid tribute to the statues of President X and Chairman Y" (and the rest of such a list).
 _HONOURED = re.compile(
-    r"\b(?:birth|death|demise|passing|memory|bier|funeral|graves?|tombs?|photos?|portraits?|statues?|busts?"
-    r"|mosaics?|murals?|birthplace|native\s+home|(?:former\s+)?residence|feats|exploits)"
-    r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"  # "bust of war heroine X"
+    r"\b(?:birth|death|demise|passing(?:\s+away)?|memory|bier|funeral|graves?|tombs?|photos?|portraits?"
+    r"|statues?|busts?|mosaics?|murals?|birthplace|native\s+home|old\s+home|(?:former\s+)?residence"
+    r"|feats|exploits"
+    # whose likeness it is: "the full-length paintings of X", "pictures of X", "images of X"
+    r"|paintings?|pictures?|images?|likeness(?:es)?)"
+    # "bust of war heroine X", "the busts of Kim Chaek, An Kil, X": names not known between
+    r"\s+of\s+(?:[\w'\u2019.-]+,?\s+){0,6}$"
+    r"|\b(?:depicting|portraying)\s+(?:[\w'\u2019.-]+\s+){0,4}$"  # "the mosaic depicting X"
     # the dead, after their honours: "the bier of winner of Kim Il Sung Order and ... X"
     r"|\b(?:bier|death|demise|funeral)\s+of\s+(?:[\w'\u2019.-]+\s+){0,14}$"
     # whose birthday is celebrated, the name next: not "the birthday of the DPRK led by X"
@@ -313,9 +318,21 @@ _HONOURED = re.compile(
     r"\s+of\s+(?:[\w'\u2019.-]+\s+){0,4}$"
     # to whom the visitors bow: "made a bow to X", "paid homage to X", "paid tribute to X"
     r"|\b(?:bow(?:ed|s)?|tribute|homage|respects|reverence)\s+(?:to|before)\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+    # whom they trust, are loyal to, long for or are guided by: "boundless trust in X", "loyalty
+    # to X", "yearning for X", "under the guidance of X", "the cause of X"
+    r"|\b(?:(?:trust|faith|confidence|belief)\s+in|(?:loyalty|loyal|fidelity|faithful|devotion|devoted"
+    r"|allegiance|true)\s+to|(?:reverence|yearning|longing|respect|admiration)\s+for"
+    r"|(?:guidance|care|cause|esteem)\s+of)\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+    # whose day is marked: "the 10th anniversary of leader X's visit" (not "of the DPRK led by X")
+    r"|\banniversary\s+of\s+(?:(?!(?:by|led|headed)\s)[\w'\u2019.-]+\s+){0,4}$"
 )
+# Whom people hold in esteem, named before it: "the forerunners who held X in high esteem".
+_HELD_IN_ESTEEM = re.compile(r"\s+in\s+(?:(?:high|great|deep|boundless)\s+)?(?:esteem|reverence)\b")
 _LIST_GOES_ON = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+\s+){0,6}$"
+    # names the extractor does not know may stand between: "the busts of X, Kim Il, Y"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w'\u2019.-]+,?\s+){0,6}$"
+    # "the painting of X standing together with Y"
+    r"|\s+standing\s+(?:together\s+)?with\s+(?:[\w'\u2019.-]+\s+){0,4}$"
     # "family members of X, a fighter in China, and of Y": "and of" goes on past an appositive
     r"|,[^.;]{0,100}?\band\s+of\s+(?:[\w'\u2019.-]+\s+){0,6}$"
 )
@@ -339,6 +356,12 @@ _FROM_AFAR = re.compile(
 )
 
 
+# Whose things a sentence speaks of, named in the possessive: "President X's autographic
+# proposition left for the graduates", "X's old home": their own visit or talks, or a speech they
+# gave there, excepted; a letter's or message's sender is read by its own rules.
+_POSSESSOR = re.compile(
+    r"['\u2019]s\s+(?!(?:[\w-]+\s+){0,3}?(?:visits?|trip|tour|stay|talks|speech\s+at|toast)\b)"
+)
 _NEW_CLAUSE = re.compile(r"\b(?:that|which|who|headed|led|while|when|whereas|for)\b|[;:]")
 
 
@@ -421,10 +444,10 @@ def _reports_an_event(text: str) -> bool:
 
 
 def _sent_from_afar(ctx: Context, start: int, end: int) -> set[str]:
-    """The people of a sentence whose greetings or family stand for them (and those listed
-    after them: "the families of X, Y and Z"). Once a sentence speaks of families, whom it names
-    after are theirs ("family members of martyr X, fighters in China Y and Z, and Chinese
-    related to the struggle W")."""
+    """The people of a sentence whose greetings, family or things stand for them (and those
+    listed after them: "the families of X, Y and Z"; "X's proposition"). Once a sentence speaks of
+    families, whom it names after are theirs ("family members of martyr X, fighters in China Y
+    and Z, and Chinese related to the struggle W")."""
     families = False
 
     def opens(span: Span, previous: int) -> bool:
@@ -433,7 +456,7 @@ def _sent_from_afar(ctx: Context, start: int, end: int) -> set[str]:
         if families and _NEW_CLAUSE.search(ctx.text, previous, span.start):
             families = False  # "... the families of X, for making sure that a delegation led by Y"
         families = families or bool(found and found.group("family"))
-        return bool(found) or families
+        return bool(found) or families or _POSSESSOR.match(ctx.text, span.end) is not None
 
     return {span.name for span, absent in _marked(ctx, start, end, opens) if absent}
 
@@ -448,6 +471,7 @@ def _people(ctx: Context, index: int, start: int, end: int) -> list[str]:
     def opens(span: Span, previous: int) -> bool:
         return bool(
             _HONOURED.search(ctx.text, max(start, span.start - 100), span.start)
+            or _HELD_IN_ESTEEM.match(ctx.text, span.end)
             or (lying and lying.start() < span.start < lying.end())
             or (said and span.start > said.end())
         )
