@@ -1325,3 +1325,16 @@ def test_whose_things_are_named_in_the_possessive_takes_no_part():
                            "Monday. Kim Yong Su's letter was delivered to Choe Un Bok on Monday.")  # fmt: skip
     assert events["banquet"] == {"Pak Song Gun", "Ri Chol Min"}
     assert "Kim Yong Su" in events["letter"]
+
+
+def test_a_name_after_led_by_and_a_two_word_title_is_a_person():
+    # "led by national leader X", as "led by member X" was: the title's head is its last word
+    text = ("Kim Yong Nam met the delegation of the Communist Party of Ruritania led by "
+            "national leader Sandra Smith on Friday.")  # fmt: skip
+    x = analyse("T", text, PartialDate(1998, 9, 26))
+    assert "Sandra Smith" in {m.name for m in x.people}
+    assert set(x.events[0].participants) == {"Kim Yong Nam", "Sandra Smith"}
+    # not a title: "led by the late X" names nobody new
+    late = analyse("T", "A delegation led by the late Hugo Sandoval visited here.",
+                   PartialDate(1998, 9, 26))  # fmt: skip
+    assert "Hugo Sandoval" not in {m.name for m in late.people}

@@ -62,7 +62,10 @@ _PORTFOLIO_BEFORE = re.compile(
 # The lower-case words of the French title diplomats keep: "Charge d'Affaires ad Interim".
 _DIPLOMATS_FRENCH = {"d'affaires", "d\u2019affaires", "ad", "interim", "a.i."}
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
-_LED_BY = re.compile(r"\b(?:led|headed|accompanied)\s+by\s+(?:(?P<title>[a-z][\w-]*)\s+)?$")
+# "led by X", "led by member X", "led by national leader X": a lower-case title's head last
+_LED_BY = re.compile(
+    r"\b(?:led|headed|accompanied)\s+by\s+(?:(?:[a-z][\w-]*\s+)?(?P<title>[a-z][\w-]*)\s+)?$"
+)
 
 
 def title_before(text: str, start: int, bodies: bool = True) -> str | None:
