@@ -62,8 +62,12 @@ _LAND_AND_WATER = ADMIN_HEADS | {
 _ARMED = re.compile(
     r"\b(?P<adj>[A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(?:armed forces|army|navy|air force)\b"
 )
+# "\b(?:in|at|to|from|near)", with the word's start checked after its first letter (a negative
+# lookbehind of fixed width): a leading "\b" made the search try every character, where the
+# letters that open these words let it skip to the next "i", "a", "t", "f" or "n".
 _PREPOSITION_PLACE = re.compile(
-    r"\b(?:in|at|to|from|near)\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?=[\s,.;:)]|$)(?![\s]+[A-Z])"
+    r"(?:in(?<!\win)|at(?<!\wat)|to(?<!\wto)|from(?<!\wfrom)|near(?<!\wnear))"
+    r"\s+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?=[\s,.;:)]|$)(?![\s]+[A-Z])"
 )
 
 

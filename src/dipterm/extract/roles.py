@@ -45,8 +45,11 @@ HONORIFICS = {
     "h.e.",
 }
 # Honorifics a scraper glued to the name after them: "HEKim Jong Un", "H.E.Kim Jong Un",
-# "ComradeKim Jong Un".
-_GLUED_HONORIFIC = re.compile(r"\b(?:H\.\s?E\.|HE|Comrade|Mrs\.?|Mr\.?)(?=[A-Z][a-z])")
+# "ComradeKim Jong Un". As "\b(?:H\.\s?E\.|HE|Comrade|Mrs\.?|Mr\.?)" finds them, the word's start
+# checked after its first letter: a leading "\b" made the search try every character.
+_GLUED_HONORIFIC = re.compile(
+    r"(?:H(?<!\wH)(?:\.\s?E\.|E)|C(?<!\wC)omrade|M(?<!\wM)(?:rs\.?|r\.?))(?=[A-Z][a-z])"
+)
 
 
 def unglue_honorifics(text: str) -> str:
