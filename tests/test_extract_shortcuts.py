@@ -49,3 +49,27 @@ def test_patterns_opening_with_a_words_start_find_what_a_leading_boundary_finds(
     for pattern, written in plain.items():
         expected = [m.span() for m in re.finditer(written, text)]
         assert [m.span() for m in pattern.finditer(text)] == expected
+
+
+# Runs of capitalised words, as articles hold them: titles, heads of bodies, names.
+_RUN_WORDS = [
+    "Kim", "Jong", "Un", "Ri", "Il", "Sop", "Wen", "Jiabao", "Sergei", "Lavrov", "Committee",
+    "Party", "People's", "Minister", "Foreign", "Russian", "Chairman", "President",
+    "Vice-Premier", "II", "Trade", "Industry", "Korea", "The", "June", "Secretary", "General",
+    "Ma.Luisa", "C.P",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_RUN_WORDS), min_size=1, max_size=6), st.sampled_from([" ", "\t"]))
+def test_a_run_read_once_for_its_text_is_read_as_it_would_be_anew(words, gap) -> None:
+    from dipterm.extract.people import _read_run
+
+    run = gap.join(words)
+
+    def plain(reading):
+        found, last_title, titled = reading
+        return [m.span() for m in found], last_title, titled
+
+    for _ in range(2):  # the second time from what was kept
+        assert plain(_read_run(run)) == plain(_read_run.__wrapped__(run))
+    assert [m.group() for m in _read_run(run)[0]] == run.split()

@@ -5,6 +5,7 @@ occasion of office; a bare surname later on; and the title of office written rig
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import takewhile
 
 from dipterm.extract import names, roles
@@ -19,7 +20,6 @@ from dipterm.extract.spans import (
     Span,
     Taken,
     capitalised_runs,
-    words_of,
 )
 
 # Words of state and institution names, never of a person's name ("Syrian Arab Republic").
@@ -347,11 +347,8 @@ def people_by_context(text: str, taken: Taken) -> list[tuple[int, int, str]]:
     for run, last in capitalised_runs(text):
         if len(last) == len(run.group()):
             continue  # one word: a name here has two or three
-        words = words_of(run)
-        # Title then name inside one run: "Russian Foreign Minister Sergei Lavrov".
-        last_title = max(
-            (i for i, w in enumerate(words) if roles.is_title_word(w.group())), default=-1
-        )
+        read, last_title, titled_in_run = _read_run(run.group())
+        words = list(read)
         candidates: list[list[re.Match[str]]] = []
         if portfolio := _portfolio_words(text, run.start(), words):
             # A portfolio, then the name: "Minister of Trade and Industry Pham Van Binh"
@@ -375,9 +372,7 @@ def people_by_context(text: str, taken: Taken) -> list[tuple[int, int, str]]:
             if name_key(text[start:end]) in keys_of_kind("country"):
                 continue  # "the president of Burkina Faso"
             after = text[end : end + 400]
-            # A title in the run needs its head: "Portuguese Language Speaking Countries" is none.
-            titled = any(roles.is_title_head(w.group()) for w in words[: last_title + 1])
-            titled = titled or title_before(text, start, bodies=False) is not None
+            titled = titled_in_run or title_before(text, start, bodies=False) is not None
             appositive = after.startswith(",") and roles.starts_role(after[1:])
             if name_words[-1].group().isupper() and _OF_BEFORE.search(
                 text, max(0, start - 12), start
@@ -395,6 +390,17 @@ def people_by_context(text: str, taken: Taken) -> list[tuple[int, int, str]]:
             if titled or appositive or led:
                 found.append((start, end, text[start:end]))
     return found
+
+
+@lru_cache(maxsize=4096)  # the same runs ("Kim Jong Un", "Supreme People's Assembly") recur
+def _read_run(run: str) -> tuple[tuple[re.Match[str], ...], int, bool]:
+    """A run of capitalised words read alone, once for each text of one: its words, the last of
+    them that is a title word (-1 if none is: "Russian Foreign Minister Sergei Lavrov", a title
+    then a name), and whether a title's head is among the words up to that one (a title in the
+    run needs its head: "Portuguese Language Speaking Countries" is none)."""
+    words = tuple(WORD.finditer(run))
+    last_title = max((i for i, w in enumerate(words) if roles.is_title_word(w.group())), default=-1)
+    return words, last_title, any(roles.is_title_head(w.group()) for w in words[: last_title + 1])
 
 
 def resolve_short_references(text: str, found: Found, taken: Taken) -> None:
