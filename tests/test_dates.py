@@ -116,6 +116,8 @@ _DATE_PIECES = [
 @example(["2019", " ", "May", " ", "31", " ", "in", "  ", "June"])
 @example(["mid-", " ", "March", " ", "Marshal", " ", "today", "x", "Sunday"])
 @example(["\u0661\u0662", " ", "May", ":", "31", " ", "May", " ", "5"])
+@example([" ", "5", " ", "of ", "May"])  # spaces from the text's start to the day
+@example(["  ", "5", "  ", "of", " ", "  ", "May"])
 def test_date_expressions_are_found_as_a_search_of_every_position_finds_them(pieces):
     from dipterm.extract.timeref import _EXPRESSIONS, _expressions
 
@@ -177,3 +179,66 @@ def test_the_year_a_path_or_url_names():
     assert year_of_path("<stdin>#3") is None
     assert year_of_url("http://example.org/news/2024/04/talks") == 2024
     assert year_of_url("http://www.kcna.kp/en/article/q/1.kcmsf") is None
+
+
+def test_a_number_over_12_is_the_day_and_12_itself_may_be_either():
+    # 12 and 13 are the edge: 13 can only be a day, 12 can be a month.
+    assert numeric_date("13/05/2024", None) == PartialDate(2024, 5, 13)
+    assert numeric_date("12/05/2024", None) is None
+    assert numeric_date("05/13/2024", None) == PartialDate(2024, 5, 13)
+    assert numeric_date("05/12/2024", None) is None
+    assert numeric_date("03/12/2024", "day-first") == PartialDate(2024, 12, 3)
+    assert numeric_date("03/13/2024", "day-first") == PartialDate(2024, 3, 13)  # only one reading
+    assert numeric_date("13/03/2024", "month-first") == PartialDate(2024, 3, 13)
+
+
+def test_a_column_learns_its_order_only_from_a_number_over_12():
+    def order_of(*values):
+        order = DateOrder()
+        for value in values:
+            order.observe(value)
+        return order.order, order.ambiguous
+
+    assert order_of("13/05/2024", "03/02/2024") == ("day-first", 1)
+    assert order_of("05/13/2024", "03/02/2024") == ("month-first", 1)
+    assert order_of("12/05/2024", "03/02/2024") == (None, 2)
+    assert order_of("05/12/2024", "03/02/2024") == (None, 2)
+
+
+def test_a_column_whose_dates_cannot_be_read_says_why_and_what_reads_them():
+    ambiguous = DateOrder()
+    for value in ["03/02/2024", "04/02/2024"]:
+        ambiguous.observe(value)
+    assert ambiguous.problem() == (
+        "2 dates such as 03/02/2024 left undated: no date in it rules out day-first or "
+        "month-first (--dates day-first or --dates month-first reads them)"
+    )
+    mixed = DateOrder()
+    for value in ["15/02/2024", "02/15/2024", " 03/02/2024 ", "04/02/2024"]:
+        mixed.observe(value)
+    assert mixed.problem() == (
+        "2 dates such as 03/02/2024 left undated: its dates are written day-first and "
+        "month-first alike (--dates day-first or --dates month-first reads them)"
+    )
+
+
+def test_kcna_dotted_dates_without_leading_zeros():
+    assert parse_date("2024.4.3.") == PartialDate(2024, 4, 3)
+    assert parse_date("2024.12.3.") == PartialDate(2024, 12, 3)
+
+
+def test_the_year_of_a_path_with_spaces_backslashes_or_a_record_number():
+    assert year_of_path(None) is None and year_of_path("") is None
+    assert year_of_path("<stdin 2024>") is None  # a name in angle brackets is no file's path
+    assert year_of_path("C:\\Users\\a\\kcna 2017\\2019\\item.txt") == 2019
+    assert year_of_path("/home/a/kcna 2017/2019/item.txt") == 2019
+    # "#4" is the record's number in its file, never a year; a "#" in a folder's name is kept.
+    assert year_of_path("/home/a/kcna-2019/records.csv#2020") == 2019
+    assert year_of_path("/home/a/issue #2018/records.csv#3") == 2018
+
+
+def test_the_year_of_a_url_is_in_its_path_not_its_host():
+    assert year_of_url("http://localhost:2020/news/2024/04/talks") == 2024
+    assert year_of_url("example.org/news/2024/04/talks") == 2024  # no scheme
+    # an archived copy names the year of the copy and of the page: no telling which
+    assert year_of_url("https://web.archive.org/web/2019/http://kcna.kp/2018/x") is None

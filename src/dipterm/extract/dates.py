@@ -214,6 +214,7 @@ class DateOrder:
 # ---------------------------------------------------------------- a year from the context
 
 _YEAR = re.compile(r"(?<![\d.])((?:19[4-9]|20\d)\d)(?![\d])")
+_RECORD_NUMBER = re.compile(r"#\d+\Z")
 
 
 def year_of_path(origin: str | None) -> int | None:
@@ -221,7 +222,8 @@ def year_of_path(origin: str | None) -> int | None:
     when the nearest part that names years names more than one."""
     if not origin or origin.startswith("<"):
         return None
-    parts = origin.split("#", 1)[0].replace("\\", "/").split("/")
+    path = _RECORD_NUMBER.sub("", origin)  # "records.csv#4": the fourth record of records.csv
+    parts = path.replace("\\", "/").split("/")
     for part in reversed(parts):
         years = set(_YEAR.findall(part))
         if len(years) == 1:
