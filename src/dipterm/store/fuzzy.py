@@ -32,7 +32,7 @@ def nearest(word: str, candidates: Sequence[tuple[str, int]]) -> tuple[str, floa
     # OSA distance: a swap of two letters ("jagngu") is one edit, not two.
     found = process.extract(
         word, terms, scorer=OSA.normalized_similarity, processor=None, score_cutoff=SCORE_CUTOFF / 100,
-        limit=8,
+        limit=None,  # all: the commonest of many equally near terms may come after any eighth
     )  # fmt: skip
     found = [(term, score * 100, index) for term, score, index in found]
     if not found:
