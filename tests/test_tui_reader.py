@@ -138,3 +138,51 @@ async def test_a_wide_screen_keeps_reader_lines_short_and_gives_the_rest_to_the_
             assert reader.region.width <= MEASURE
             assert max(len(line.rstrip()) for line in region_text(pilot.app, reader)) <= MEASURE
         assert listing.region.width + left.region.width + right.region.width == size[0]
+
+
+def test_the_reader_shows_every_paragraph_with_text_and_leaves_none_out_of_a_short_body():
+    from dipterm.tui.widgets.reader import shown_paragraphs
+
+    assert shown_paragraphs("One.\n\n\n\nTwo.\n\n  \n\nThree.") == (["One.", "Two.", "Three."], 0)
+
+
+def test_the_reader_shows_at_most_its_characters_and_counts_what_it_leaves_out():
+    from dipterm.tui.widgets.reader import SHOWN_CHARACTERS, shown_paragraphs
+
+    paragraphs = [f"{i:04d}" + "x" * 996 for i in range(150)]  # 1,000 characters each
+    body = "\n\n".join(paragraphs)
+    shown, left_out = shown_paragraphs(body)
+    # the 100th paragraph starts 802 characters before the end of what is shown, and is cut there
+    assert shown == [*paragraphs[:99], paragraphs[99][:802]]
+    assert left_out == len(body) - SHOWN_CHARACTERS
+    exactly = "y" * SHOWN_CHARACTERS
+    assert shown_paragraphs(exactly) == ([exactly], 0)
+    assert shown_paragraphs(exactly + "z") == ([exactly], 1)
+    assert shown_paragraphs(exactly + "\n\nmore") == ([exactly], 4)
+
+
+def test_the_reader_shows_at_most_its_paragraphs_and_counts_what_it_leaves_out():
+    from dipterm.tui.widgets.reader import SHOWN_PARAGRAPHS, shown_paragraphs
+
+    paragraphs = [f"Paragraph {i}." for i in range(SHOWN_PARAGRAPHS + 1)]
+    assert shown_paragraphs("\n\n".join(paragraphs)) == (
+        paragraphs[:SHOWN_PARAGRAPHS],
+        len(paragraphs[-1]),
+    )
+    assert shown_paragraphs("\n\n".join(paragraphs[:-1])) == (paragraphs[:-1], 0)
+
+
+def test_the_reader_highlights_the_querys_words_in_any_case_and_inflection():
+    from dipterm.tui.widgets.reader import _words_pattern
+
+    pattern = _words_pattern(["talk", "a", "summit", "talks"])
+    text = "Talks and summits talked a stalk"
+    assert [m.group() for m in pattern.finditer(text)] == ["Talks", "summits", "talked"]
+    assert _words_pattern([]) is None and _words_pattern(["a", "b"]) is None
+
+
+def test_the_reader_highlights_the_words_of_a_query_not_its_filters_or_exclusions():
+    from dipterm.tui.widgets.reader import query_terms
+
+    query = 'talks -zebra Source:KCNA "Kim Jong" OR summit* AND NOT since:2019 or'
+    assert query_terms(query) == ["talks", "kim", "jong", "summit", "or"]
