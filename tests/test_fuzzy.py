@@ -170,6 +170,9 @@ def test_title_words_just_long_or_short_enough_to_reach_the_score_are_scored() -
         found = TitleIndex(titles).filter(text)
         assert found == _plain_filter(titles, text, 500), text
         assert [i for i, _ in found] == expected, text
+    # words are scored by their length and digits: "visit" is no number, and is scored
+    titles = ["Report 2018", "Family 2019", "Visit", "Talks"]
+    assert TitleIndex(titles).filter("visti") == _plain_filter(titles, "visti", 500) != []
 
 
 def test_filtering_as_one_types_many_words_scores_each_as_the_first_time() -> None:
