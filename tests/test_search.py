@@ -307,3 +307,65 @@ def test_an_inflection_of_a_word_the_library_holds_is_not_corrected(db_path):
         lib.add([_draft("Talks", "The meeting was held."), _draft("Other", "Meetups are rare.")])
         result = lib.search("meetings")
         assert result.corrections == [] and [h.title for h in result.hits] == ["Talks"]
+
+
+@pytest.fixture
+def corrected(db_path):
+    """Two people in three romanisations, "talks" and "talk" in the body of one article and the
+    title of another (dated), and a word of 13 letters."""
+    articles = [
+        _named(
+            "Talks",
+            "Choe Son Hui met Kim Jong Il for talks. The talk was long.",
+            ("Choe Son Hui",),
+            ("Kim Jong Il",),
+        ),  # fmt: skip
+        _named("Other", "Kim Chong Il spoke of abcdefghijklm.", ("Kim Chong Il",)),
+    ]
+    with Library.open(db_path) as lib:
+        lib.add([d for d, _ in articles], [x for _, x in articles])
+        lib.add([_draft("Talks held", "Leaders met.", published=PartialDate(2020, 1, 2))])
+    return db_path
+
+
+def test_each_word_of_a_query_is_corrected_the_short_ones_and_phrases_left(corrected):
+    from dipterm.models import Correction
+
+    with Library.open(corrected) as lib:
+        result = lib.search("kim tlaks")
+        assert result.corrections == [Correction("tlaks", "talks", 80.0)]
+        assert [h.title for h in result.hits] == ["Talks"]
+        assert lib.search("tlak").corrections == [Correction("tlak", "talk", 75.0)]
+        assert lib.search('"tlaks"').corrections == []  # a phrase is searched as written
+        # a word of 10 letters is corrected to one of 8 to 12, not 13
+        assert lib.search("abcdefghij").corrections == []
+        # a corrected word keeps its column: "leaders" is in a body, in no title
+        assert [h.title for h in lib.search("leadres").hits] == ["Talks held"]
+        assert lib.search("title:leadres").hits == []
+
+
+def test_a_page_gives_each_hit_its_date_and_a_snippet_only_when_asked(corrected):
+    with Library.open(corrected) as lib:
+        [hit] = lib.search("title:held", snippets=False).hits
+        assert (hit.title, hit.published, hit.snippet, hit.score) == (
+            "Talks held", "2020-01-02", "", None,
+        )  # fmt: skip
+        assert lib.search("leaders -zebra", snippets=False).hits[0].snippet == ""
+
+
+def test_words_and_a_person_mark_the_words_and_names_in_another_spelling_are_told(corrected):
+    from dipterm.models import Correction
+
+    with Library.open(corrected) as lib:
+        [hit] = lib.search('talks person:"Choe Son Hui"').hits
+        assert (
+            hit.snippet
+            == "Choe Son Hui met Kim Jong Il for \x02talks\x03. The \x02talk\x03 was long."
+        )
+        guessed = lib.search('person:"Choi Sun-hee"')
+        assert guessed.corrections == [Correction("person:Choi Sun-hee", "Choe Son Hui", 0.0)]
+        assert [h.title for h in lib.search('title:talks person:"Choe Son Hui"').hits] == ["Talks"]
+        assert lib.search("Choi Sun-hee Kim Chong-il talks").corrections == [
+            Correction("Choi Sun-hee", "Choe Son Hui", 100.0),
+            Correction("Kim Chong-il", "Kim Chong Il, Kim Jong Il", 100.0),
+        ]
