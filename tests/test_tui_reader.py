@@ -159,6 +159,15 @@ def test_the_reader_shows_at_most_its_characters_and_counts_what_it_leaves_out()
     assert shown_paragraphs(exactly) == ([exactly], 0)
     assert shown_paragraphs(exactly + "z") == ([exactly], 1)
     assert shown_paragraphs(exactly + "\n\nmore") == ([exactly], 4)
+    # a paragraph that starts at the last character shown shows that one; one after, none
+    assert shown_paragraphs("y" * (SHOWN_CHARACTERS - 3) + "\n\nmore") == (
+        ["y" * (SHOWN_CHARACTERS - 3), "m"],
+        3,
+    )
+    assert shown_paragraphs("y" * (SHOWN_CHARACTERS - 2) + "\n\nmore") == (
+        ["y" * (SHOWN_CHARACTERS - 2)],
+        4,
+    )
 
 
 def test_the_reader_shows_at_most_its_paragraphs_and_counts_what_it_leaves_out():
@@ -179,6 +188,7 @@ def test_the_reader_highlights_the_querys_words_in_any_case_and_inflection():
     text = "Talks and summits talked a stalk"
     assert [m.group() for m in pattern.finditer(text)] == ["Talks", "summits", "talked"]
     assert _words_pattern([]) is None and _words_pattern(["a", "b"]) is None
+    assert [m.group() for m in _words_pattern(["un"]).finditer("The UN met.")] == ["UN"]
 
 
 def test_the_reader_highlights_the_words_of_a_query_not_its_filters_or_exclusions():
@@ -186,3 +196,4 @@ def test_the_reader_highlights_the_words_of_a_query_not_its_filters_or_exclusion
 
     query = 'talks -zebra Source:KCNA "Kim Jong" OR summit* AND NOT since:2019 or'
     assert query_terms(query) == ["talks", "kim", "jong", "summit", "or"]
+    assert query_terms('Xi "Xi Jinping"') == ["xi", "xi", "jinping"]
