@@ -320,7 +320,7 @@ def corrected(db_path):
             ("Choe Son Hui",),
             ("Kim Jong Il",),
         ),  # fmt: skip
-        _named("Other", "Kim Chong Il spoke of abcdefghijklm.", ("Kim Chong Il",)),
+        _named("Other", "Kim Chong Il spoke of abcdefghijklm and qrstuvwxy.", ("Kim Chong Il",)),
     ]
     with Library.open(db_path) as lib:
         lib.add([d for d, _ in articles], [x for _, x in articles])
@@ -337,8 +337,10 @@ def test_each_word_of_a_query_is_corrected_the_short_ones_and_phrases_left(corre
         assert [h.title for h in result.hits] == ["Talks"]
         assert lib.search("tlak").corrections == [Correction("tlak", "talk", 75.0)]
         assert lib.search('"tlaks"').corrections == []  # a phrase is searched as written
-        # a word of 10 letters is corrected to one of 8 to 12, not 13
+        assert lib.search('"talk" tlaks').corrections == [Correction("tlaks", "talks", 80.0)]
+        # a word of 10 letters is corrected to one of 8 to 12, not 13; one of 12 not to 9
         assert lib.search("abcdefghij").corrections == []
+        assert lib.search("qrstuvwxyzab").corrections == []
         # a corrected word keeps its column: "leaders" is in a body, in no title
         assert [h.title for h in lib.search("leadres").hits] == ["Talks held"]
         assert lib.search("title:leadres").hits == []
@@ -365,6 +367,7 @@ def test_words_and_a_person_mark_the_words_and_names_in_another_spelling_are_tol
         guessed = lib.search('person:"Choi Sun-hee"')
         assert guessed.corrections == [Correction("person:Choi Sun-hee", "Choe Son Hui", 0.0)]
         assert [h.title for h in lib.search('title:talks person:"Choe Son Hui"').hits] == ["Talks"]
+        assert [h.title for h in lib.search('since:1900 person:"Choe Son Hui"').hits] == []
         assert lib.search("Choi Sun-hee Kim Chong-il talks").corrections == [
             Correction("Choi Sun-hee", "Choe Son Hui", 100.0),
             Correction("Kim Chong-il", "Kim Chong Il, Kim Jong Il", 100.0),
