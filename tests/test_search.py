@@ -372,3 +372,18 @@ def test_words_and_a_person_mark_the_words_and_names_in_another_spelling_are_tol
             Correction("Choi Sun-hee", "Choe Son Hui", 100.0),
             Correction("Kim Chong-il", "Kim Chong Il, Kim Jong Il", 100.0),
         ]
+
+
+def test_a_query_planned_parsed_or_typed_finds_the_same_and_pages_on_after_an_id(twenty):
+    from dipterm.store.query import parse
+
+    with Library.open(twenty) as lib:
+        typed = [h.id for h in lib.search("talks", limit=50).hits]
+        assert [h.id for h in lib.search(parse("talks"), limit=50).hits] == typed
+        assert lib.search("tlaks", exact=True).corrections == []
+        after = sorted(typed)[4]
+        later = [h.id for h in lib.search("talks", limit=50, after_id=after).hits]
+        assert sorted(later) == sorted(typed)[5:]
+        # a page without words to rank scores each hit 0, asked for scores
+        for query in ("", "source:kcna"):
+            assert {h.score for h in lib.search(query, scores=True).hits} == {0.0}, query
