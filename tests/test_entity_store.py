@@ -127,12 +127,9 @@ def test_extracting_again_drops_a_spelling_older_rules_took_from_a_glued_honorif
 
 def _old_library(path, version: int):
     """A library as a dipterm of that schema version left it, holding one article, "Old"."""
-    import sqlite_utils
-
     conn = sqlite3.connect(path, isolation_level=None)
-    db = sqlite_utils.Database(conn)
     for migration in MIGRATIONS[:version]:
-        migration(db)
+        migration(conn)
     conn.execute(f"PRAGMA user_version = {version}")
     conn.execute(
         "INSERT INTO articles (content_hash, title, body, imported_at) VALUES ('h', 'Old', "

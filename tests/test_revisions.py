@@ -204,15 +204,12 @@ def test_history_command_json_and_export_citation(db_path, tmp_path, run):
 def test_an_older_library_upgrades_with_each_article_its_first_version(tmp_path):
     """A schema 6 library (made by running the first six migrations) opens, upgrades in place,
     keeps its articles whole, and then takes a revision."""
-    import sqlite_utils
-
     from dipterm.store.schema import MIGRATIONS
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    db = sqlite_utils.Database(conn)
     for n, migration in enumerate(MIGRATIONS[:6], 1):
-        migration(db)
+        migration(conn)
         conn.execute(f"PRAGMA user_version = {n}")
     conn.execute(
         "INSERT INTO articles (content_hash, title, source, published, published_precision, url, "

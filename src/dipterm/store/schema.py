@@ -11,40 +11,59 @@ TOKENIZE = "porter unicode61 remove_diacritics 2"
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 
 
-def _v1_articles(db) -> None:  # db: sqlite_utils.Database
-    db["articles"].create(
-        {
-            "id": int,
-            "content_hash": str,
-            "title": str,
-            "source": str,
-            "published": str,  # ISO 8601 at its precision: 2019, 2019-05 or 2019-05-21
-            "published_precision": str,  # year, month, day
-            "byline": str,
-            "url": str,
-            "origin": str,  # the first file or record it came from
-            "body": str,
-            "word_count": int,
-            "lang": str,
-            "imported_at": str,
-        },
-        pk="id",
-        not_null={"content_hash", "title", "body", "imported_at"},
+def _table(name: str, columns: str) -> str:
+    """CREATE TABLE as sqlite-utils wrote it when it made the library's tables (the text stays in
+    each file's schema, so a new file's schema reads the same as an older one's)."""
+    body = ",\n".join(f"   {column}" for column in columns.split(", "))
+    return f'CREATE TABLE "{name}" (\n{body}\n);'
+
+
+def _index(table: str, *columns: str, unique: bool = False) -> str:
+    """CREATE INDEX idx_TABLE_COLUMNS, as sqlite-utils' create_index wrote it."""
+    name = "_".join(("idx", table, *columns))
+    listed = ", ".join(f'"{c}"' for c in columns)
+    kind = "UNIQUE INDEX" if unique else "INDEX"
+    return f'CREATE {kind} "{name}"\n    ON "{table}" ({listed});'
+
+
+def _run(conn: sqlite3.Connection, *statements: str) -> None:
+    for statement in statements:
+        conn.execute(statement)
+
+
+def _references(table: str) -> str:
+    return f'REFERENCES "{table}"("id")'
+
+
+def _v1_articles(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        _table(
+            "articles",
+            '"id" INTEGER PRIMARY KEY, "content_hash" TEXT NOT NULL, "title" TEXT NOT NULL, '
+            '"source" TEXT, '
+            '"published" TEXT, '  # ISO 8601 at its precision: 2019, 2019-05 or 2019-05-21
+            '"published_precision" TEXT, '  # year, month, day
+            '"byline" TEXT, "url" TEXT, '
+            '"origin" TEXT, '  # the first file or record it came from
+            '"body" TEXT NOT NULL, "word_count" INTEGER, "lang" TEXT, "imported_at" TEXT NOT NULL',
+        ),
+        _index("articles", "content_hash", unique=True),
+        _index("articles", "published"),
+        _index("articles", "source", "published"),
+        # Every file, record and url an article came from: one story, many origins.
+        _table(
+            "origins",
+            f'"article_id" INTEGER NOT NULL {_references("articles")}, "origin" TEXT NOT NULL, '
+            '"url" TEXT NOT NULL, "added_at" TEXT',
+        ),
+        _index("origins", "article_id", "origin", "url", unique=True),
+        # The words of the library, unstemmed, for typo correction (kept at import, not read
+        # from fts5vocab).
+        _table("vocab", '"term" TEXT PRIMARY KEY, "docs" INTEGER, "len" INTEGER'),
+        _index("vocab", "len"),
     )
-    db["articles"].create_index(["content_hash"], unique=True)
-    db["articles"].create_index(["published"])
-    db["articles"].create_index(["source", "published"])
-    # Every file, record and url an article came from: one story, many origins.
-    db["origins"].create(
-        {"article_id": int, "origin": str, "url": str, "added_at": str},
-        foreign_keys=[("article_id", "articles", "id")],
-        not_null={"article_id", "origin", "url"},
-    )
-    db["origins"].create_index(["article_id", "origin", "url"], unique=True)
-    # The words of the library, unstemmed, for typo correction (kept at import, not read from fts5vocab).
-    db["vocab"].create({"term": str, "docs": int, "len": int}, pk="term")
-    db["vocab"].create_index(["len"])
-    _create_fts(db.conn)
+    _create_fts(conn)
 
 
 # The same index and triggers as sqlite-utils' enable_fts(create_triggers=True), written out because
@@ -76,116 +95,122 @@ def _create_fts(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v2_extraction(db) -> None:
+def _v2_extraction(conn: sqlite3.Connection) -> None:
     """Who, what, where, when: entities with their variants, mentions with roles, events, quotes."""
-    articles = db["articles"]
-    articles.add_column("dateline_place", str)
-    articles.add_column("dateline_date", str)
-    articles.add_column("extracted_with", int)
-    db["entities"].create(
-        {"id": int, "name": str, "kind": str, "key": str}, pk="id", not_null={"name", "kind", "key"}
+    articles, entities = _references("articles"), _references("entities")
+    _run(
+        conn,
+        'ALTER TABLE "articles" ADD COLUMN "dateline_place" TEXT;',
+        'ALTER TABLE "articles" ADD COLUMN "dateline_date" TEXT;',
+        'ALTER TABLE "articles" ADD COLUMN "extracted_with" INTEGER;',
+        _table(
+            "entities",
+            '"id" INTEGER PRIMARY KEY, "name" TEXT NOT NULL, "kind" TEXT NOT NULL, '
+            '"key" TEXT NOT NULL',
+        ),
+        _index("entities", "kind", "key", unique=True),
+        _table(
+            "entity_variants",
+            f'"entity_id" INTEGER NOT NULL {entities}, "variant" TEXT NOT NULL, '
+            '"key" TEXT NOT NULL',
+        ),
+        _index("entity_variants", "entity_id", "variant", unique=True),
+        _index("entity_variants", "key"),
+        _table(
+            "mentions",
+            f'"article_id" INTEGER NOT NULL {articles}, "entity_id" INTEGER NOT NULL {entities}, '
+            '"role" TEXT NOT NULL, "count" INTEGER NOT NULL',
+        ),
+        _index("mentions", "article_id", "entity_id", "role", unique=True),
+        _index("mentions", "entity_id"),
+        _table(
+            "events",
+            f'"id" INTEGER PRIMARY KEY, "article_id" INTEGER NOT NULL {articles}, '
+            '"seq" INTEGER NOT NULL, "type" TEXT NOT NULL, "date" TEXT, "date_precision" TEXT, '
+            '"date_basis" TEXT, "place" TEXT, "sentence" TEXT',
+        ),
+        _index("events", "article_id"),
+        _index("events", "type", "date"),
+        _table(
+            "event_participants",
+            f'"event_id" INTEGER NOT NULL {_references("events")}, '
+            f'"entity_id" INTEGER NOT NULL {entities}',
+        ),
+        _index("event_participants", "event_id", "entity_id", unique=True),
+        _index("event_participants", "entity_id"),
+        _table(
+            "quotes",
+            f'"id" INTEGER PRIMARY KEY, "article_id" INTEGER NOT NULL {articles}, '
+            f'"seq" INTEGER NOT NULL, "speaker_id" INTEGER {entities}, "speaker" TEXT, '
+            '"text" TEXT NOT NULL, "marked" INTEGER',
+        ),
+        _index("quotes", "article_id"),
+        _index("quotes", "speaker_id"),
     )
-    db["entities"].create_index(["kind", "key"], unique=True)
-    db["entity_variants"].create(
-        {"entity_id": int, "variant": str, "key": str},
-        foreign_keys=[("entity_id", "entities", "id")],
-        not_null={"entity_id", "variant", "key"},
-    )
-    db["entity_variants"].create_index(["entity_id", "variant"], unique=True)
-    db["entity_variants"].create_index(["key"])
-    db["mentions"].create(
-        {"article_id": int, "entity_id": int, "role": str, "count": int},
-        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
-        not_null={"article_id", "entity_id", "role", "count"},
-    )
-    db["mentions"].create_index(["article_id", "entity_id", "role"], unique=True)
-    db["mentions"].create_index(["entity_id"])
-    db["events"].create(
-        {"id": int, "article_id": int, "seq": int, "type": str, "date": str,
-         "date_precision": str, "date_basis": str, "place": str, "sentence": str},
-        pk="id",
-        foreign_keys=[("article_id", "articles", "id")],
-        not_null={"article_id", "seq", "type"},
-    )  # fmt: skip
-    db["events"].create_index(["article_id"])
-    db["events"].create_index(["type", "date"])
-    db["event_participants"].create(
-        {"event_id": int, "entity_id": int},
-        foreign_keys=[("event_id", "events", "id"), ("entity_id", "entities", "id")],
-        not_null={"event_id", "entity_id"},
-    )
-    db["event_participants"].create_index(["event_id", "entity_id"], unique=True)
-    db["event_participants"].create_index(["entity_id"])
-    db["quotes"].create(
-        {"id": int, "article_id": int, "seq": int, "speaker_id": int, "speaker": str,
-         "text": str, "marked": int},
-        pk="id",
-        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "entities", "id")],
-        not_null={"article_id", "seq", "text"},
-    )  # fmt: skip
-    db["quotes"].create_index(["article_id"])
-    db["quotes"].create_index(["speaker_id"])
 
 
-def _v3_selections(db) -> None:
+def _v3_selections(conn: sqlite3.Connection) -> None:
     """Named selections of articles, and saved searches ("watches") with what they last saw."""
-    db["selections"].create(
-        {"id": int, "name": str, "created_at": str}, pk="id", not_null={"name", "created_at"}
+    _run(
+        conn,
+        _table(
+            "selections",
+            '"id" INTEGER PRIMARY KEY, "name" TEXT NOT NULL, "created_at" TEXT NOT NULL',
+        ),
+        _index("selections", "name", unique=True),
+        _table(
+            "selection_items",
+            f'"selection_id" INTEGER NOT NULL {_references("selections")}, '
+            f'"article_id" INTEGER NOT NULL {_references("articles")}, '
+            '"position" INTEGER NOT NULL, "added_at" TEXT',
+        ),
+        _index("selection_items", "selection_id", "article_id", unique=True),
+        _table(
+            "watches",
+            '"id" INTEGER PRIMARY KEY, "name" TEXT NOT NULL, "query" TEXT NOT NULL, '
+            '"created_at" TEXT NOT NULL, "last_run_at" TEXT, "seen_up_to" INTEGER',
+        ),
+        _index("watches", "name", unique=True),
     )
-    db["selections"].create_index(["name"], unique=True)
-    db["selection_items"].create(
-        {"selection_id": int, "article_id": int, "position": int, "added_at": str},
-        foreign_keys=[("selection_id", "selections", "id"), ("article_id", "articles", "id")],
-        not_null={"selection_id", "article_id", "position"},
-    )
-    db["selection_items"].create_index(["selection_id", "article_id"], unique=True)
-    db["watches"].create(
-        {"id": int, "name": str, "query": str, "created_at": str, "last_run_at": str,
-         "seen_up_to": int},
-        pk="id",
-        not_null={"name", "query", "created_at"},
-    )  # fmt: skip
-    db["watches"].create_index(["name"], unique=True)
 
 
-def _v4_vocab_words(db) -> None:
+def _v4_vocab_words(conn: sqlite3.Connection) -> None:
     """The vocabulary's words without digits, by length: all a typo is corrected against. A
     generated or statistical archive holds as many numbers as words, and reading them cost tens
     of milliseconds at the first typo of each length."""
-    db.conn.execute(
+    conn.execute(
         "CREATE INDEX IF NOT EXISTS idx_vocab_words ON vocab(len) WHERE term NOT GLOB '*[0-9]*'"
     )
 
 
-def _v5_index_by_batch(db) -> None:
+def _v5_index_by_batch(conn: sqlite3.Connection) -> None:
     """New articles go into the full-text index a batch at a time (Library.add), not by a trigger
     one at a time: SQLite 3.40 flushes FTS5's pending terms at every trigger's savepoint, which
     wrote a segment an article and doubled the index's cost at import. Deleting and updating
     keep their triggers."""
-    db.conn.execute("DROP TRIGGER IF EXISTS articles_ai")
+    conn.execute("DROP TRIGGER IF EXISTS articles_ai")
 
 
 DATE_INDEX = "idx_articles_by_date"  # schema 6's; the title filter reads through it
 
 
-def _v6_titles_by_date(db) -> None:
+def _v6_titles_by_date(conn: sqlite3.Connection) -> None:
     """Every article's title and source beside its date, in the date index itself: listing by
     date reads it as before, and the title filter reads every title from it alone, in date
     order, instead of reading the whole table, bodies and all (a million titles from a cold
     disk cache: 1.2 s, not 12.6)."""
-    db.conn.execute("DROP INDEX IF EXISTS idx_articles_published")
-    db.conn.execute(
+    conn.execute("DROP INDEX IF EXISTS idx_articles_published")
+    conn.execute(
         f"CREATE INDEX IF NOT EXISTS {DATE_INDEX} ON articles(published, id, title, source)"
     )
 
 
-def _v7_revisions(db) -> None:
+def _v7_revisions(conn: sqlite3.Connection) -> None:
     """What an outlet changed after it published. The article row is the current version; each
     version it replaced is a row of revisions, with its own full-text index for --revisions.
     url_key is the article's normalised url, its identity across imports; revised_at the time
     the current version was imported (NULL: never revised); missing_since the import that found
     it gone from a complete copy of its outlet (--snapshot). article_changes logs each change."""
-    conn = db.conn
     have = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
     for column in ("url_key TEXT", "revised_at TEXT", "missing_since TEXT"):
         if column.split()[0] not in have:  # run again over a file that has it: as it is
@@ -235,22 +260,23 @@ def _v7_revisions(db) -> None:
     )
 
 
-def _v8_date_basis(db) -> None:
+def _v8_date_basis(conn: sqlite3.Connection) -> None:
     """Where each article's date was found (a meta tag, the url, the dateline, ...): the importer
     says so from now on; articles stored before hold NULL, as an unknown basis."""
-    if "published_from" not in db["articles"].columns_dict:  # as the others, safe to run again
-        db["articles"].add_column("published_from", str)
+    have = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+    if "published_from" not in have:  # as the others, safe to run again
+        conn.execute('ALTER TABLE "articles" ADD COLUMN "published_from" TEXT;')
 
 
-def _v9_letter_parts(db) -> None:
+def _v9_letter_parts(conn: sqlite3.Connection) -> None:
     """Who sent a letter or message, who got it and who carried it: each participant's part
     ('' where the text does not say, and in every other kind of event)."""
-    have = {row[1] for row in db.conn.execute("PRAGMA table_info(event_participants)")}
+    have = {row[1] for row in conn.execute("PRAGMA table_info(event_participants)")}
     if "part" not in have:  # run again over a file that has it: as it is
-        db.conn.execute("ALTER TABLE event_participants ADD COLUMN part TEXT NOT NULL DEFAULT ''")
+        conn.execute("ALTER TABLE event_participants ADD COLUMN part TEXT NOT NULL DEFAULT ''")
 
 
-def _v10_scraped_repeats(db) -> None:
+def _v10_scraped_repeats(conn: sqlite3.Connection) -> None:
     """Texts stored before the importer cut a scraper's repeated copies of an article (taking
     back the headline's end they show run into the body) and split sentences glued together
     ("Friday.Present") are mended as an import now reads them; a mended
@@ -259,7 +285,6 @@ def _v10_scraped_repeats(db) -> None:
     from dipterm.ingest.clean import content_hash, word_count
     from dipterm.ingest.text import mended
 
-    conn = db.conn
     rows = conn.execute("SELECT id, title, body FROM articles").fetchall()
     for article_id, title, body in rows:
         new_title, new_body = mended(title, body)
@@ -278,7 +303,7 @@ def _v10_scraped_repeats(db) -> None:
         )
 
 
-MIGRATIONS: list[Callable] = [
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles,
     _v2_extraction,
     _v3_selections,
@@ -316,14 +341,11 @@ def migrate(conn: sqlite3.Connection) -> int:
     old = check_version(conn)
     if old == SCHEMA_VERSION:
         return old
-    import sqlite_utils  # only writers pay for it
-
-    db = sqlite_utils.Database(conn)
     for version in range(old, SCHEMA_VERSION):
         conn.execute("BEGIN IMMEDIATE")
         try:
             if user_version(conn) == version:  # another process may have migrated meanwhile
-                MIGRATIONS[version](db)
+                MIGRATIONS[version](conn)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
