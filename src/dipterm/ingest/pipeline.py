@@ -16,7 +16,6 @@ from typing import TypeVar
 from dipterm import faults
 from dipterm.extract.analyse import EXTRACTION_VERSION, analyse
 from dipterm.extract.dates import DayOrder
-from dipterm.ingest.clean import content_hash
 from dipterm.ingest.files import (
     Item,
     Note,
@@ -29,7 +28,7 @@ from dipterm.ingest.files import (
     read_items,
 )
 from dipterm.models import ArticleDraft, Extraction
-from dipterm.store.library import AddOutcome, Library
+from dipterm.store.library import AddOutcome, Library, Ready, ready
 
 BATCH_SIZE = 500
 T = TypeVar("T")
@@ -111,9 +110,10 @@ def _items(
         before += source.size or 0
 
 
-# Each item's draft (or why it was skipped), its content hash, and what was extracted from it:
-# nothing when extraction is off or the library held the article already.
-Prepared = list[tuple[ArticleDraft | Skipped, str, Extraction | None]]
+# Each item's draft (or why it was skipped), what storing it needs worked out (its content hash,
+# url key, words), and what was extracted from it: nothing when extraction is off or the library
+# held the article already.
+Prepared = list[tuple[ArticleDraft | Skipped, Ready | None, Extraction | None]]
 
 
 # The library an import adds to, as each process reads it, by its path and the process's id: a
@@ -135,17 +135,17 @@ def _prepare(
     library holds already (committed before) are not extracted again: an import run a second
     time, or resumed after it stopped, goes through them at the speed of reading."""
     drafts = [make_draft(item, mapping) if isinstance(item, Item) else item for item in items]
-    digests = ["" if isinstance(d, Skipped) else content_hash(d.title, d.body) for d in drafts]
-    held = _reader(library).held([d for d in digests if d]) if extract else set()
+    readied = [None if isinstance(d, Skipped) else ready(d) for d in drafts]
+    held = _reader(library).held([r.digest for r in readied if r]) if extract else set()
     return [
         (
             draft,
-            digest,
+            facts,
             None
-            if isinstance(draft, Skipped) or not extract or digest in held
+            if facts is None or not extract or facts.digest in held
             else analyse(draft.title, draft.body, draft.published),
         )
-        for draft, digest in zip(drafts, digests, strict=True)
+        for draft, facts in zip(drafts, readied, strict=True)
     ]
 
 
@@ -344,10 +344,11 @@ def import_paths(
 
     def store(prepared: Prepared, read: int) -> None:
         nonlocal done
-        kept = [(d, h, x) for d, h, x in prepared if not isinstance(d, Skipped)]
+        kept = [(d, r, x) for d, r, x in prepared if not isinstance(d, Skipped)]
         summary.skipped.extend(d for d, _, _ in prepared if isinstance(d, Skipped))
         if kept:
-            drafts, digests, extractions = (list(column) for column in zip(*kept, strict=True))
+            drafts, readied, extractions = (list(column) for column in zip(*kept, strict=True))
+            digests = [r.digest for r in readied]
             if extract:
                 # Left out as held when the worker looked; extracted here if no longer so.
                 unread = [k for k, x in enumerate(extractions) if x is None]
@@ -360,7 +361,7 @@ def import_paths(
                 drafts,
                 extractions if extract else None,
                 extracted_with=EXTRACTION_VERSION,
-                digests=digests,
+                readied=readied,
             )
             for outcome, draft in zip(outcomes, drafts, strict=True):
                 summary.count(outcome, draft)

@@ -107,6 +107,30 @@ def _article_words(title: str, body: str) -> tuple[set[str], int]:
     return set(body_tokens).union(tokens(title)), len(body_tokens) - joined
 
 
+@dataclass(frozen=True)
+class Ready:
+    """What add() works out from a draft before storing it, none of it read from the library:
+    an import works it out in its worker processes, beside the draft, so that the process that
+    stores does not."""
+
+    digest: str  # content_hash(title, body)
+    url_key: str | None
+    words: frozenset[str]  # the distinct index tokens of the title and body, for the vocabulary
+    word_count: int
+
+
+def ready(draft: ArticleDraft, digest: str | None = None) -> Ready:
+    from dipterm.store.revisions import url_key
+
+    words, count = _article_words(draft.title, draft.body)
+    return Ready(
+        digest or content_hash(draft.title, draft.body),
+        url_key(draft.url or (draft.urls[0] if draft.urls else None)),
+        frozenset(words),
+        count,
+    )
+
+
 class Library(Searching):
     """An open library file. Use Library.open(path); close it, or use it as a context manager."""
 
@@ -282,10 +306,12 @@ class Library(Searching):
         *,
         extracted_with: int | None = None,
         digests: Sequence[str] | None = None,
+        readied: Sequence[Ready] | None = None,
     ) -> list[AddOutcome]:
         """Store drafts (and what was extracted from each) in one transaction. An article already
         held (same normalised body) is not stored again; its new origins are recorded. digests:
-        each draft's content_hash, where the caller has it already."""
+        each draft's content_hash, where the caller has it already; readied: each draft's
+        ready(), where the caller has that."""
         from dipterm.store import entities, revisions
 
         outcomes: list[AddOutcome] = []
@@ -299,13 +325,20 @@ class Library(Searching):
         unnamed: set[int] = set()  # entities a revised article's old version named
         with self._write():
             for k, (draft, extraction) in enumerate(zip(drafts, extractions, strict=True)):
-                digest = digests[k] if digests else content_hash(draft.title, draft.body)
+                if readied:
+                    digest = readied[k].digest
+                else:
+                    digest = digests[k] if digests else content_hash(draft.title, draft.body)
                 row = self.conn.execute(
                     "SELECT id, title, url_key, missing_since, published FROM articles "
                     "WHERE content_hash = ?",
                     (digest,),
                 ).fetchone()
-                key = revisions.url_key(draft.url or (draft.urls[0] if draft.urls else None))
+                key = (
+                    readied[k].url_key
+                    if readied
+                    else revisions.url_key(draft.url or (draft.urls[0] if draft.urls else None))
+                )
                 if row:
                     article_id, status = row[0], "unchanged"
                     if (
@@ -329,7 +362,10 @@ class Library(Searching):
                         )  # fmt: skip
                         status = "dated" if status == "unchanged" else status
                 else:
-                    words, count = _article_words(draft.title, draft.body)
+                    if readied:
+                        words, count = readied[k].words, readied[k].word_count
+                    else:
+                        words, count = _article_words(draft.title, draft.body)
                     target = revisions.revised_article(
                         self.conn, key, draft.source,
                         draft.published.iso if draft.published else None, draft.title,
