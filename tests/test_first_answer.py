@@ -115,3 +115,82 @@ async def test_quitting_the_interface_stops_the_extraction_it_started(db_path, m
         started = app.extraction
         assert started is not None and started.running
     assert started.process.poll() is not None  # stopped with the interface, not left running
+
+
+def _stored(path) -> dict[str, list]:
+    """What an import stored, but the times of import, and the bundle's files by their names."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    tables = {
+        "articles": "id, content_hash, title, source, published, published_precision, "
+        "published_from, url, url_key, body, word_count, lang, origin",
+        "origins": "article_id, origin, url",
+        "revisions": "article_id, title, body, content_hash, origin",
+        "vocab": "term, docs, len",
+    }
+    stored = {
+        table: sorted(conn.execute(f"SELECT {columns} FROM {table}").fetchall(), key=repr)
+        for table, columns in tables.items()
+    }
+    stored["index"] = conn.execute(
+        "SELECT rowid, title, body FROM articles_fts WHERE articles_fts MATCH 'party' "
+        "ORDER BY rowid"
+    ).fetchall()
+    conn.close()
+    return stored
+
+
+async def test_the_first_start_builds_behind_the_interface_as_an_import_would(
+    isolated_data, tmp_path
+):
+    """The first start shows the build's progress, then the list over the whole library, with
+    its extraction going on behind; what it stored is what `ingest --later` of the bundle
+    stores."""
+    from dipterm import config
+    from dipterm.ingest.pipeline import import_paths
+    from dipterm.tui.app import DiptermApp
+    from dipterm.tui.extraction import FirstBuild
+    from dipterm.tui.screens.building import BuildingScreen
+    from dipterm.tui.widgets.article_list import ArticleList
+    from dipterm.workspace import bundled_inputs
+
+    path, _ = config.library_path(None)
+    build = FirstBuild.start_if_needed(path)
+    assert build is not None
+    app = DiptermApp(path, build=build)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BuildingScreen)
+        assert app.sub_title == "building the library"
+        await _until(pilot, lambda: bool(app.screen.query(ArticleList)), 120)
+        await _until(pilot, lambda: app.screen.query_one(ArticleList).row_count > 0)
+        assert app.service is not None
+        count = app.service.library.count()
+        assert count > 1000
+        assert str(app.screen.query_one("#status").render()).startswith(f"{count:,} articles")
+        assert any(note.startswith("Built your library at") for note in app.notes)
+        assert app.extraction is build and "extracting" in app.sub_title
+    assert not build.running  # stopped with the interface; the library stays searchable
+    assert FirstBuild.start_if_needed(path) is None  # built: not built again
+    ordinary = tmp_path / "ordinary.db"
+    with Library.open(ordinary) as lib:
+        import_paths(lib, bundled_inputs(), extract=False)
+    assert _stored(path) == _stored(ordinary)
+
+
+async def test_quitting_during_the_first_build_lets_it_finish_storing(isolated_data):
+    """A library left half built would never be built again (it is no longer empty): quitting
+    while it is built waits until it is stored, and stops only the extraction after."""
+    from dipterm import config
+    from dipterm.tui.app import DiptermApp
+    from dipterm.tui.extraction import FirstBuild
+
+    path, _ = config.library_path(None)
+    build = FirstBuild.start_if_needed(path)
+    app = DiptermApp(path, build=build)
+    async with app.run_test(size=(80, 24)):
+        assert not build.searchable
+    assert build.searchable and not build.running
+    with Library.open(path) as lib:
+        assert lib.count() > 1000 and lib.search("Lavrov").hits

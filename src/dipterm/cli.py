@@ -494,17 +494,28 @@ def tui(ctx: click.Context) -> None:
 
     Articles imported with --later, or a library built from the bundle on first start, are
     extracted behind the interface, which says how far it is."""
+    from dipterm import config
+
     said: list[str] = []  # "Built your library...": the interface would hide it, so it says it
-    library = _open(ctx, must_exist=False, extract=False, said=said)
-    path = library.path
-    library.close()
+    path, is_default = config.library_path(ctx.obj["db"])
+    build = None
+    if is_default and sys.stdin.isatty() and sys.stdout.isatty():
+        from dipterm.tui.extraction import FirstBuild
+
+        # Forked before Textual loads: the build runs while the interface starts, which shows
+        # how far it is and opens the list once the library is searchable.
+        build = FirstBuild.start_if_needed(path)
+    if build is None:
+        library = _open(ctx, must_exist=False, extract=False, said=said)
+        path = library.path
+        library.close()
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         for message in said:
             _announce(message)
         raise DiptermError("the interface needs a terminal; for scripts use dipterm search")
     from dipterm.tui.app import run
 
-    run(path, notes=said)
+    run(path, notes=said, build=build)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dipterm import config
@@ -43,14 +44,36 @@ def open_library(
         )
     library = Library.open(path, verdicts=config.cache_dir)  # named when a write asks
     if is_default and library.writable and library.is_empty():
-        from dipterm.ingest.pipeline import import_paths, reextract
-
-        summary = import_paths(library, bundled_inputs(), progress=progress, extract=False)
+        said = build_default(library, progress=progress)
         if extract:
+            from dipterm.ingest.pipeline import reextract
+
             reextract(library, progress=progress, unextracted=True)
         if announce:
-            announce(f"Built your library at {path} from the bundled corpus: {_built(summary)}.")
+            announce(said)
     return library
+
+
+def needs_building(path: Path) -> bool:
+    """Whether the default library at path is still to be built from the bundle: it does not
+    exist yet, or holds nothing (open_library builds it then)."""
+    if not path.exists():
+        return True
+    with Library.open(path) as library:
+        return library.writable and library.is_empty()
+
+
+def build_default(
+    library: Library, *, progress: Progress | None = None, workers: int | None = None
+) -> str:
+    """Import the bundle into the new default library, searchable and not extracted (reextract
+    does that), as `dipterm ingest --later` would; returns what to tell the user of it."""
+    from dipterm.ingest.pipeline import import_paths
+
+    summary = import_paths(
+        library, bundled_inputs(), progress=progress, extract=False, workers=workers
+    )
+    return f"Built your library at {library.path} from the bundled corpus: {_built(summary)}."
 
 
 def _built(summary: ImportSummary) -> str:

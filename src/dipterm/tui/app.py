@@ -11,7 +11,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.theme import Theme
 
 from dipterm import settings
+from dipterm.tui.extraction import BackgroundExtraction, FirstBuild
 from dipterm.tui.keys import Key, dipterm_keys
+from dipterm.tui.screens.building import BuildingScreen
 from dipterm.tui.screens.help import HelpScreen
 from dipterm.tui.screens.main import MainScreen
 from dipterm.tui.service import LibraryService
@@ -53,31 +55,75 @@ class DiptermApp(App[None]):
     COMMANDS = App.COMMANDS | {ActionCommands}
 
     def __init__(
-        self, library_path: Path, notes: list[str] | None = None, *, extract_behind: bool = True
+        self,
+        library_path: Path,
+        notes: list[str] | None = None,
+        *,
+        extract_behind: bool = True,
+        build: FirstBuild | None = None,
     ) -> None:
         super().__init__()
         self.library_path = library_path
         self.notes = notes or []  # said before the interface opened, shown inside it
         self.service: LibraryService | None = None
         self.extract_behind = extract_behind
-        self.extraction = None  # a BackgroundExtraction while one runs
+        self.extraction: BackgroundExtraction | None = None  # while one runs
+        self.build = build  # the first start's build, until the library is searchable
 
     def on_mount(self) -> None:
         theme = settings.load().get("theme")
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.build is None:
+            self._open_library()
+            return
+        self.push_screen(BuildingScreen())
+        self.sub_title = "building the library"
+        self._building = self.set_interval(0.05, self._build_progress)
+
+    def _build_progress(self) -> None:
+        build = self.build
+        if build is None or not build.poll() and build.running:
+            return
+        screen = self.screen
+        if build.searchable:
+            self._building.stop()
+            self.build = None
+            if build.said:
+                self.notes.append(build.said)
+            while not isinstance(self.screen, BuildingScreen):  # help, the palette, over it
+                self.pop_screen()
+            self.pop_screen()
+            self._open_library(build)
+        elif not build.running:  # it ended before the library was searchable
+            self._building.stop()
+            self.build = None
+            self.sub_title = "the library could not be built"
+            if isinstance(screen, BuildingScreen):
+                screen.show(f"The library could not be built: {build.error or 'the build stopped'}"
+                            ". Quit (q) and start dipterm again to retry.")  # fmt: skip
+        elif isinstance(screen, BuildingScreen):
+            screen.show(build.building_line())
+
+    def _open_library(self, build: FirstBuild | None = None) -> None:
+        """The main screen over the library; its extraction behind it: the build's own, or a
+        `dipterm extract` for what earlier imports left to extract."""
         self.service = LibraryService(self.library_path)
         self.push_screen(MainScreen(self.service))
         self.run_worker(self.service.check_soundness, thread=True, group="soundness")
         self.call_after_refresh(self._say_notes)
-        if self.extract_behind and self.service.library.writable:
+        if build is not None and not build.running and not build.failed:
+            self.sub_title = self.library_path.name  # built and extracted already
+            return
+        if (self.extract_behind or build is not None) and self.service.library.writable:
             pending = self.service.awaiting_extraction()
             if pending:
-                from dipterm.tui.extraction import BackgroundExtraction
-
-                self.extraction = BackgroundExtraction(self.library_path, pending)
-                self.sub_title = self.extraction.line(pending)
+                if build is None:
+                    build = BackgroundExtraction(self.library_path, pending)
+                build.total = pending
+                self.extraction = build
+                self.sub_title = build.line(pending)
                 self._watching = self.set_interval(1.0, self._extraction_progress)
                 self.set_timer(0.2, self._extraction_progress)
 
@@ -104,6 +150,8 @@ class DiptermApp(App[None]):
             self.notify(note, timeout=10)
 
     def on_unmount(self) -> None:
+        if self.build is not None:
+            self.build.stop()
         if self.extraction is not None:
             self.extraction.stop()
         if self.service is not None:
@@ -124,5 +172,7 @@ class DiptermApp(App[None]):
             self.notify(f"Could not remember the theme: {exc}", severity="warning")
 
 
-def run(library_path: Path, notes: list[str] | None = None) -> None:
-    DiptermApp(library_path, notes).run()
+def run(
+    library_path: Path, notes: list[str] | None = None, build: FirstBuild | None = None
+) -> None:
+    DiptermApp(library_path, notes, build=build).run()

@@ -1,0 +1,30 @@
+"""The first start's screen while the default library is built from the bundle: how far the
+build is; the main screen replaces it once the library is searchable."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+INTRO = (
+    "Building your library from the bundled corpus, once, on this first start. The list opens as soon as it is searchable; the people, places and events are found "
+    "after that, behind the interface."
+)
+
+
+class BuildingScreen(Screen):
+    PANE = "Building the library"
+    CSS_PATH = "building.tcss"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="building"):
+            yield Static(Text(INTRO), id="building-intro")
+            yield Static(Text("starting…"), id="building-progress")
+        yield Footer()
+
+    def show(self, line: str) -> None:
+        self.query_one("#building-progress", Static).update(Text(line))
