@@ -327,6 +327,15 @@ def _glue_first_words() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _glue_names_by_first() -> dict[str, tuple[tuple[int, str], ...]]:
+    """The names to repair by their first word, each with its place in _glue_first_words()."""
+    by_first: dict[str, list[tuple[int, str]]] = {}
+    for k, (name, first) in enumerate(_glue_first_words()):
+        by_first.setdefault(first, []).append((k, name))
+    return {first: tuple(names) for first, names in by_first.items()}
+
+
+@cache
 def _glue_firsts() -> re.Pattern[str]:
     """The first words of those names, longest first, as one pattern. A search misses a word
     only where a longer one begins at its place (but a name's first word is followed by a space,
@@ -342,7 +351,10 @@ def repair_glued_names(text: str) -> str:
     # A name is looked for (a plain substring test) only where its first word is found: one
     # search finds those, and many names share one.
     firsts = set(_glue_firsts().findall(text))
-    present = tuple(n for n, first in _glue_first_words() if first in firsts and n in text)
+    by_first = _glue_names_by_first()
+    # In the order of _glue_first_words(), longest name first, as the pattern wants them.
+    led_to = sorted(named for first in firsts for named in by_first.get(first, ()))
+    present = tuple(name for _, name in led_to if name in text)
     # Most texts name people with proper spaces: then there is no pattern to build and run.
     if not any(_glued(text, n) for n in present):
         return text
