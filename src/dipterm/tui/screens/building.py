@@ -23,7 +23,9 @@ class BuildingScreen(Screen):
         yield Header()
         with Vertical(id="building"):
             yield Static(Text(INTRO), id="building-intro")
-            yield Static(Text("starting…"), id="building-progress")
+            yield Static(
+                Text("building the library: finding the bundle's files"), id="building-progress"
+            )
         yield Footer()
 
     def show(self, line: str) -> None:
