@@ -14,7 +14,7 @@ from itertools import islice
 from typing import TypeVar
 
 from dipterm import faults
-from dipterm.extract.analyse import EXTRACTION_VERSION, analyse
+from dipterm.extract.version import EXTRACTION_VERSION
 from dipterm.extract.dates import DayOrder
 from dipterm.ingest.files import (
     Item,
@@ -27,7 +27,7 @@ from dipterm.ingest.files import (
     make_draft,
     read_items,
 )
-from dipterm.models import ArticleDraft, Extraction
+from dipterm.models import ArticleDraft, Extraction, PartialDate
 from dipterm.store.library import AddOutcome, Library, Ready, ready
 
 BATCH_SIZE = 500
@@ -108,6 +108,14 @@ def _items(
             else:
                 yield item, before + (item.read_to if isinstance(item, Item) else 0)
         before += source.size or 0
+
+
+def analyse(title: str, body: str, published: PartialDate | None) -> Extraction:
+    """The extraction rules, loaded when first asked for: an import that only stores (--later,
+    the interface's first start) is searchable sooner without them."""
+    from dipterm.extract.analyse import analyse as rules
+
+    return rules(title, body, published)
 
 
 # Each item's draft (or why it was skipped), what storing it needs worked out (its content hash,

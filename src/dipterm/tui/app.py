@@ -80,7 +80,7 @@ class DiptermApp(App[None]):
             return
         self.push_screen(BuildingScreen())
         self.sub_title = "building the library"
-        self._building = self.set_interval(0.05, self._build_progress)
+        self._building = self.set_interval(0.02, self._build_progress)
 
     def _build_progress(self) -> None:
         build = self.build
