@@ -102,7 +102,7 @@ class DiptermApp(App[None]):
             self.sub_title = "the library could not be built"
             if isinstance(screen, BuildingScreen):
                 screen.show(f"The library could not be built: {build.error or 'the build stopped'}"
-                            ". Quit (q) and start dipterm again to retry.")  # fmt: skip
+                            ". Quit with q.")  # fmt: skip
         elif isinstance(screen, BuildingScreen):
             screen.show(build.building_line())
 
