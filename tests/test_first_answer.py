@@ -194,3 +194,24 @@ async def test_quitting_during_the_first_build_lets_it_finish_storing(isolated_d
     assert build.searchable and not build.running
     with Library.open(path) as lib:
         assert lib.count() > 1000 and lib.search("Lavrov").hits
+
+
+async def test_a_first_build_that_fails_says_so_on_its_screen(isolated_data, monkeypatch):
+    from dipterm import config, workspace
+    from dipterm.tui.app import DiptermApp
+    from dipterm.tui.extraction import FirstBuild
+    from dipterm.tui.screens.building import BuildingScreen
+
+    def fail(library, **_):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(workspace, "build_default", fail)  # the forked build sees it too
+    path, _ = config.library_path(None)
+    build = FirstBuild.start_if_needed(path)
+    app = DiptermApp(path, build=build)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until(pilot, lambda: app.build is None)
+        assert isinstance(app.screen, BuildingScreen) and app.service is None
+        shown = str(app.screen.query_one("#building-progress").render())
+        assert "could not be built: No space left on device" in shown
+        assert app.sub_title == "the library could not be built"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from functools import partial
 from pathlib import Path
 
@@ -80,16 +82,32 @@ class DiptermApp(App[None]):
             return
         self.push_screen(BuildingScreen())
         self.sub_title = "building the library"
-        self._building = self.set_interval(0.02, self._build_progress)
+        # What the build says is read as it comes; the timer sees a build that ends unheard.
+        self._building = self.set_interval(0.5, self._build_progress)
+        try:
+            asyncio.get_running_loop().add_reader(self.build.news, self._build_progress)
+        except NotImplementedError:  # a loop that cannot watch a pipe: look often instead
+            self._building = self.set_interval(0.02, self._build_progress)
+
+    def _stop_watching_build(self) -> None:
+        self._building.stop()
+        if self.build is not None:
+            with contextlib.suppress(NotImplementedError, ValueError):
+                asyncio.get_running_loop().remove_reader(self.build.news)
+            self.build = None
 
     def _build_progress(self) -> None:
         build = self.build
-        if build is None or not build.poll() and build.running:
+        if build is None:
+            return
+        if not build.poll() and build.running:
+            if build.heard_all:  # the pipe is closed: the timer watches the process end
+                with contextlib.suppress(NotImplementedError, ValueError):
+                    asyncio.get_running_loop().remove_reader(build.news)
             return
         screen = self.screen
         if build.searchable:
-            self._building.stop()
-            self.build = None
+            self._stop_watching_build()
             if build.said:
                 self.notes.append(build.said)
             while not isinstance(self.screen, BuildingScreen):  # help, the palette, over it
@@ -97,8 +115,7 @@ class DiptermApp(App[None]):
             self.pop_screen()
             self._open_library(build)
         elif not build.running:  # it ended before the library was searchable
-            self._building.stop()
-            self.build = None
+            self._stop_watching_build()
             self.sub_title = "the library could not be built"
             if isinstance(screen, BuildingScreen):
                 screen.show(f"The library could not be built: {build.error or 'the build stopped'}"
@@ -151,7 +168,9 @@ class DiptermApp(App[None]):
 
     def on_unmount(self) -> None:
         if self.build is not None:
-            self.build.stop()
+            build = self.build
+            self._stop_watching_build()
+            build.stop()
         if self.extraction is not None:
             self.extraction.stop()
         if self.service is not None:

@@ -74,6 +74,7 @@ class FirstBuild(BackgroundExtraction):
         self.searchable = False
         self.said = ""  # "Built your library at ...", once it is
         self.error = ""
+        self.heard_all = False  # the build closed its end of the pipe
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         context = multiprocessing.get_context(method)
         self._news, news = context.Pipe(duplex=False)
@@ -105,8 +106,13 @@ class FirstBuild(BackgroundExtraction):
                 elif kind == "failed":
                     self.error = said[0]
         except (EOFError, OSError):  # the process ended: all it said was read
-            pass
+            self.heard_all = True
         return changed
+
+    @property
+    def news(self) -> int:
+        """The file descriptor the build's news arrive on, for an event loop to watch."""
+        return self._news.fileno()
 
     @property
     def running(self) -> bool:
