@@ -80,7 +80,8 @@ class DiptermApp(App[None]):
         if self.build is None:
             self._open_library()
             return
-        self.push_screen(BuildingScreen())
+        self._building_screen = BuildingScreen()
+        self.push_screen(self._building_screen)
         self.sub_title = "building the library"
         # What the build says is read as it comes; the timer sees a build that ends unheard.
         self._building = self.set_interval(0.5, self._build_progress)
@@ -105,7 +106,6 @@ class DiptermApp(App[None]):
                 with contextlib.suppress(NotImplementedError, ValueError):
                     asyncio.get_running_loop().remove_reader(build.news)
             return
-        screen = self.screen
         if build.searchable:
             self._stop_watching_build()
             if build.said:
@@ -117,11 +117,12 @@ class DiptermApp(App[None]):
         elif not build.running:  # it ended before the library was searchable
             self._stop_watching_build()
             self.sub_title = "the library could not be built"
-            if isinstance(screen, BuildingScreen):
-                screen.show(f"The library could not be built: {build.error or 'the build stopped'}"
-                            ". Quit with q.")  # fmt: skip
-        elif isinstance(screen, BuildingScreen):
-            screen.show(build.building_line())
+            self._building_screen.show(
+                f"The library could not be built: {build.error or 'the build stopped'}. "
+                "Quit with q."
+            )
+        else:
+            self._building_screen.show(build.building_line())
 
     def _open_library(self, build: FirstBuild | None = None) -> None:
         """The main screen over the library; its extraction behind it: the build's own, or a

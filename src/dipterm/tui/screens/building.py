@@ -19,14 +19,19 @@ class BuildingScreen(Screen):
     PANE = "Building the library"
     CSS_PATH = "building.tcss"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.line = "building the library: finding the bundle's files"
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="building"):
             yield Static(Text(INTRO), id="building-intro")
-            yield Static(
-                Text("building the library: finding the bundle's files"), id="building-progress"
-            )
+            yield Static(Text(self.line), id="building-progress")
         yield Footer()
 
     def show(self, line: str) -> None:
-        self.query_one("#building-progress", Static).update(Text(line))
+        """Say line: now if the screen is composed, else when it is."""
+        self.line = line
+        for shown in self.query("#building-progress").results(Static):
+            shown.update(Text(line))
