@@ -97,6 +97,7 @@ def main() -> None:
     import dipterm
 
     compileall.compile_dir(Path(dipterm.__file__).parent, quiet=1)
+    load = os.getloadavg()[0]  # before the run, as the section says
     ours, bare = [], []
     for _ in range(repeat):  # turn about, as run.py times a figure and its floor
         ours.append(once(DIPTERM))
@@ -112,7 +113,7 @@ def main() -> None:
     context = [
         f"Measured {date.today().isoformat()} on {run.machine()} with {run.code_version()}; "
         "the bundled corpus, built anew each run; load average before the run: "
-        f"{os.getloadavg()[0]:.1f}.",
+        f"{load:.1f}.",
         f"Command: `python benchmarks/first_start.py {' '.join(sys.argv[1:])}`.",
     ]
     report = run.render("first start", rows, context)
