@@ -30,6 +30,9 @@ class BuildingScreen(Screen):
             yield Static(Text(self.line), id="building-progress")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.show(self.line)  # said while it was being composed
+
     def show(self, line: str) -> None:
         """Say line: now if the screen is composed, else when it is."""
         self.line = line
