@@ -171,6 +171,7 @@ async def test_the_first_start_builds_behind_the_interface_as_an_import_would(
         assert str(app.screen.query_one("#status").render()).startswith(f"{count:,} articles")
         assert any(note.startswith("Built your library at") for note in app.notes)
         assert app.extraction is build and "extracting" in app.sub_title
+        await app.workers.wait_for_complete()  # the facets' worker, before the screen goes
     assert not build.running  # stopped with the interface; the library stays searchable
     assert FirstBuild.start_if_needed(path) is None  # built: not built again
     ordinary = tmp_path / "ordinary.db"
