@@ -36,8 +36,15 @@ def test_a_sentence_glued_to_the_next_is_split_but_addresses_and_initials_are_no
     assert clean_text("Is it so?Yes, he said.") == "Is it so? Yes, he said."
     assert clean_text("under Kim Jong Un.He said") == "under Kim Jong Un. He said"
     for kept in ("see www.Example.org", "the U.S.President", "e.g.The", "mail kim.Ri@x.kp",
-                 "http://kcna.kp/en/article/q/News.Item", "No.1 and Mt.Paektu"):  # fmt: skip
+                 "http://kcna.kp/en/article/q/News.Item", "No.1 and Mt.Paektu", "www.Kcna.Kp",
+                 "/News.Item", "see WWW.Kcna"):  # fmt: skip
         assert clean_text(kept) == kept
+    # at the very start of a text, as anywhere
+    assert clean_text("Friday.Present at the ceremony") == "Friday. Present at the ceremony"
+
+
+def test_a_tab_in_plain_ascii_text_is_a_space():
+    assert clean_text("Pyongyang,\tMay 3\t\t(KCNA)") == "Pyongyang, May 3 (KCNA)"
 
 
 def test_content_hash_ignores_case_quotes_and_spacing():
