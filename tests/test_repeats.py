@@ -73,3 +73,11 @@ def test_what_is_cut_is_only_the_end_and_only_copies(parts, copies, cut_at):
     if cut:
         assert scraped[len(kept) :].strip() == cut.strip()
         assert len(kept) >= len(scraped) // (copies + 2)  # never less than the first copy
+
+
+@given(st.lists(words, min_size=60, max_size=200), st.integers(0, 290))
+def test_a_copy_is_found_wherever_before_the_opening_limit_the_story_starts(parts, run_in):
+    story = " ".join(f"{word}{k}" for k, word in enumerate(parts))  # no passage said twice
+    lead = " ".join(f"Head{k}" for k in range(60))[:run_in]
+    kept, cut = without_repeats(f"{lead}{story} {story}")
+    assert cut  # the quick check before the search never passes a copy by

@@ -14,8 +14,8 @@ from itertools import islice
 from typing import TypeVar
 
 from dipterm import faults
-from dipterm.extract.version import EXTRACTION_VERSION
 from dipterm.extract.dates import DayOrder
+from dipterm.extract.version import EXTRACTION_VERSION
 from dipterm.ingest.files import (
     Item,
     Note,

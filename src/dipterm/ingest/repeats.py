@@ -16,6 +16,10 @@ OPENING = 300  # where the first copy may begin: after a headline run into the b
 PIECE = 30  # the shortest piece of the first copy counted as repeated
 GAPS = 40  # characters between the pieces allowed, or a tenth of the copies if more
 
+# An opening starting at s < OPENING spans [s, s + HEAD), so it holds the piece at the first
+# of these at or after s: s + HEAD >= at + PROBE whenever at - s <= HEAD - PROBE = 100.
+PROBE = 20
+PROBES = (0, 100, 200, 300)
 _WORD = re.compile(r"\S+")
 
 
@@ -28,7 +32,7 @@ class Repeats(NamedTuple):
 def split_repeats(body: str) -> Repeats:
     """The body's first copy apart from its repeats, and from the words before it that the copies
     do not repeat; the whole body as the story when it holds no copies."""
-    if len(body) >= 2 * HEAD:
+    if len(body) >= 2 * HEAD and _may_repeat(body):
         for word in _WORD.finditer(body, 0, OPENING):
             head = body[word.start() : word.start() + HEAD]
             again = body.find(head, word.start() + 1)
@@ -39,6 +43,15 @@ def split_repeats(body: str) -> Repeats:
                 return Repeats(body[: word.start()], first[word.start() :].rstrip(), rest)
             break  # the opening recurs, but what follows is more than copies: an article itself
     return Repeats("", body, "")
+
+
+def _may_repeat(body: str) -> bool:
+    """False when no opening of HEAD characters that starts before OPENING can recur: each such
+    opening holds one of the PROBE-character pieces at PROBES, which would recur with it. Three
+    searches instead of one a word."""
+    return any(
+        body.find(body[at : at + PROBE], at + 1) >= 0 for at in PROBES if at + PROBE <= len(body)
+    )
 
 
 def without_repeats(body: str) -> tuple[str, str]:
