@@ -17,6 +17,7 @@ from dipterm.tui.screens.dossier import DossierScreen
 from dipterm.tui.screens.help import HelpScreen
 from dipterm.tui.screens.office import OfficeScreen
 from dipterm.tui.widgets.article_list import ArticleList
+from dipterm.tui.widgets.facets import Facets
 from dipterm.tui.widgets.reader import Reader
 
 
@@ -701,3 +702,17 @@ async def test_a_key_a_sort_and_the_titles_mode_each_stop_the_search_still_runni
         await pilot.press("f2")
         await settle(pilot)
         assert len(stopped) > before and "(titles)" in status(pilot.app)
+
+
+async def test_an_answer_that_comes_while_the_screen_is_taken_down_is_dropped(library):
+    # Quitting removes the screen's widgets one by one; a worker's answer may come between two.
+    async with DiptermApp(library).run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        results = screen.service.browse("", sort="date")
+        await screen.query_one(ArticleList).remove()
+        screen._show(results)  # the list is gone, the search box not yet: nothing to show in
+        screen._show_facets({}, [])
+        await screen.query_one(Facets).remove()
+        screen._show_facets({}, [])
+        assert screen.closing

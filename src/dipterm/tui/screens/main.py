@@ -105,8 +105,9 @@ class MainScreen(Screen):
 
     @property
     def closing(self) -> bool:
-        """Whether the screen's widgets are gone (the app quits while a worker still answers)."""
-        return not self.query("#query")
+        """Whether the screen's widgets are going (the app quits while a worker still answers):
+        they are removed one by one, so any of those an answer is shown in may be gone first."""
+        return not all(self.query(part) for part in ("#query", ArticleList, Facets, Timeline))
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
