@@ -4,7 +4,7 @@ twice is left whole. Articles written here in the style of the bundled Rodong Si
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dipterm.ingest.repeats import without_repeats
+from dipterm.ingest.repeats import split_repeats
 from dipterm.ingest.text import article_from_fields
 
 STORY = (
@@ -14,6 +14,12 @@ STORY = (
     "belief that the members of the delegation would keep to the road of patriotism."
 )
 SENTENCES = STORY.split(". ")
+
+
+def without_repeats(body: str) -> tuple[str, str]:
+    """(what import keeps of the body, the copies it cuts off)."""
+    found = split_repeats(body)
+    return found.run_in + found.story, found.repeats
 
 
 def test_copies_after_the_first_are_cut_and_kept_as_debris():

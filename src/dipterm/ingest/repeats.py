@@ -47,17 +47,11 @@ def split_repeats(body: str) -> Repeats:
 
 def _may_repeat(body: str) -> bool:
     """False when no opening of HEAD characters that starts before OPENING can recur: each such
-    opening holds one of the PROBE-character pieces at PROBES, which would recur with it. Three
+    opening holds one of the PROBE-character pieces at PROBES, which would recur with it. Four
     searches instead of one a word."""
     return any(
         body.find(body[at : at + PROBE], at + 1) >= 0 for at in PROBES if at + PROBE <= len(body)
     )
-
-
-def without_repeats(body: str) -> tuple[str, str]:
-    """(the body cut to its first copy, the repeats cut off); the body and "" when it holds none."""
-    found = split_repeats(body)
-    return found.run_in + found.story, found.repeats
 
 
 def _copies(copy: str, rest: str) -> bool:
@@ -65,12 +59,8 @@ def _copies(copy: str, rest: str) -> bool:
     as half the copy at least: not a long title said twice."""
     if 2 * len(rest) < len(copy):
         return False
-    same = len(_common_prefix(copy, rest))
+    same = len(os.path.commonprefix([copy, rest]))
     return same >= 0.9 * len(copy.rstrip()) or same == len(rest)
-
-
-def _common_prefix(a: str, b: str) -> str:
-    return os.path.commonprefix([a, b])
 
 
 def _made_of(rest: str, first: str) -> bool:

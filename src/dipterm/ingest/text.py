@@ -164,7 +164,7 @@ def _finish(
         if m and published is None:
             published, published_from = _dated_by_dateline(m, origin, fields.get("url"), year)
 
-    body, title = _without_repeats("\n\n".join(body_lines), title, debris)
+    title, body = _without_repeats(title, "\n\n".join(body_lines), debris)
     if not body and not title:
         raise InputError("no article text found")
     return ArticleDraft(
@@ -180,13 +180,13 @@ def _finish(
     )
 
 
-def _without_repeats(body: str, title: str, debris: list[str]) -> tuple[str, str]:
-    """(body, title) with a scraper's repeated copies cut off, kept as debris; and a headline's
+def _without_repeats(title: str, body: str, debris: list[str]) -> tuple[str, str]:
+    """(title, body) with a scraper's repeated copies cut off, kept as debris; and a headline's
     end the copies show to stand before the story ("... Meets" + "Former Prisoner A delegation")
     put back on the title when it reads as one: a few words, a capital, no full stop."""
     found = split_repeats(body)
     if not found.repeats:
-        return body, title
+        return title, body
     debris.append(found.repeats)
     run_in = found.run_in.strip()
     if (
@@ -194,15 +194,14 @@ def _without_repeats(body: str, title: str, debris: list[str]) -> tuple[str, str
         and not _STOP.search(run_in)
         and any(word[0].isupper() for word in run_in.split())  # a headline's capitals
     ):
-        return found.story, f"{title} {run_in}".strip()
-    return found.run_in + found.story, title
+        return f"{title} {run_in}".strip(), found.story
+    return title, found.run_in + found.story
 
 
 def mended(title: str, body: str) -> tuple[str, str]:
     """A title and body stored before schema 10 as an import reads them now: sentences glued
     together split, repeated copies cut, a headline's end taken back from the body."""
-    body, title = _without_repeats(unglue_stops(body), unglue_stops(title), [])
-    return title, body
+    return _without_repeats(unglue_stops(title), unglue_stops(body), [])
 
 
 def _dated_by_dateline(
